@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * undis <ndis.h>: the NDIS 6 NET_BUFFER data path for user mode.
+ *
+ * This is undis's header, not the Windows Driver Kit's: the names, fields,
+ * layouts and semantics are the WDK's, the implementation is undis's own
+ * (https://github.com/undis). Driver data-path code includes it unchanged.
+ *
+ * Define the NDIS version the code is written for as in a WDK project
+ * (NDIS620_MINIPORT, NDIS630, ...); with none, the newest is assumed.
+ */
+#ifndef UNDIS_NDIS_H
+#define UNDIS_NDIS_H
+
+#ifndef _NDIS_
+#    define _NDIS_
+#endif
+
+#include "ndis/version.h"
+#include "ndis/types.h"
+#include "ndis/status.h"
+#include "ndis/objectheader.h"
+#include "ndis/mdl.h"
+#include "ndis/nblinfo.h"
+#include "ndis/nbl.h"
+#include "ndis/nblaccessors.h"
+#include "ndis/nblapi.h"
+
+#endif /* UNDIS_NDIS_H */

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * undis <undis/fault.h>: fault injection and allocation accounting.
+ *
+ * Every allocation undis makes (MDLs, default NetAllocateMdl blocks, and
+ * later pools) goes through one internal function. Tests use this header to
+ * make the Nth allocation from now fail, or each with a probability, and to
+ * check that nothing is left outstanding. MmMapLockedPagesSpecifyCache (and
+ * so MmGetSystemAddressForMdlSafe on an unmapped MDL) can be made to fail the
+ * same way.
+ *
+ * Threads: the settings are process-wide; set them while no other thread is
+ * allocating. Counters are updated atomically.
+ */
+#ifndef UNDIS_FAULT_H
+#define UNDIS_FAULT_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Make the Nth allocation from now fail (1 = the next one); 0 disables. */
+void undis_fault_alloc_fail_nth(unsigned long long n);
+
+/**
+ * Make each allocation fail with probability per_million / 1000000, drawn
+ * from a generator seeded with seed (deterministic). 0 disables.
+ */
+void undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed);
+
+/** Make the Nth mapping attempt from now fail (1 = the next one); 0 disables. */
+void undis_fault_map_fail_nth(unsigned long long n);
+
+/** Turn every injected fault off. */
+void undis_fault_clear(void);
+
+/** Allocations made (successful) since the process started. */
+unsigned long long undis_alloc_count(void);
+
+/** Allocations refused by fault injection since the process started. */
+unsigned long long undis_alloc_failed_count(void);
+
+/** Allocations made and not yet freed (0 when nothing leaked). */
+unsigned long long undis_alloc_outstanding(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNDIS_FAULT_H */

@@ -1,0 +1,155 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * alloc.c: the single allocation path of the library, with fault injection
+ * and accounting (<undis/fault.h>), plus the internal assert and fatal
+ * report functions.
+ */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+#include <undis/fault.h>
+#include <undis/version.h>
+
+static struct {
+    volatile uint64_t allocs;
+    volatile uint64_t frees;
+    volatile uint64_t refused;
+    volatile uint64_t fail_nth; /* countdown; 0 = off */
+    volatile uint64_t map_nth;  /* countdown; 0 = off */
+    uint32_t per_million;       /* random failure rate; 0 = off */
+    uint64_t rng;               /* xorshift64 state */
+} g_mem;
+
+static int
+countdown_hits(volatile uint64_t *nth)
+{
+    if (*nth == 0) {
+        return 0;
+    }
+    return undis__atomic_add_u64(nth, (uint64_t)-1) == 0;
+}
+
+static int
+random_hits(void)
+{
+    uint64_t x = g_mem.rng;
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    g_mem.rng = x;
+    return (x % 1000000u) < g_mem.per_million;
+}
+
+static UNDIS_COLD int
+alloc_refused(void)
+{
+    int refuse = countdown_hits(&g_mem.fail_nth);
+    if (!refuse && g_mem.per_million != 0) {
+        refuse = random_hits();
+    }
+    if (refuse) {
+        undis__atomic_add_u64(&g_mem.refused, 1);
+    }
+    return refuse;
+}
+
+void *
+undis__mem_alloc(size_t size)
+{
+    void *p;
+    if (UNDIS_UNLIKELY(g_mem.fail_nth != 0 || g_mem.per_million != 0) && alloc_refused()) {
+        return NULL;
+    }
+    p = undis__sys_alloc(size);
+    if (p != NULL) {
+        undis__atomic_add_u64(&g_mem.allocs, 1);
+    }
+    return p;
+}
+
+void
+undis__mem_free(void *p)
+{
+    if (p != NULL) {
+        undis__atomic_add_u64(&g_mem.frees, 1);
+        undis__sys_free(p);
+    }
+}
+
+int
+undis__map_allowed(void)
+{
+    return !countdown_hits(&g_mem.map_nth);
+}
+
+void
+undis_fault_alloc_fail_nth(unsigned long long n)
+{
+    g_mem.fail_nth = n;
+}
+
+void
+undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
+{
+    g_mem.per_million = per_million;
+    g_mem.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15u;
+}
+
+void
+undis_fault_map_fail_nth(unsigned long long n)
+{
+    g_mem.map_nth = n;
+}
+
+void
+undis_fault_clear(void)
+{
+    g_mem.fail_nth = 0;
+    g_mem.map_nth = 0;
+    g_mem.per_million = 0;
+}
+
+unsigned long long
+undis_alloc_count(void)
+{
+    return undis__atomic_load_u64(&g_mem.allocs);
+}
+
+unsigned long long
+undis_alloc_failed_count(void)
+{
+    return undis__atomic_load_u64(&g_mem.refused);
+}
+
+unsigned long long
+undis_alloc_outstanding(void)
+{
+    return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees);
+}
+
+const char *
+undis_version(void)
+{
+    return UNDIS_VERSION_STRING;
+}
+
+void
+undis__assert_fail(const char *expr, const char *file, int line, const char *func)
+{
+    fprintf(stderr, "undis: internal assertion failed: %s (%s:%d, %s)\n", expr, file, line, func);
+    abort();
+}
+
+void
+undis__fatal(const char *rule, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "undis: %s: ", rule);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    abort();
+}
