@@ -20,6 +20,7 @@
 #include "ndis/types.h"
 #include "ndis/status.h"
 #include "ndis/objectheader.h"
+#include "ndis/generic.h"
 #include "ndis/mdl.h"
 #include "ndis/nblinfo.h"
 #include "ndis/nbl.h"

@@ -16,6 +16,7 @@ static struct {
     volatile uint64_t allocs;
     volatile uint64_t frees;
     volatile uint64_t refused;
+    volatile uint64_t leaked;   /* objects outstanding when their pool was freed */
     volatile uint64_t fail_nth; /* countdown; 0 = off */
     volatile uint64_t map_nth;  /* countdown; 0 = off */
     uint32_t per_million;       /* random failure rate; 0 = off */
@@ -78,6 +79,27 @@ undis__mem_free(void *p)
     }
 }
 
+void
+undis__note_leaked(size_t count)
+{
+    undis__atomic_add_u64(&g_mem.leaked, count);
+}
+
+void *
+undis__mem_alloc_backing(size_t size)
+{
+    if (UNDIS_UNLIKELY(g_mem.fail_nth != 0 || g_mem.per_million != 0) && alloc_refused()) {
+        return NULL;
+    }
+    return undis__sys_alloc(size);
+}
+
+void
+undis__mem_free_backing(void *p)
+{
+    undis__sys_free(p);
+}
+
 int
 undis__map_allowed(void)
 {
@@ -126,7 +148,8 @@ undis_alloc_failed_count(void)
 unsigned long long
 undis_alloc_outstanding(void)
 {
-    return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees);
+    return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees) +
+           undis__caches_outstanding() + undis__atomic_load_u64(&g_mem.leaked);
 }
 
 const char *

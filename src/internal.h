@@ -50,6 +50,21 @@ UNDIS_NORETURN UNDIS_COLD void undis__fatal(const char *rule, const char *fmt, .
 void *undis__mem_alloc(size_t size);
 void undis__mem_free(void *p);
 
+/*
+ * The same for the backing store of caches (slabs, depots, magazines): it can
+ * be made to fail like any allocation, but it is not counted as an
+ * outstanding object; the objects carved from it are (see pool.h).
+ */
+void *undis__mem_alloc_backing(size_t size);
+void undis__mem_free_backing(void *p);
+
+/* Objects handed out by every live cache (for undis_alloc_outstanding). */
+size_t undis__caches_outstanding(void);
+
+/* Objects still handed out when their pool was freed: they stay counted as
+ * outstanding, so a leak never disappears with its pool. */
+void undis__note_leaked(size_t count);
+
 /* One "mapping" attempt; false when a test injected a mapping failure. */
 int undis__map_allowed(void);
 

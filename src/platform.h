@@ -43,6 +43,16 @@ undis__atomic_load_u64(volatile uint64_t *p)
 {
     return (uint64_t)_InterlockedOr64((volatile long long *)p, 0);
 }
+static inline int
+undis__atomic_load_acquire_int(volatile int *p)
+{
+    return (int)_InterlockedOr((volatile long *)p, 0);
+}
+static inline void
+undis__atomic_store_release_int(volatile int *p, int v)
+{
+    _InterlockedExchange((volatile long *)p, v);
+}
 #else
 static inline uint64_t
 undis__atomic_add_u64(volatile uint64_t *p, uint64_t v)
@@ -54,7 +64,73 @@ undis__atomic_load_u64(volatile uint64_t *p)
 {
     return __atomic_load_n(p, __ATOMIC_RELAXED);
 }
+static inline int
+undis__atomic_load_acquire_int(volatile int *p)
+{
+    return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+static inline void
+undis__atomic_store_release_int(volatile int *p, int v)
+{
+    __atomic_store_n(p, v, __ATOMIC_RELEASE);
+}
 #endif
+
+/* Thread-local storage for the per-thread caches. */
+#if defined(_MSC_VER) && !defined(__clang__)
+#    define UNDIS_THREAD_LOCAL __declspec(thread)
+#else
+#    define UNDIS_THREAD_LOCAL _Thread_local
+#endif
+
+/* Spin lock for the slow paths (depot exchange, pool registry). Held for a
+ * bounded number of instructions; a waiter spins, then yields. */
+typedef struct undis__spinlock {
+    volatile int locked;
+} undis__spinlock;
+
+void undis__spin_lock_slow(undis__spinlock *lock);
+
+#if defined(_MSC_VER) && !defined(__clang__)
+static inline int
+undis__spin_try(undis__spinlock *lock)
+{
+    return _InterlockedExchange((volatile long *)&lock->locked, 1) == 0;
+}
+static inline void
+undis__spin_unlock(undis__spinlock *lock)
+{
+    _InterlockedExchange((volatile long *)&lock->locked, 0);
+}
+#else
+static inline int
+undis__spin_try(undis__spinlock *lock)
+{
+    return __atomic_exchange_n(&lock->locked, 1, __ATOMIC_ACQUIRE) == 0;
+}
+static inline void
+undis__spin_unlock(undis__spinlock *lock)
+{
+    __atomic_store_n(&lock->locked, 0, __ATOMIC_RELEASE);
+}
+#endif
+
+static inline void
+undis__spin_lock(undis__spinlock *lock)
+{
+    if (!undis__spin_try(lock)) {
+        undis__spin_lock_slow(lock);
+    }
+}
+
+/* Gives the processor to another thread (used only by a spinning waiter). */
+void undis__thread_yield(void);
+
+/*
+ * Calls fn(arg) when the calling thread exits. Registered once per thread by
+ * the per-thread caches; returns 0 when it cannot be registered.
+ */
+int undis__thread_exit_register(void (*fn)(void *), void *arg);
 
 /* Raw system memory; only alloc.c calls these. Blocks are 16-aligned. */
 static inline void *

@@ -15,6 +15,7 @@
 #define UNDIS_NDIS_NBLAPI_H
 
 #include "nbl.h"
+#include "nblaccessors.h"
 
 UNDIS_EXTERN_C_BEGIN
 
@@ -144,6 +145,157 @@ _IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
  */
 _IRQL_requires_max_(DISPATCH_LEVEL) ULONG
     NdisQueryNetBufferPhysicalCount(_In_ NET_BUFFER *NetBuffer);
+
+/* ------------------------------------------------------------------ */
+/* Pools (spec 6.1, 6.2)                                               */
+/* ------------------------------------------------------------------ */
+
+/**
+ * NdisAllocateNetBufferListPool - create a pool of NET_BUFFER_LISTs.
+ * Each NBL comes with an NET_BUFFER when fAllocateNetBuffer is TRUE, with a
+ * DataSize-byte buffer and its MDL when DataSize is set, and with ContextSize
+ * bytes of (unused) context.
+ * @return the pool handle, or NULL when: Parameters is NULL; Header.Type is
+ *         not NDIS_OBJECT_TYPE_DEFAULT; Header.Revision is not 1 or 2 or
+ *         Header.Size is below that revision's NDIS_SIZEOF_...; revision 2
+ *         Flags has a bit other than NET_BUFFER_LIST_POOL_FLAG_VERIFY;
+ *         ContextSize is not a multiple of 8; DataSize is set without
+ *         fAllocateNetBuffer; DataSize is above 1 MiB; memory runs out.
+ * ownership: free with NdisFreeNetBufferListPool after every NBL is freed.
+ * threads: <= DISPATCH_LEVEL; the pool may then be used from every thread.
+ */
+NDIS_HANDLE
+NdisAllocateNetBufferListPool(_In_opt_ NDIS_HANDLE NdisHandle,
+                              _In_ NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters);
+
+/** NdisFreeNetBufferListPool - destroy a pool (NULL: nothing happens).
+ * pre: every NBL of the pool has been freed and no thread uses the pool. */
+VOID NdisFreeNetBufferListPool(_In_ NDIS_HANDLE PoolHandle);
+
+/**
+ * NdisAllocateNetBufferPool - create a pool of NET_BUFFERs, with a
+ * DataSize-byte buffer each for NdisAllocateNetBufferMdlAndData when
+ * DataSize is set. NULL on the header, Flags and 1 MiB rules above.
+ */
+NDIS_HANDLE
+NdisAllocateNetBufferPool(_In_opt_ NDIS_HANDLE NdisHandle,
+                          _In_ NET_BUFFER_POOL_PARAMETERS const *Parameters);
+
+/** NdisFreeNetBufferPool - destroy an NET_BUFFER pool (NULL: nothing). */
+VOID NdisFreeNetBufferPool(_In_ NDIS_HANDLE PoolHandle);
+
+/* ------------------------------------------------------------------ */
+/* Allocation and free (spec 6.3)                                      */
+/* ------------------------------------------------------------------ */
+
+/**
+ * NdisAllocateNetBufferList - take an NBL from an NBL pool.
+ * post: the NBL is zeroed but for NdisPoolHandle (the pool), Flags (0x100,
+ *       NDIS's "allocated" bit) and the low byte of the protocol-id slot (the
+ *       pool's ProtocolId); Context is the pool's context block with
+ *       Size = Offset = ContextSize of the pool, less ContextSize used, or a
+ *       pushed block when the pool's does not fit; FirstNetBuffer is the
+ *       pool's NB (if any), zeroed, and with pool data its MDL describes
+ *       DataSize bytes that all start as backfill: DataOffset =
+ *       CurrentMdlOffset = DataSize, DataLength = 0.
+ * @return the NBL, or NULL when PoolHandle is NULL or not an NBL pool,
+ *         ContextSize or ContextBackFill is not a multiple of 8, or memory
+ *         runs out.
+ * ownership: free with NdisFreeNetBufferList.
+ */
+_Must_inspect_result_ NET_BUFFER_LIST *NdisAllocateNetBufferList(_In_ NDIS_HANDLE PoolHandle,
+                                                                 _In_ USHORT ContextSize,
+                                                                 _In_ USHORT ContextBackFill);
+
+/**
+ * NdisAllocateNetBufferAndNetBufferList - an NBL with its NB describing
+ * MdlChain from DataOffset for DataLength bytes (truncated to 32 bits);
+ * CurrentMdl is computed from DataOffset. The pool must have
+ * fAllocateNetBuffer and no DataSize (NULL otherwise). The range is not
+ * checked against the chain. The MDLs stay the caller's.
+ */
+_Must_inspect_result_ NET_BUFFER_LIST *
+NdisAllocateNetBufferAndNetBufferList(_In_ NDIS_HANDLE PoolHandle,
+                                      _In_ USHORT ContextSize,
+                                      _In_ USHORT ContextBackFill,
+                                      _In_opt_ MDL *MdlChain,
+                                      _In_ ULONG DataOffset,
+                                      _In_ SIZE_T DataLength);
+
+/**
+ * NdisFreeNetBufferList - return an NBL (and the NB, MDL, data and context
+ * that came with it) to its pool. A context block that allocation pushed is
+ * freed. Other NBs and every MDL not embedded stay the caller's.
+ */
+VOID NdisFreeNetBufferList(_In_ NET_BUFFER_LIST *NetBufferList);
+
+/**
+ * NdisAllocateNetBuffer - an NB describing MdlChain from DataOffset for
+ * DataLength bytes, from an NB pool without DataSize (NULL otherwise).
+ */
+_Must_inspect_result_ NET_BUFFER *NdisAllocateNetBuffer(_In_ NDIS_HANDLE PoolHandle,
+                                                        _In_opt_ MDL *MdlChain,
+                                                        _In_ ULONG DataOffset,
+                                                        _In_ SIZE_T DataLength);
+
+/**
+ * NdisAllocateNetBufferMdlAndData - an NB with its MDL at (PMDL)(nb + 1) and
+ * DataSize bytes of data after it, from an NB pool with DataSize (NULL
+ * otherwise). The whole buffer starts as backfill (DataOffset = DataSize,
+ * DataLength 0): retreat to claim it. An advance with FreeMdl TRUE never
+ * frees that MDL.
+ */
+_Must_inspect_result_ NET_BUFFER *NdisAllocateNetBufferMdlAndData(_In_ NDIS_HANDLE PoolHandle);
+
+/**
+ * NdisFreeNetBuffer - return an NB from NdisAllocateNetBuffer or
+ * NdisAllocateNetBufferMdlAndData to its pool. The NB's MDL chain is NOT
+ * freed (except the embedded MDL): MDLs a retreat prepended must be advanced
+ * away with FreeMdl TRUE first.
+ */
+VOID NdisFreeNetBuffer(_In_ NET_BUFFER *NetBuffer);
+
+/** NdisGetPoolFromNetBufferList - the NBL's NdisPoolHandle. Any IRQL. */
+NDIS_HANDLE NdisGetPoolFromNetBufferList(_In_ NET_BUFFER_LIST const *NetBufferList);
+
+/** NdisGetPoolFromNetBuffer - the NB's NdisPoolHandle (for an NB that came
+ * with an NBL: the NBL's pool). Any IRQL. */
+NDIS_HANDLE NdisGetPoolFromNetBuffer(_In_ NET_BUFFER const *NetBuffer);
+
+/** NdisGetNetBufferListProtocolId - the protocol id in the NBL's info slot,
+ * or its pool's ProtocolId when that is 0. Any IRQL. */
+UCHAR NdisGetNetBufferListProtocolId(_In_ NET_BUFFER_LIST const *NetBufferList);
+
+/* Stores a protocol id in the low byte of the NBL's protocol-id slot. */
+#define NdisSetNetBufferListProtocolId(_NBL, _ProtocolId) \
+    (*((PUCHAR)(&NET_BUFFER_LIST_INFO((_NBL), NetBufferListProtocolId))) = (UCHAR)(_ProtocolId))
+
+/* ------------------------------------------------------------------ */
+/* Context (spec 6.6)                                                  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * NdisAllocateNetBufferListContext - reserve ContextSize bytes of context
+ * on top of the NBL's context stack: from the top block's unused space when
+ * it fits, otherwise in a new block with ContextBackFill extra bytes.
+ * @return NDIS_STATUS_SUCCESS (ContextSize 0 too: nothing happens);
+ *         NDIS_STATUS_INVALID_DATA when a size is not a multiple of 8;
+ *         NDIS_STATUS_RESOURCES when memory runs out (or the block would
+ *         exceed 65535 bytes); nothing changes on failure.
+ * ownership: give back with NdisFreeNetBufferListContext before freeing the NBL.
+ */
+_Must_inspect_result_ NDIS_STATUS
+NdisAllocateNetBufferListContext(_In_ NET_BUFFER_LIST *NetBufferList,
+                                 _In_ USHORT ContextSize,
+                                 _In_ USHORT ContextBackFill,
+                                 _In_ ULONG PoolTag);
+
+/**
+ * NdisFreeNetBufferListContext - give ContextSize bytes back to the top of
+ * the context stack; pushed blocks that become wholly unused are freed, and
+ * what is given beyond a block carries on into the next one.
+ */
+VOID NdisFreeNetBufferListContext(_In_ NET_BUFFER_LIST *NetBufferList, _In_ USHORT ContextSize);
 
 UNDIS_EXTERN_C_END
 

@@ -1,0 +1,378 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * nbl.c: NDIS pools and the NET_BUFFER_LIST / NET_BUFFER lifecycle:
+ * NdisAllocate/FreeNetBufferListPool, NdisAllocate/FreeNetBufferPool,
+ * NdisAllocateNetBufferList, NdisAllocateNetBuffer,
+ * NdisAllocateNetBufferAndNetBufferList, NdisAllocateNetBufferMdlAndData,
+ * the frees, the pool and protocol-id getters, and the generic object
+ * (spec 6.1-6.3).
+ *
+ * Each allocation is one pop from the calling thread's magazine (pool.h)
+ * followed by the reset Windows performs, so that the object comes out in
+ * exactly the state the spec gives.
+ */
+#include "nbl_pool.h"
+
+#include <string.h>
+
+#define POOL_DATA_SIZE_MAX 0x100000u /* 1 MiB, Windows' undocumented cap */
+
+static size_t
+align_up(size_t v, size_t a)
+{
+    return (v + a - 1) & ~(a - 1);
+}
+
+/* Carving: build a data pool object's MDL once; reuse resets only ByteCount
+ * and Next (as Windows does). */
+static void
+construct_with_data(struct undis__cache *cache, struct undis__obj *obj)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)(void *)cache;
+    char *body = (char *)(obj + 1);
+    PMDL mdl = (PMDL)(void *)(body + pool->off_mdl);
+    MmInitializeMdl(mdl, body + pool->off_data, pool->data_size);
+    MmBuildMdlForNonPagedPool(mdl);
+}
+
+/* Type, revision (1 or 2) and size of a pool parameter header. */
+static int
+header_ok(const NDIS_OBJECT_HEADER *h, USHORT size_rev1, USHORT size_rev2)
+{
+    if (h->Type != NDIS_OBJECT_TYPE_DEFAULT) {
+        return 0;
+    }
+    return (h->Revision == 1 && h->Size >= size_rev1) || (h->Revision == 2 && h->Size >= size_rev2);
+}
+
+static struct undis__nbl_pool *
+pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)undis__mem_alloc(sizeof(*pool));
+    if (pool != NULL) {
+        memset(pool, 0, sizeof(*pool));
+        pool->magic = magic;
+        pool->ndis_handle = ndis_handle;
+        pool->tag = tag;
+        pool->data_size = data_size;
+    }
+    return pool;
+}
+
+NDIS_HANDLE
+NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
+                              NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters)
+{
+    const NET_BUFFER_LIST_POOL_PARAMETERS *p = Parameters;
+    struct undis__nbl_pool *pool;
+    size_t off = sizeof(NET_BUFFER_LIST);
+    if (p == NULL ||
+        !header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+                   NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2) ||
+        (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_LIST_POOL_FLAG_VERIFY) != 0) ||
+        p->ContextSize % 8 != 0 || (p->DataSize != 0 && !p->fAllocateNetBuffer) ||
+        p->DataSize > POOL_DATA_SIZE_MAX) {
+        return NULL;
+    }
+    pool = pool_new(UNDIS__NBL_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize);
+    if (pool == NULL) {
+        return NULL;
+    }
+    pool->protocol_id = p->ProtocolId;
+    pool->alloc_nb = p->fAllocateNetBuffer ? TRUE : FALSE;
+    pool->context_size = p->ContextSize;
+    pool->flags = p->Header.Revision >= 2 ? p->Flags : 0;
+    if (pool->alloc_nb) {
+        pool->off_nb = (uint32_t)off;
+        off += sizeof(NET_BUFFER);
+    }
+    if (pool->context_size != 0) {
+        off = align_up(off, 16);
+        pool->off_ctx = (uint32_t)off;
+        off += sizeof(NET_BUFFER_LIST_CONTEXT) + pool->context_size;
+    }
+    if (pool->data_size != 0) {
+        off = align_up(off, 8);
+        pool->off_mdl = (uint32_t)off;
+        off += align_up(MmSizeOfMdl((PVOID)(ULONG_PTR)0xFFF, pool->data_size), 8);
+        pool->off_data = (uint32_t)off;
+        off += pool->data_size;
+    }
+    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NBL,
+                      pool->data_size != 0 ? construct_with_data : NULL);
+    return pool;
+}
+
+NDIS_HANDLE
+NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
+{
+    const NET_BUFFER_POOL_PARAMETERS *p = Parameters;
+    struct undis__nbl_pool *pool;
+    size_t off = sizeof(NET_BUFFER);
+    if (p == NULL ||
+        !header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1,
+                   NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_2) ||
+        (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_POOL_FLAG_VERIFY) != 0) ||
+        p->DataSize > POOL_DATA_SIZE_MAX) {
+        return NULL;
+    }
+    pool = pool_new(UNDIS__NB_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize);
+    if (pool == NULL) {
+        return NULL;
+    }
+    pool->flags = p->Header.Revision >= 2 ? p->Flags : 0;
+    if (pool->data_size != 0) {
+        pool->off_mdl = (uint32_t)off; /* right after the NB: (PMDL)(nb + 1) */
+        off += align_up(MmSizeOfMdl((PVOID)(ULONG_PTR)0xFFF, pool->data_size), 8);
+        pool->off_data = (uint32_t)off;
+        off += pool->data_size;
+    }
+    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NB,
+                      pool->data_size != 0 ? construct_with_data : NULL);
+    return pool;
+}
+
+static void
+pool_free(NDIS_HANDLE PoolHandle)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    size_t leaked;
+    if (pool == NULL) {
+        return;
+    }
+    leaked = undis__cache_destroy(&pool->cache);
+    if (leaked != 0) {
+        undis__note_leaked(leaked);
+    }
+    pool->magic = 0;
+    undis__mem_free(pool);
+}
+
+VOID
+NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
+{
+    pool_free(PoolHandle);
+}
+
+VOID
+NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
+{
+    pool_free(PoolHandle);
+}
+
+/* The embedded NB of a fresh pooled NBL (or a fresh NB of an NB pool):
+ * zeroed, owned by the pool, and with pool data claimed as all backfill. */
+static NET_BUFFER *
+nb_reset(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl)
+{
+    memset(nb, 0, sizeof(*nb));
+    nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
+    if (mdl != NULL) {
+        mdl->ByteCount = pool->data_size;
+        mdl->Next = NULL;
+        nb->MdlChain = mdl;
+        nb->CurrentMdl = mdl;
+        nb->DataOffset = pool->data_size;
+        nb->CurrentMdlOffset = pool->data_size;
+    }
+    return nb;
+}
+
+static void
+nbl_reset(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
+{
+    char *body = (char *)nbl;
+    PNET_BUFFER_LIST_CONTEXT ctx = undis__inline_context(pool, nbl);
+    memset(nbl, 0, sizeof(*nbl));
+    nbl->NdisPoolHandle = pool;
+    nbl->Flags = UNDIS__NBL_FLAG_ALLOCATED;
+    *(PUCHAR)&nbl->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
+    if (ctx != NULL) {
+        ctx->Next = NULL;
+        ctx->Size = pool->context_size;
+        ctx->Offset = pool->context_size;
+        nbl->Context = ctx;
+    }
+    if (pool->alloc_nb) {
+        PMDL mdl = pool->data_size != 0 ? (PMDL)(void *)(body + pool->off_mdl) : NULL;
+        nbl->FirstNetBuffer = nb_reset(pool, (NET_BUFFER *)(void *)(body + pool->off_nb), mdl);
+    }
+}
+
+/* The context an allocation asks for: from the pool's inline block when it
+ * fits, otherwise a pushed block (NBL Flags 0x400, freed with the NBL). */
+static NDIS_STATUS
+nbl_initial_context(NET_BUFFER_LIST *nbl, USHORT size, USHORT backfill, ULONG tag)
+{
+    NDIS_STATUS status;
+    if (nbl->Context != NULL && size <= nbl->Context->Offset) {
+        nbl->Context->Offset = (USHORT)(nbl->Context->Offset - size);
+        return NDIS_STATUS_SUCCESS;
+    }
+    status = NdisAllocateNetBufferListContext(nbl, size, backfill, tag);
+    if (status == NDIS_STATUS_SUCCESS) {
+        nbl->Flags |= UNDIS__NBL_FLAG_CTX_PUSHED;
+    }
+    return status;
+}
+
+NET_BUFFER_LIST *
+NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT ContextBackFill)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    struct undis__obj *obj;
+    NET_BUFFER_LIST *nbl;
+    if (pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC ||
+        ((ContextSize | ContextBackFill) & 7) != 0) {
+        return NULL;
+    }
+    obj = undis__cache_get(&pool->cache);
+    if (obj == NULL) {
+        return NULL;
+    }
+    nbl = (NET_BUFFER_LIST *)(void *)(obj + 1);
+    nbl_reset(pool, nbl);
+    if (ContextSize != 0 &&
+        nbl_initial_context(nbl, ContextSize, ContextBackFill, pool->tag) != NDIS_STATUS_SUCCESS) {
+        undis__cache_put(&pool->cache, obj);
+        return NULL;
+    }
+    return nbl;
+}
+
+NET_BUFFER_LIST *
+NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
+                                      USHORT ContextSize,
+                                      USHORT ContextBackFill,
+                                      MDL *MdlChain,
+                                      ULONG DataOffset,
+                                      SIZE_T DataLength)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    NET_BUFFER_LIST *nbl;
+    NET_BUFFER *nb;
+    if (pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC || !pool->alloc_nb ||
+        pool->data_size != 0) {
+        return NULL;
+    }
+    nbl = NdisAllocateNetBufferList(pool, ContextSize, ContextBackFill);
+    if (nbl == NULL) {
+        return NULL;
+    }
+    nb = nbl->FirstNetBuffer;
+    nb->MdlChain = MdlChain;
+    nb->DataOffset = DataOffset;
+    nb->DataLength = (ULONG)DataLength;
+    undis__nb_locate(nb);
+    return nbl;
+}
+
+VOID
+NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
+{
+    NET_BUFFER_LIST *nbl = NetBufferList;
+    struct undis__obj *obj = undis__obj_of(nbl);
+    if (nbl->Context != NULL && (nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0) {
+        NdisFreeNetBufferListContext(nbl, (USHORT)(nbl->Context->Size - nbl->Context->Offset));
+    }
+    nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
+    undis__cache_put(obj->cache, obj);
+}
+
+NET_BUFFER *
+NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, MDL *MdlChain, ULONG DataOffset, SIZE_T DataLength)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    struct undis__obj *obj;
+    NET_BUFFER *nb;
+    if (pool == NULL || pool->magic != UNDIS__NB_POOL_MAGIC || pool->data_size != 0) {
+        return NULL;
+    }
+    obj = undis__cache_get(&pool->cache);
+    if (obj == NULL) {
+        return NULL;
+    }
+    nb = nb_reset(pool, (NET_BUFFER *)(void *)(obj + 1), NULL);
+    nb->MdlChain = MdlChain;
+    nb->DataOffset = DataOffset;
+    nb->DataLength = (ULONG)DataLength;
+    undis__nb_locate(nb);
+    return nb;
+}
+
+NET_BUFFER *
+NdisAllocateNetBufferMdlAndData(NDIS_HANDLE PoolHandle)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    struct undis__obj *obj;
+    NET_BUFFER *nb;
+    if (pool == NULL || pool->magic != UNDIS__NB_POOL_MAGIC || pool->data_size == 0) {
+        return NULL;
+    }
+    obj = undis__cache_get(&pool->cache);
+    if (obj == NULL) {
+        return NULL;
+    }
+    nb = (NET_BUFFER *)(void *)(obj + 1);
+    return nb_reset(pool, nb, (PMDL)(void *)((char *)nb + pool->off_mdl));
+}
+
+VOID
+NdisFreeNetBuffer(NET_BUFFER *NetBuffer)
+{
+    struct undis__obj *obj = undis__obj_of(NetBuffer);
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)(void *)obj->cache;
+    if (pool->data_size != 0) {
+        PMDL mdl = (PMDL)(void *)((char *)NetBuffer + pool->off_mdl);
+        if ((mdl->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
+            MmUnmapLockedPages(mdl->MappedSystemVa, mdl);
+        }
+    }
+    undis__cache_put(obj->cache, obj);
+}
+
+NDIS_HANDLE
+NdisGetPoolFromNetBufferList(NET_BUFFER_LIST const *NetBufferList)
+{
+    return NetBufferList->NdisPoolHandle;
+}
+
+NDIS_HANDLE
+NdisGetPoolFromNetBuffer(NET_BUFFER const *NetBuffer)
+{
+    return NetBuffer->NdisPoolHandle;
+}
+
+UCHAR
+NdisGetNetBufferListProtocolId(NET_BUFFER_LIST const *NetBufferList)
+{
+    UCHAR id = (UCHAR)((ULONG_PTR)NetBufferList->NetBufferListInfo[NetBufferListProtocolId] &
+                       NDIS_PROTOCOL_ID_MASK);
+    const struct undis__nbl_pool *pool =
+        (const struct undis__nbl_pool *)NetBufferList->NdisPoolHandle;
+    if (id == 0 && pool != NULL) {
+        id = pool->protocol_id;
+    }
+    return id;
+}
+
+PNDIS_GENERIC_OBJECT
+NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag, USHORT Size)
+{
+    PNDIS_GENERIC_OBJECT obj =
+        (PNDIS_GENERIC_OBJECT)undis__mem_alloc(sizeof(NDIS_GENERIC_OBJECT) + Size);
+    UNREFERENCED_PARAMETER(Tag);
+    if (obj != NULL) {
+        memset(obj, 0, sizeof(NDIS_GENERIC_OBJECT) + Size);
+        obj->Header.Revision = NDIS_GENERIC_OBJECT_REVISION_1;
+        obj->Header.Size = (USHORT)sizeof(NDIS_GENERIC_OBJECT);
+        obj->DriverObject = DriverObject;
+    }
+    return obj;
+}
+
+VOID
+NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject)
+{
+    undis__mem_free(NdisObject);
+}
