@@ -20,26 +20,43 @@ static struct {
     volatile uint64_t fail_nth; /* countdown; 0 = off */
     volatile uint64_t map_nth;  /* countdown; 0 = off */
     uint32_t per_million;       /* random failure rate; 0 = off */
-    uint64_t rng;               /* xorshift64 state */
+    uint64_t rng;               /* seed of the random failures */
+    uint64_t rng_epoch;         /* bumped by each undis_fault_alloc_fail_random */
 } g_mem;
 
+/* One step of a "fail the Nth" countdown: true exactly once, for the call
+ * that takes it from 1 to 0, whatever the number of threads. */
 static int
 countdown_hits(volatile uint64_t *nth)
 {
-    if (*nth == 0) {
-        return 0;
+    uint64_t seen = undis__atomic_load_u64(nth);
+    while (seen != 0) {
+        if (undis__atomic_cas_u64(nth, &seen, seen - 1)) {
+            return seen == 1;
+        }
     }
-    return undis__atomic_add_u64(nth, (uint64_t)-1) == 0;
+    return 0;
 }
+
+/* Random failures: each thread draws from its own xorshift64 stream, seeded
+ * from the configured seed and the order in which threads first draw. */
+static UNDIS_THREAD_LOCAL uint64_t t_rng;
+static UNDIS_THREAD_LOCAL uint64_t t_rng_epoch;
+static volatile uint64_t g_rng_threads;
 
 static int
 random_hits(void)
 {
-    uint64_t x = g_mem.rng;
+    uint64_t x = t_rng;
+    if (t_rng_epoch != g_mem.rng_epoch || x == 0) {
+        x = g_mem.rng ^ (undis__atomic_add_u64(&g_rng_threads, 1) * 0x9E3779B97F4A7C15u);
+        x = x != 0 ? x : 1;
+        t_rng_epoch = g_mem.rng_epoch;
+    }
     x ^= x << 13;
     x ^= x >> 7;
     x ^= x << 17;
-    g_mem.rng = x;
+    t_rng = x;
     return (x % 1000000u) < g_mem.per_million;
 }
 
@@ -115,8 +132,9 @@ undis_fault_alloc_fail_nth(unsigned long long n)
 void
 undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
 {
-    g_mem.per_million = per_million;
     g_mem.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15u;
+    g_mem.rng_epoch++;
+    g_mem.per_million = per_million;
 }
 
 void

@@ -145,7 +145,10 @@ nb_check_position(const NET_BUFFER *nb, char *why, size_t why_len)
                     "CurrentMdl %p is not in the MDL chain at %p", (const void *)nb->CurrentMdl,
                     (const void *)nb->MdlChain);
     }
-    if (nb->CurrentMdl != NULL && nb->CurrentMdlOffset > nb->CurrentMdl->ByteCount) {
+    /* Windows leaves CurrentMdl at the MDL embedded after the NB with the
+     * offset past its end when an advance with FreeMdl stops there. */
+    if (nb->CurrentMdl != NULL && nb->CurrentMdlOffset > nb->CurrentMdl->ByteCount &&
+        nb->CurrentMdl != (const MDL *)(const void *)(nb + 1)) {
         return fail(UNDIS_CHECK_NB_CURRENT_OFFSET_BEYOND_MDL, why, why_len,
                     "CurrentMdlOffset %u is beyond CurrentMdl's %u bytes", nb->CurrentMdlOffset,
                     nb->CurrentMdl->ByteCount);

@@ -48,7 +48,8 @@ header_ok(const NDIS_OBJECT_HEADER *h, USHORT size_rev1, USHORT size_rev2)
 static struct undis__nbl_pool *
 pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size)
 {
-    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)undis__mem_alloc(sizeof(*pool));
+    struct undis__nbl_pool *pool =
+        (struct undis__nbl_pool *)undis__mem_alloc_backing(sizeof(*pool));
     if (pool != NULL) {
         memset(pool, 0, sizeof(*pool));
         pool->magic = magic;
@@ -145,7 +146,7 @@ pool_free(NDIS_HANDLE PoolHandle)
         undis__note_leaked(leaked);
     }
     pool->magic = 0;
-    undis__mem_free(pool);
+    undis__mem_free_backing(pool);
 }
 
 VOID

@@ -48,6 +48,17 @@ undis__atomic_load_acquire_int(volatile int *p)
 {
     return (int)_InterlockedOr((volatile long *)p, 0);
 }
+static inline int
+undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired)
+{
+    uint64_t old = (uint64_t)_InterlockedCompareExchange64(
+        (volatile long long *)p, (long long)desired, (long long)*expected);
+    if (old == *expected) {
+        return 1;
+    }
+    *expected = old;
+    return 0;
+}
 static inline void
 undis__atomic_store_release_int(volatile int *p, int v)
 {
@@ -68,6 +79,11 @@ static inline int
 undis__atomic_load_acquire_int(volatile int *p)
 {
     return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+static inline int
+undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired)
+{
+    return __atomic_compare_exchange_n(p, expected, desired, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
 }
 static inline void
 undis__atomic_store_release_int(volatile int *p, int v)

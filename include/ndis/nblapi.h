@@ -297,6 +297,104 @@ NdisAllocateNetBufferListContext(_In_ NET_BUFFER_LIST *NetBufferList,
  */
 VOID NdisFreeNetBufferListContext(_In_ NET_BUFFER_LIST *NetBufferList, _In_ USHORT ContextSize);
 
+/* ------------------------------------------------------------------ */
+/* Derived NBLs: clones, fragments, reassemblies (spec 6.7)            */
+/* ------------------------------------------------------------------ */
+
+/**
+ * NdisAllocateCloneNetBufferList - a new NBL whose NBs describe the same
+ * bytes as the original's, without copying them: through new partial MDLs
+ * covering exactly each NB's used data (DataOffset 0), or, with
+ * NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS, through the original chains and
+ * offsets. NULL pools mean undis's internal pools. Copies SourceHandle and
+ * the WFP, correlation-id and original-interface info slots only (use
+ * NdisCopySend/ReceiveNetBufferListInfo for the rest). Context: the pool's
+ * unused inline block, if any. ParentNetBufferList and ChildRefCount are not
+ * touched: the caller sets them.
+ * @return the clone, or NULL when memory runs out or the NBL pool has
+ *         DataSize (everything allocated is freed again).
+ * ownership: free with NdisFreeCloneNetBufferList and the same flags, before
+ *            the original.
+ */
+_Must_inspect_result_ NET_BUFFER_LIST *
+NdisAllocateCloneNetBufferList(_In_ NET_BUFFER_LIST *OriginalNetBufferList,
+                               _In_opt_ NDIS_HANDLE NetBufferListPoolHandle,
+                               _In_opt_ NDIS_HANDLE NetBufferPoolHandle,
+                               _In_ ULONG AllocateCloneFlags);
+
+/**
+ * NdisFreeCloneNetBufferList - free a clone: IoFreeMdl on every MDL of each
+ * NB's chain (unless NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS: MDLs a retreat
+ * added must be advanced away first), then the NBs and the NBL.
+ */
+VOID NdisFreeCloneNetBufferList(_In_ NET_BUFFER_LIST *CloneNetBufferList,
+                                _In_ ULONG FreeCloneFlags);
+
+/**
+ * NdisAllocateFragmentNetBufferList - cut each NB of the original, past
+ * StartOffset bytes of its data, into NBs of at most MaximumLength bytes
+ * (never across source NBs), over partial MDLs, then retreat each by
+ * DataOffsetDelta with DataBackFill (default NetAllocateMdl).
+ * @return the fragment NBL, or NULL when MaximumLength is 0, no source NB
+ *         has data past StartOffset, or memory runs out (nothing leaks).
+ * ownership: free with NdisFreeFragmentNetBufferList and the same delta.
+ */
+_Must_inspect_result_ NET_BUFFER_LIST *
+NdisAllocateFragmentNetBufferList(_In_ NET_BUFFER_LIST *OriginalNetBufferList,
+                                  _In_opt_ NDIS_HANDLE NetBufferListPool,
+                                  _In_opt_ NDIS_HANDLE NetBufferPool,
+                                  _In_ ULONG StartOffset,
+                                  _In_ ULONG MaximumLength,
+                                  _In_ ULONG DataOffsetDelta,
+                                  _In_ ULONG DataBackFill,
+                                  _In_ ULONG AllocateFragmentFlags);
+
+/** NdisFreeFragmentNetBufferList - advance every NB by DataOffsetDelta with
+ * FreeMdl TRUE (default free), IoFreeMdl the rest, free the NBs and NBL. */
+VOID NdisFreeFragmentNetBufferList(_In_ NET_BUFFER_LIST *FragmentNetBufferList,
+                                   _In_ ULONG DataOffsetDelta,
+                                   _In_ ULONG FreeFragmentFlags);
+
+/**
+ * NdisAllocateReassembledNetBufferList - one NBL with one NB whose chain
+ * joins the data of every source NB past StartOffset (NBs with no data
+ * there are skipped), over partial MDLs, retreated by DataOffsetDelta with
+ * DataBackFill. A NULL pool, or one without fAllocateNetBuffer, means the
+ * internal pool; a pool with DataSize fails.
+ * @return the NBL, or NULL when no NB qualifies, the total length passes
+ *         32 bits, or memory runs out (nothing leaks).
+ */
+_Must_inspect_result_ NET_BUFFER_LIST *
+NdisAllocateReassembledNetBufferList(_In_ NET_BUFFER_LIST *FragmentNetBufferListList,
+                                     _In_opt_ NDIS_HANDLE NetBufferAndNetBufferListPoolHandle,
+                                     _In_ ULONG StartOffset,
+                                     _In_ ULONG DataOffsetDelta,
+                                     _In_ ULONG DataBackFill,
+                                     _In_ ULONG AllocateReassembleFlags);
+
+/** NdisFreeReassembledNetBufferList - the inverse, with the same delta. */
+VOID NdisFreeReassembledNetBufferList(_In_ NET_BUFFER_LIST *ReassembledNetBufferList,
+                                      _In_ ULONG DataOffsetDelta,
+                                      _In_ ULONG FreeReassembleFlags);
+
+/**
+ * NdisCopySendNetBufferListInfo - copy the send-side out-of-band info
+ * (checksum, IPsec, LSO, classification, 802.1Q, cancel id, media-specific,
+ * hash value, IPsec v2, filtering, virtual subnet, USO/RSC, GFT), the
+ * protocol id, NDIS_NBL_FLAGS_CAPTURE_TIMESTAMP_ON_TRANSMIT, the WFP data
+ * and the correlation id. (Windows 11 24H2's list.)
+ */
+VOID NdisCopySendNetBufferListInfo(_In_ NET_BUFFER_LIST *DestNetBufferList,
+                                   _In_ NET_BUFFER_LIST const *SrcNetBufferList);
+
+/**
+ * NdisCopyReceiveNetBufferListInfo - copy the receive-side out-of-band info
+ * (24H2's list); for a loopback source also NDIS_NBL_FLAGS_IS_LOOPBACK_PACKET
+ * and the cancel id.
+ */
+VOID NdisCopyReceiveNetBufferListInfo(_In_ NET_BUFFER_LIST *DestNetBufferList,
+                                      _In_ NET_BUFFER_LIST const *SrcNetBufferList);
+
 UNDIS_EXTERN_C_END
 
 #endif /* UNDIS_NDIS_NBLAPI_H */

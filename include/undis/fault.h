@@ -40,7 +40,13 @@ unsigned long long undis_alloc_count(void);
 /** Allocations refused by fault injection since the process started. */
 unsigned long long undis_alloc_failed_count(void);
 
-/** Allocations made and not yet freed (0 when nothing leaked). */
+/**
+ * Objects handed out and not yet given back (0 when nothing leaked): MDLs,
+ * NBLs, NBs, context blocks, generic objects, default NetAllocateMdl blocks.
+ * Objects still out when their pool was freed stay counted. Pools themselves
+ * and undis's internal bookkeeping are not counted. Exact while no other
+ * thread is allocating.
+ */
 unsigned long long undis_alloc_outstanding(void);
 
 #ifdef __cplusplus
