@@ -60,8 +60,17 @@ random_hits(void)
     return (x % 1000000u) < g_mem.per_million;
 }
 
-static UNDIS_COLD int
-alloc_refused(void)
+/* Non-zero while any allocation fault is set up; read on every object get. */
+volatile int undis__fault_armed;
+
+static void
+rearm(void)
+{
+    undis__fault_armed = g_mem.fail_nth != 0 || g_mem.per_million != 0;
+}
+
+int
+undis__fault_refuse_slow(void)
 {
     int refuse = countdown_hits(&g_mem.fail_nth);
     if (!refuse && g_mem.per_million != 0) {
@@ -70,6 +79,9 @@ alloc_refused(void)
     if (refuse) {
         undis__atomic_add_u64(&g_mem.refused, 1);
     }
+    if (g_mem.fail_nth == 0 && g_mem.per_million == 0) {
+        undis__fault_armed = 0;
+    }
     return refuse;
 }
 
@@ -77,7 +89,7 @@ void *
 undis__mem_alloc(size_t size)
 {
     void *p;
-    if (UNDIS_UNLIKELY(g_mem.fail_nth != 0 || g_mem.per_million != 0) && alloc_refused()) {
+    if (undis__fault_refuse()) {
         return NULL;
     }
     p = undis__sys_alloc(size);
@@ -105,9 +117,6 @@ undis__note_leaked(size_t count)
 void *
 undis__mem_alloc_backing(size_t size)
 {
-    if (UNDIS_UNLIKELY(g_mem.fail_nth != 0 || g_mem.per_million != 0) && alloc_refused()) {
-        return NULL;
-    }
     return undis__sys_alloc(size);
 }
 
@@ -127,6 +136,7 @@ void
 undis_fault_alloc_fail_nth(unsigned long long n)
 {
     g_mem.fail_nth = n;
+    rearm();
 }
 
 void
@@ -135,6 +145,7 @@ undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
     g_mem.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15u;
     g_mem.rng_epoch++;
     g_mem.per_million = per_million;
+    rearm();
 }
 
 void
@@ -149,12 +160,13 @@ undis_fault_clear(void)
     g_mem.fail_nth = 0;
     g_mem.map_nth = 0;
     g_mem.per_million = 0;
+    rearm();
 }
 
 unsigned long long
 undis_alloc_count(void)
 {
-    return undis__atomic_load_u64(&g_mem.allocs);
+    return undis__atomic_load_u64(&g_mem.allocs) + undis__caches_gets();
 }
 
 unsigned long long

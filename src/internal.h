@@ -51,9 +51,26 @@ void *undis__mem_alloc(size_t size);
 void undis__mem_free(void *p);
 
 /*
- * The same for the backing store of caches (slabs, depots, magazines): it can
- * be made to fail like any allocation, but it is not counted as an
- * outstanding object; the objects carved from it are (see pool.h).
+ * Fault injection: every allocation event (an object from a cache, or a
+ * block from undis__mem_alloc) first asks undis__fault_refuse(), which costs
+ * one load of a global while no fault is set up.
+ */
+extern volatile int undis__fault_armed;
+int undis__fault_refuse_slow(void);
+static inline int
+undis__fault_refuse(void)
+{
+    return UNDIS_UNLIKELY(undis__fault_armed != 0) && undis__fault_refuse_slow();
+}
+
+/* Objects taken from caches: this thread's count plus exited threads'. */
+unsigned long long undis__caches_gets(void);
+
+/*
+ * The backing store of caches (slabs, depots, magazines, pool structures):
+ * neither counted as outstanding objects nor subject to fault injection; the
+ * objects carved from it are both (see pool.h). A failed backing allocation
+ * makes the object get fail.
  */
 void *undis__mem_alloc_backing(size_t size);
 void undis__mem_free_backing(void *p);

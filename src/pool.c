@@ -16,7 +16,14 @@ static struct {
     struct undis__cache *cache[UNDIS__MAX_CACHES];
     uint32_t gen[UNDIS__MAX_CACHES];
     uint32_t next_gen;
+    volatile uint64_t exited_gets; /* objects taken by threads that exited */
 } g_reg;
+
+unsigned long long
+undis__caches_gets(void)
+{
+    return undis__atomic_load_u64(&g_reg.exited_gets) + undis__t_cache.gets;
+}
 
 void
 undis__cache_init(struct undis__cache *cache,
@@ -264,5 +271,7 @@ tcache_exit(void *arg)
         tc->mag[s] = NULL;
     }
     undis__spin_unlock(&g_reg.lock);
+    undis__atomic_add_u64(&g_reg.exited_gets, tc->gets);
+    tc->gets = 0;
     tc->registered = 0;
 }

@@ -90,25 +90,36 @@ struct undis__magazine {
 struct undis__tcache {
     struct undis__magazine *mag[UNDIS__MAX_CACHES];
     uint32_t gen[UNDIS__MAX_CACHES];
+    unsigned long long gets; /* objects this thread took (undis_alloc_count) */
     int registered;
 };
 
 extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
 
-/* get: pop from this thread's magazine; NULL when memory runs out. */
+/* get: pop from this thread's magazine; NULL when memory runs out (or a
+ * test injected an allocation failure). */
 static inline struct undis__obj *
 undis__cache_get(struct undis__cache *cache)
 {
     uint32_t slot = cache->slot;
+    struct undis__obj *obj;
+    if (undis__fault_refuse()) {
+        return NULL;
+    }
     if (UNDIS_LIKELY(slot < UNDIS__MAX_CACHES && undis__t_cache.gen[slot] == cache->gen)) {
         struct undis__magazine *mag = undis__t_cache.mag[slot];
         if (UNDIS_LIKELY(mag->count != 0)) {
-            struct undis__obj *obj = mag->objs[--mag->count];
+            obj = mag->objs[--mag->count];
             obj->state = UNDIS__OBJ_LIVE;
+            undis__t_cache.gets++;
             return obj;
         }
     }
-    return undis__cache_get_slow(cache);
+    obj = undis__cache_get_slow(cache);
+    if (obj != NULL) {
+        undis__t_cache.gets++;
+    }
+    return obj;
 }
 
 /* put: push onto this thread's magazine. */

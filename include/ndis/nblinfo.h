@@ -15,6 +15,7 @@
 
 #include "version.h"
 #include "types.h"
+#include "undis_assert.h"
 
 typedef enum _NDIS_NET_BUFFER_LIST_INFO {
     TcpIpChecksumNetBufferListInfo,
@@ -87,9 +88,9 @@ typedef enum _NDIS_NET_BUFFER_LIST_INFO {
     *PNDIS_NET_BUFFER_LIST_INFO;
 
 #if NDIS_SUPPORT_NDIS680
-C_ASSERT(NetBufferListProtocolId == 7);
+UNDIS_C_ASSERT(NetBufferListProtocolId == 7);
 #    if UNDIS_PTR64 || NDIS_SUPPORT_NDIS682
-C_ASSERT(MaxNetBufferListInfo == 27);
+UNDIS_C_ASSERT(MaxNetBufferListInfo == 27);
 #    endif
 #endif
 

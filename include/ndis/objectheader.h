@@ -7,6 +7,7 @@
 #define UNDIS_NDIS_OBJECTHEADER_H
 
 #include "types.h"
+#include "undis_assert.h"
 
 /* Type: NDIS_OBJECT_TYPE_*; Revision: the structure's revision; Size: the
  * size of the whole containing structure (an NDIS_SIZEOF_*_REVISION_n). */
@@ -26,6 +27,6 @@ typedef struct _NDIS_OBJECT_HEADER {
 #define NDIS_PROTOCOL_ID_MAX     0x0F
 #define NDIS_PROTOCOL_ID_MASK    0x0F
 
-C_ASSERT(sizeof(NDIS_OBJECT_HEADER) == 4);
+UNDIS_C_ASSERT(sizeof(NDIS_OBJECT_HEADER) == 4);
 
 #endif /* UNDIS_NDIS_OBJECTHEADER_H */

@@ -2,12 +2,14 @@
 /*
  * undis <undis/fault.h>: fault injection and allocation accounting.
  *
- * Every allocation undis makes (MDLs, default NetAllocateMdl blocks, and
- * later pools) goes through one internal function. Tests use this header to
+ * Every object undis hands out (an NBL or NB from a pool, an MDL, a default
+ * NetAllocateMdl block, a context block, a generic object) is one
+ * "allocation", taken through one internal path. Tests use this header to
  * make the Nth allocation from now fail, or each with a probability, and to
- * check that nothing is left outstanding. MmMapLockedPagesSpecifyCache (and
- * so MmGetSystemAddressForMdlSafe on an unmapped MDL) can be made to fail the
- * same way.
+ * check that nothing is left outstanding. (The memory behind pools, such as
+ * slabs and per-thread caches, is bookkeeping: not counted, not failed.)
+ * MmMapLockedPagesSpecifyCache (and so MmGetSystemAddressForMdlSafe on an unmapped MDL) can be made
+ * to fail the same way.
  *
  * Threads: the settings are process-wide; set them while no other thread is
  * allocating. Counters are updated atomically.
@@ -34,7 +36,9 @@ void undis_fault_map_fail_nth(unsigned long long n);
 /** Turn every injected fault off. */
 void undis_fault_clear(void);
 
-/** Allocations made (successful) since the process started. */
+/** Allocations made (successful) since the process started: by every
+ * thread for plain allocations, by the calling thread and by threads that
+ * have exited for objects taken from pools. */
 unsigned long long undis_alloc_count(void);
 
 /** Allocations refused by fault injection since the process started. */
