@@ -31,6 +31,20 @@ static struct {
     struct undis__cache cache[CLASS_COUNT];
 } g_default;
 
+/* Blocks above the largest class: allocated one by one and kept on a list,
+ * so that the default free can tell them from a driver's MDL without reading
+ * memory it does not own. */
+struct large_block {
+    struct large_block *next;
+    struct large_block *prev;
+    struct undis__obj obj; /* the MDL follows */
+};
+
+static struct {
+    undis__spinlock lock;
+    struct large_block *head;
+} g_large;
+
 static SIZE_T
 mdl_header_bytes(ULONG size)
 {
@@ -52,12 +66,63 @@ caches_init(void)
     undis__spin_unlock(&g_default.lock);
 }
 
+static struct undis__obj *
+large_get(ULONG size, SIZE_T header_bytes)
+{
+    struct large_block *b =
+        (struct large_block *)undis__mem_alloc(sizeof(*b) + header_bytes + size);
+    if (b == NULL) {
+        return NULL;
+    }
+    b->obj.cache = NULL;
+    b->obj.state = UNDIS__OBJ_LIVE;
+    b->obj.kind = KIND_DEFAULT_MDL;
+    b->prev = NULL;
+    undis__spin_lock(&g_large.lock);
+    b->next = g_large.head;
+    if (b->next != NULL) {
+        b->next->prev = b;
+    }
+    g_large.head = b;
+    undis__spin_unlock(&g_large.lock);
+    return &b->obj;
+}
+
+static void
+large_put(struct undis__obj *obj)
+{
+    struct large_block *b = (struct large_block *)(void *)((char *)obj - 2 * sizeof(void *));
+    undis__spin_lock(&g_large.lock);
+    if (b->prev != NULL) {
+        b->prev->next = b->next;
+    } else {
+        g_large.head = b->next;
+    }
+    if (b->next != NULL) {
+        b->next->prev = b->prev;
+    }
+    undis__spin_unlock(&g_large.lock);
+    obj->state = UNDIS__OBJ_FREE;
+    undis__mem_free(b);
+}
+
+static int
+large_owns(const struct undis__obj *obj)
+{
+    int found = 0;
+    undis__spin_lock(&g_large.lock);
+    for (const struct large_block *b = g_large.head; b != NULL && !found; b = b->next) {
+        found = &b->obj == obj;
+    }
+    undis__spin_unlock(&g_large.lock);
+    return found;
+}
+
 /* A block for a buffer of `size` bytes; *header_bytes receives where the
  * buffer starts after the MDL. */
 static struct undis__obj *
 block_get(ULONG size, SIZE_T *header_bytes)
 {
-    struct undis__obj *obj;
     if (UNDIS_UNLIKELY(!undis__atomic_load_acquire_int(&g_default.ready))) {
         caches_init();
     }
@@ -68,16 +133,7 @@ block_get(ULONG size, SIZE_T *header_bytes)
         }
     }
     *header_bytes = mdl_header_bytes(size);
-    if (*header_bytes > 0x7FFF) {
-        return NULL;
-    }
-    obj = (struct undis__obj *)undis__mem_alloc(sizeof(*obj) + *header_bytes + size);
-    if (obj != NULL) {
-        obj->cache = NULL;
-        obj->state = UNDIS__OBJ_LIVE;
-        obj->kind = KIND_DEFAULT_MDL;
-    }
-    return obj;
+    return *header_bytes <= 0x7FFF ? large_get(size, *header_bytes) : NULL;
 }
 
 PMDL
@@ -103,19 +159,33 @@ undis__default_allocate_mdl(PULONG BufferSize)
 }
 
 /*
- * Whether Mdl can be one of ours. The geometry is checked first, from the
- * MDL's own fields, so that a foreign MDL is rejected without reading the
- * memory in front of it; only then is the hidden header read.
+ * Whether Mdl is one of ours: an object of one of the class caches (the MDL's
+ * ByteCount points at the likely class first), or a live large block. Only
+ * undis's own bookkeeping is read, never the memory around a foreign MDL.
  */
 static int
 is_default_mdl(PMDL Mdl)
 {
-    ULONG_PTR gap = (ULONG_PTR)((PCHAR)MmGetMdlVirtualAddress(Mdl) - (PCHAR)Mdl);
     const struct undis__obj *obj = (const struct undis__obj *)(void *)Mdl - 1;
-    if (gap < sizeof(MDL) + sizeof(PFN_NUMBER) || gap > 0x7FFF || (gap & 7) != 0) {
+    int first = CLASS_COUNT;
+    if (!undis__atomic_load_acquire_int(&g_default.ready)) {
         return 0;
     }
-    return obj->kind == KIND_DEFAULT_MDL;
+    for (int i = 0; i < CLASS_COUNT; i++) {
+        if (Mdl->ByteCount <= class_size[i]) {
+            first = i;
+            break;
+        }
+    }
+    if (first < CLASS_COUNT && undis__cache_owns(&g_default.cache[first], obj)) {
+        return 1;
+    }
+    for (int i = 0; i < CLASS_COUNT; i++) {
+        if (i != first && undis__cache_owns(&g_default.cache[i], obj)) {
+            return 1;
+        }
+    }
+    return large_owns(obj);
 }
 
 VOID
@@ -140,7 +210,6 @@ undis__default_free_mdl(PMDL Mdl)
     if (obj->cache != NULL) {
         undis__cache_put(obj->cache, obj);
     } else {
-        obj->state = UNDIS__OBJ_FREE;
-        undis__mem_free(obj);
+        large_put(obj);
     }
 }

@@ -48,6 +48,18 @@ undis__atomic_load_acquire_int(volatile int *p)
 {
     return (int)_InterlockedOr((volatile long *)p, 0);
 }
+static inline void *
+undis__atomic_load_acquire_ptr(void *const volatile *p)
+{
+    void *v = *p;
+    _ReadWriteBarrier();
+    return v;
+}
+static inline void
+undis__atomic_store_release_ptr(void *volatile *p, void *v)
+{
+    _InterlockedExchangePointer((void *volatile *)p, v);
+}
 static inline int
 undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired)
 {
@@ -58,6 +70,18 @@ undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired
     }
     *expected = old;
     return 0;
+}
+static inline void *
+undis__atomic_load_acquire_ptr(void *const volatile *p)
+{
+    void *v = *p;
+    _ReadWriteBarrier();
+    return v;
+}
+static inline void
+undis__atomic_store_release_ptr(void *volatile *p, void *v)
+{
+    _InterlockedExchangePointer((void *volatile *)p, v);
 }
 static inline void
 undis__atomic_store_release_int(volatile int *p, int v)
@@ -84,6 +108,16 @@ static inline int
 undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired)
 {
     return __atomic_compare_exchange_n(p, expected, desired, 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED);
+}
+static inline void *
+undis__atomic_load_acquire_ptr(void *const volatile *p)
+{
+    return __atomic_load_n(p, __ATOMIC_ACQUIRE);
+}
+static inline void
+undis__atomic_store_release_ptr(void *volatile *p, void *v)
+{
+    __atomic_store_n(p, v, __ATOMIC_RELEASE);
 }
 static inline void
 undis__atomic_store_release_int(volatile int *p, int v)

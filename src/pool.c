@@ -143,7 +143,6 @@ grow_locked(struct undis__cache *cache)
         cache->depot_cap = need;
     }
     *(void **)slab = cache->slabs;
-    cache->slabs = slab;
     for (size_t i = n; i-- > 0;) {
         struct undis__obj *obj = (struct undis__obj *)(void *)(slab + 16 + i * cache->obj_size);
         obj->cache = cache;
@@ -155,7 +154,23 @@ grow_locked(struct undis__cache *cache)
         cache->depot[cache->depot_count++] = obj;
     }
     cache->total = need;
+    /* Published last: undis__cache_owns walks the list without the lock. */
+    undis__atomic_store_release_ptr(&cache->slabs, slab);
     return 1;
+}
+
+int
+undis__cache_owns(const struct undis__cache *cache, const void *obj)
+{
+    uintptr_t p = (uintptr_t)obj;
+    const char *slab = (const char *)undis__atomic_load_acquire_ptr(&cache->slabs);
+    for (; slab != NULL; slab = *(const char *const *)(const void *)slab) {
+        uintptr_t first = (uintptr_t)(slab + 16);
+        if (p >= first && p < first + (uintptr_t)cache->slab_objs * cache->obj_size) {
+            return (p - first) % cache->obj_size == 0;
+        }
+    }
+    return 0;
 }
 
 static void tcache_exit(void *arg);

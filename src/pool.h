@@ -72,6 +72,13 @@ size_t undis__cache_destroy(struct undis__cache *cache);
 /* Objects currently handed out (exact only while no thread uses the cache). */
 size_t undis__cache_outstanding(struct undis__cache *cache);
 
+/*
+ * undis__cache_owns - whether obj is an object of the cache (an object
+ * boundary inside one of its slabs). Reads only the cache's own memory, never
+ * obj's, so it is safe on any pointer. Lock-free; valid while the cache lives.
+ */
+int undis__cache_owns(const struct undis__cache *cache, const void *obj);
+
 struct undis__obj *undis__cache_get_slow(struct undis__cache *cache);
 void undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj);
 

@@ -19,6 +19,8 @@
  *   NB_DATA_BEYOND_CHAIN    DataOffset + DataLength > bytes in the chain
  *   NB_CURRENT_MDL_NOT_IN_CHAIN  CurrentMdl is not an MDL of MdlChain
  *   NB_CURRENT_OFFSET_BEYOND_MDL CurrentMdlOffset > CurrentMdl->ByteCount
+ *                           (allowed for the MDL embedded right after the NB,
+ *                           where Windows' advance with FreeMdl leaves it)
  *   NB_CURRENT_POSITION_MISMATCH bytes before CurrentMdl + CurrentMdlOffset
  *                           != DataOffset (with CurrentMdl NULL: chain bytes
  *                           + CurrentMdlOffset != DataOffset)
