@@ -35,7 +35,7 @@ internal_pools(NDIS_HANDLE *nbl_pool, NDIS_HANDLE *nb_pool)
         p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
         p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
         p.fAllocateNetBuffer = TRUE;
-        g_internal.nbl_pool = NdisAllocateNetBufferListPool(NULL, &p);
+        g_internal.nbl_pool = undis__nbl_pool_create(NULL, &p, 0);
     }
     if (g_internal.nb_pool == NULL) {
         NET_BUFFER_POOL_PARAMETERS p;
@@ -43,7 +43,7 @@ internal_pools(NDIS_HANDLE *nbl_pool, NDIS_HANDLE *nb_pool)
         p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
         p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
         p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-        g_internal.nb_pool = NdisAllocateNetBufferPool(NULL, &p);
+        g_internal.nb_pool = undis__nb_pool_create(NULL, &p, 0);
     }
     if (*nbl_pool == NULL) {
         *nbl_pool = g_internal.nbl_pool;

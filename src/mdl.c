@@ -47,9 +47,8 @@ IoAllocateMdl(
     if (mdl == NULL) {
         return NULL;
     }
+    memset(mdl, 0, sizeof(*mdl)); /* Windows leaves some fields as garbage; zero is a superset */
     MmInitializeMdl(mdl, VirtualAddress, Length);
-    mdl->Process = NULL;
-    mdl->MappedSystemVa = NULL;
     return mdl;
 }
 

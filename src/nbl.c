@@ -45,11 +45,16 @@ header_ok(const NDIS_OBJECT_HEADER *h, USHORT size_rev1, USHORT size_rev2)
     return (h->Revision == 1 && h->Size >= size_rev1) || (h->Revision == 2 && h->Size >= size_rev2);
 }
 
+/* Creating a driver's pool counts as one allocation for fault injection;
+ * undis's internal pools (fault_point 0) do not. */
 static struct undis__nbl_pool *
-pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size)
+pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size, int fault_point)
 {
-    struct undis__nbl_pool *pool =
-        (struct undis__nbl_pool *)undis__mem_alloc_backing(sizeof(*pool));
+    struct undis__nbl_pool *pool;
+    if (fault_point && undis__fault_refuse()) {
+        return NULL;
+    }
+    pool = (struct undis__nbl_pool *)undis__mem_alloc_backing(sizeof(*pool));
     if (pool != NULL) {
         memset(pool, 0, sizeof(*pool));
         pool->magic = magic;
@@ -64,6 +69,20 @@ NDIS_HANDLE
 NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
                               NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters)
 {
+    return undis__nbl_pool_create(NdisHandle, Parameters, 1);
+}
+
+NDIS_HANDLE
+NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
+{
+    return undis__nb_pool_create(NdisHandle, Parameters, 1);
+}
+
+NDIS_HANDLE
+undis__nbl_pool_create(NDIS_HANDLE NdisHandle,
+                       NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters,
+                       int fault_point)
+{
     const NET_BUFFER_LIST_POOL_PARAMETERS *p = Parameters;
     struct undis__nbl_pool *pool;
     size_t off = sizeof(NET_BUFFER_LIST);
@@ -75,7 +94,7 @@ NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
         p->DataSize > POOL_DATA_SIZE_MAX) {
         return NULL;
     }
-    pool = pool_new(UNDIS__NBL_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize);
+    pool = pool_new(UNDIS__NBL_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize, fault_point);
     if (pool == NULL) {
         return NULL;
     }
@@ -87,15 +106,18 @@ NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
         pool->off_nb = (uint32_t)off;
         off += sizeof(NET_BUFFER);
     }
+    if (pool->data_size != 0) {
+        /* Right after the NB, so that an advance with FreeMdl leaves it. */
+        pool->off_mdl = (uint32_t)off;
+        off += align_up(MmSizeOfMdl((PVOID)(ULONG_PTR)0xFFF, pool->data_size), 8);
+    }
     if (pool->context_size != 0) {
         off = align_up(off, 16);
         pool->off_ctx = (uint32_t)off;
         off += sizeof(NET_BUFFER_LIST_CONTEXT) + pool->context_size;
     }
     if (pool->data_size != 0) {
-        off = align_up(off, 8);
-        pool->off_mdl = (uint32_t)off;
-        off += align_up(MmSizeOfMdl((PVOID)(ULONG_PTR)0xFFF, pool->data_size), 8);
+        off = align_up(off, 16);
         pool->off_data = (uint32_t)off;
         off += pool->data_size;
     }
@@ -105,7 +127,9 @@ NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 }
 
 NDIS_HANDLE
-NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
+undis__nb_pool_create(NDIS_HANDLE NdisHandle,
+                      NET_BUFFER_POOL_PARAMETERS const *Parameters,
+                      int fault_point)
 {
     const NET_BUFFER_POOL_PARAMETERS *p = Parameters;
     struct undis__nbl_pool *pool;
@@ -117,7 +141,7 @@ NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS con
         p->DataSize > POOL_DATA_SIZE_MAX) {
         return NULL;
     }
-    pool = pool_new(UNDIS__NB_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize);
+    pool = pool_new(UNDIS__NB_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize, fault_point);
     if (pool == NULL) {
         return NULL;
     }
@@ -323,11 +347,11 @@ NdisFreeNetBuffer(NET_BUFFER *NetBuffer)
 {
     struct undis__obj *obj = undis__obj_of(NetBuffer);
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)(void *)obj->cache;
-    if (pool->data_size != 0) {
-        PMDL mdl = (PMDL)(void *)((char *)NetBuffer + pool->off_mdl);
-        if ((mdl->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
-            MmUnmapLockedPages(mdl->MappedSystemVa, mdl);
-        }
+    PMDL head = NetBuffer->MdlChain;
+    /* As Windows: a data pool's NB unmaps a mapped partial MDL at its head. */
+    if (pool->data_size != 0 && head != NULL &&
+        (head->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
+        MmUnmapLockedPages(head->MappedSystemVa, head);
     }
     undis__cache_put(obj->cache, obj);
 }

@@ -4,12 +4,15 @@
  * and a NET_BUFFER pool are the same structure with a different magic; each
  * wraps one object cache (pool.h) whose objects are pre-assembled:
  *
- *   NBL pool object:  [hidden][NET_BUFFER_LIST][NET_BUFFER]?[context]?[MDL + data]?
+ *   NBL pool object:  [hidden][NET_BUFFER_LIST][NET_BUFFER]?[MDL]?[context]?[data]?
  *   NB pool object:   [hidden][NET_BUFFER][MDL + data]?
  *
  * ([NET_BUFFER] when fAllocateNetBuffer, [context] when ContextSize,
- * [MDL + data] when DataSize; the MDL is built once when the object is
- * carved and only its ByteCount and Next are reset on reuse, as in Windows.)
+ * [MDL] and [data] when DataSize; the MDL is built once when the object is
+ * carved and only its ByteCount and Next are reset on reuse, as in Windows.
+ * The MDL always follows the NB directly, so that an advance with FreeMdl
+ * recognises it as the pool's and never frees it; Windows puts the context
+ * in between, which makes such an advance free the pool's MDL.)
  */
 #ifndef UNDIS_NBL_POOL_H
 #define UNDIS_NBL_POOL_H
@@ -43,6 +46,15 @@ struct undis__nbl_pool {
     uint32_t off_mdl;
     uint32_t off_data;
 };
+
+/* Pool creation behind NdisAllocateNetBuffer(List)Pool; fault_point 0 for
+ * undis's internal pools, which no test should be able to fail. */
+NDIS_HANDLE undis__nbl_pool_create(NDIS_HANDLE NdisHandle,
+                                   NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters,
+                                   int fault_point);
+NDIS_HANDLE undis__nb_pool_create(NDIS_HANDLE NdisHandle,
+                                  NET_BUFFER_POOL_PARAMETERS const *Parameters,
+                                  int fault_point);
 
 /* The hidden header of a pooled NBL or NB. */
 static inline struct undis__obj *

@@ -15,28 +15,32 @@ undis__thread_yield(void)
     SwitchToThread();
 }
 
-static void(NTAPI *g_exit_fn)(void *);
-
 static VOID NTAPI
 fls_callback(PVOID arg)
 {
-    if (arg != NULL && g_exit_fn != NULL) {
-        g_exit_fn(arg);
+    if (arg != NULL) {
+        undis__thread_exit(arg);
     }
 }
 
-int
-undis__thread_exit_register(void (*fn)(void *), void *arg)
+static INIT_ONCE g_exit_once = INIT_ONCE_STATIC_INIT;
+static DWORD g_exit_index = FLS_OUT_OF_INDEXES;
+
+static BOOL CALLBACK
+exit_index_create(PINIT_ONCE once, PVOID param, PVOID *context)
 {
-    static DWORD index = FLS_OUT_OF_INDEXES;
-    if (index == FLS_OUT_OF_INDEXES) {
-        g_exit_fn = fn;
-        index = FlsAlloc(fls_callback);
-        if (index == FLS_OUT_OF_INDEXES) {
-            return 0;
-        }
-    }
-    return FlsSetValue(index, arg) != 0;
+    (void)once;
+    (void)param;
+    (void)context;
+    g_exit_index = FlsAlloc(fls_callback);
+    return TRUE;
+}
+
+int
+undis__thread_exit_register(void *arg)
+{
+    InitOnceExecuteOnce(&g_exit_once, exit_index_create, NULL, NULL);
+    return g_exit_index != FLS_OUT_OF_INDEXES && FlsSetValue(g_exit_index, arg) != 0;
 }
 #else
 #    include <pthread.h>
@@ -50,19 +54,17 @@ undis__thread_yield(void)
 
 static pthread_key_t g_exit_key;
 static pthread_once_t g_exit_once = PTHREAD_ONCE_INIT;
-static void (*g_exit_fn)(void *);
 static int g_exit_ok;
 
 static void
 exit_key_create(void)
 {
-    g_exit_ok = pthread_key_create(&g_exit_key, g_exit_fn) == 0;
+    g_exit_ok = pthread_key_create(&g_exit_key, undis__thread_exit) == 0;
 }
 
 int
-undis__thread_exit_register(void (*fn)(void *), void *arg)
+undis__thread_exit_register(void *arg)
 {
-    g_exit_fn = fn;
     pthread_once(&g_exit_once, exit_key_create);
     return g_exit_ok && pthread_setspecific(g_exit_key, arg) == 0;
 }

@@ -177,10 +177,12 @@ undis__spin_lock(undis__spinlock *lock)
 void undis__thread_yield(void);
 
 /*
- * Calls fn(arg) when the calling thread exits. Registered once per thread by
- * the per-thread caches; returns 0 when it cannot be registered.
+ * Arranges for undis__thread_exit(arg) to run when the calling thread exits
+ * (registered once per thread by the per-thread caches, which define
+ * undis__thread_exit). Returns 0 when it cannot be registered.
  */
-int undis__thread_exit_register(void (*fn)(void *), void *arg);
+int undis__thread_exit_register(void *arg);
+void undis__thread_exit(void *arg);
 
 /* Raw system memory; only alloc.c calls these. Blocks are 16-aligned. */
 static inline void *

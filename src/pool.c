@@ -17,6 +17,7 @@ static struct {
     uint32_t gen[UNDIS__MAX_CACHES];
     uint32_t next_gen;
     volatile uint64_t exited_gets; /* objects taken by threads that exited */
+    struct undis__cache *slotless; /* caches that got no slot (no magazines) */
 } g_reg;
 
 unsigned long long
@@ -51,6 +52,10 @@ undis__cache_init(struct undis__cache *cache,
             cache->gen = g_reg.next_gen;
             break;
         }
+    }
+    if (cache->slot == UINT32_MAX) {
+        cache->next_slotless = g_reg.slotless;
+        g_reg.slotless = cache;
     }
     undis__spin_unlock(&g_reg.lock);
 }
@@ -87,6 +92,9 @@ undis__caches_outstanding(void)
             n += undis__cache_outstanding(g_reg.cache[i]);
         }
     }
+    for (struct undis__cache *c = g_reg.slotless; c != NULL; c = c->next_slotless) {
+        n += undis__cache_outstanding(c);
+    }
     undis__spin_unlock(&g_reg.lock);
     return n;
 }
@@ -100,6 +108,14 @@ undis__cache_destroy(struct undis__cache *cache)
     if (cache->slot < UNDIS__MAX_CACHES) {
         g_reg.cache[cache->slot] = NULL;
         g_reg.gen[cache->slot] = 0;
+    } else {
+        struct undis__cache **pp = &g_reg.slotless;
+        while (*pp != NULL && *pp != cache) {
+            pp = &(*pp)->next_slotless;
+        }
+        if (*pp != NULL) {
+            *pp = cache->next_slotless;
+        }
     }
     undis__spin_unlock(&g_reg.lock);
     outstanding = outstanding_locked(cache);
@@ -173,8 +189,6 @@ undis__cache_owns(const struct undis__cache *cache, const void *obj)
     return 0;
 }
 
-static void tcache_exit(void *arg);
-
 /* This thread's magazine for the cache, created on first use; NULL when
  * the cache has no slot or memory runs out (callers then use the depot). */
 static struct undis__magazine *
@@ -190,7 +204,7 @@ magazine_of(struct undis__cache *cache)
         return tc->mag[slot];
     }
     if (!tc->registered) {
-        tc->registered = undis__thread_exit_register(tcache_exit, tc);
+        tc->registered = undis__thread_exit_register(tc);
         if (!tc->registered) {
             return NULL;
         }
@@ -262,8 +276,8 @@ undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj)
 }
 
 /* Thread exit: every magazine of a live cache goes back to its depot. */
-static void
-tcache_exit(void *arg)
+void
+undis__thread_exit(void *arg)
 {
     struct undis__tcache *tc = (struct undis__tcache *)arg;
     undis__spin_lock(&g_reg.lock);

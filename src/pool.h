@@ -47,9 +47,10 @@ struct undis__cache {
     struct undis__obj **depot;
     size_t depot_count;
     size_t depot_cap;
-    void *slabs;                       /* singly linked through their first word */
-    size_t total;                      /* objects carved so far */
-    struct undis__magazine *magazines; /* every thread's magazine for this cache */
+    void *slabs;                        /* singly linked through their first word */
+    size_t total;                       /* objects carved so far */
+    struct undis__magazine *magazines;  /* every thread's magazine for this cache */
+    struct undis__cache *next_slotless; /* registry list when slot is UINT32_MAX */
 };
 
 /*

@@ -591,8 +591,11 @@ v14_run(NET_BUFFER_ALLOCATE_MDL *alloc_mdl, NET_BUFFER_FREE_MDL *free_mdl)
     struct v14 s;
     struct v14 before;
     unsigned long long outstanding = undis_alloc_outstanding();
-    PMDL m1 = mdl_make(&s.t1, s.buf1, 100, 0x11);
-    PMDL m2 = mdl_make(&s.t2, s.buf2, 100, 0x22);
+    PMDL m1;
+    PMDL m2;
+    memset(&s, 0, sizeof(s)); /* padding included: the struct is compared bytewise */
+    m1 = mdl_make(&s.t1, s.buf1, 100, 0x11);
+    m2 = mdl_make(&s.t2, s.buf2, 100, 0x22);
 
     nb_set(&s.nb1, m1, 0, 100, m1, 0);
     nb_set(&s.nb2, m2, 0, 100, m2, 0);
