@@ -3,7 +3,29 @@
 #ifndef UNDIS_TOOL_H
 #define UNDIS_TOOL_H
 
+#include <stdio.h>
+
 /* Replays the spec's conformance vectors; 0 when all match. */
 int undis_tool_conformance(int quiet);
+
+/* `undis run ARGS...` (argv[0] is "run"); `main_job` set: the main job
+ * (no arguments: the bundled sample through the round trip). `trace`: the
+ * `undis trace` spelling (defaults to --trace 4). Returns the exit status. */
+int undis_tool_run(int argc, char **argv, int main_job, int trace);
+
+/* `undis gen ARGS...`: write a synthetic capture. */
+int undis_tool_gen(int argc, char **argv);
+
+/* Writes the synthetic capture (seed, count) to path; 0 on success, else
+ * prints why to stderr and returns 2. */
+int undis_tool_gen_write(const char *path, unsigned long long seed, unsigned long count);
+
+/* Default seed and count of `undis gen`, also those of the bundled sample. */
+#define UNDIS_GEN_DEFAULT_SEED  1ULL
+#define UNDIS_GEN_DEFAULT_COUNT 100UL
+
+/* Help texts. */
+void undis_tool_run_usage(FILE *out);
+void undis_tool_gen_usage(FILE *out);
 
 #endif /* UNDIS_TOOL_H */

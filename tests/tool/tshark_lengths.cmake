@@ -1,0 +1,28 @@
+# The outer IPv4 and UDP lengths of vxlan-encap's frames, as tshark reads them:
+# IPv4 total length = frame length - 14, UDP length = IPv4 length - 20.
+#   cmake -DTSHARK=<path> -DPCAP=<file> -P tshark_lengths.cmake
+cmake_minimum_required(VERSION 3.20)
+execute_process(COMMAND "${TSHARK}" -r "${PCAP}" -T fields -E occurrence=f -E separator=,
+    -e frame.len -e ip.len -e udp.length RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "tshark failed (${rc}): ${err}")
+endif()
+string(REGEX REPLACE "\n$" "" out "${out}")
+string(REPLACE "\n" ";" lines "${out}")
+set(n 0)
+foreach(line IN LISTS lines)
+    string(REPLACE "," ";" f "${line}")
+    list(GET f 0 frame)
+    list(GET f 1 ip)
+    list(GET f 2 udp)
+    math(EXPR want_ip "${frame} - 14")
+    math(EXPR want_udp "${ip} - 20")
+    if(NOT ip EQUAL want_ip OR NOT udp EQUAL want_udp)
+        message(FATAL_ERROR "frame '${line}': IPv4 length should be ${want_ip}, UDP ${want_udp}")
+    endif()
+    math(EXPR n "${n} + 1")
+endforeach()
+if(n EQUAL 0)
+    message(FATAL_ERROR "tshark read no frames from ${PCAP}")
+endif()
+message(STATUS "${n} frames: outer lengths consistent")
