@@ -19,6 +19,7 @@
 #include "ndis/version.h"
 #include "ndis/types.h"
 #include "ndis/status.h"
+#include "ndis/rt.h"
 #include "ndis/objectheader.h"
 #include "ndis/generic.h"
 #include "ndis/mdl.h"
@@ -26,5 +27,6 @@
 #include "ndis/nbl.h"
 #include "ndis/nblaccessors.h"
 #include "ndis/nblapi.h"
+#include "ndis/datapath.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -27,6 +27,11 @@
 #        undef UNDIS_DEFINED_LEAN_AND_MEAN
 #    endif
 #    define UNDIS_HAVE_WINNT 1
+/* MinGW's FORCEINLINE carries "extern"; drivers write "static FORCEINLINE". */
+#    if defined(__GNUC__) || defined(__clang__)
+#        undef FORCEINLINE
+#        define FORCEINLINE inline __attribute__((__always_inline__))
+#    endif
 #else
 #    define UNDIS_HAVE_WINNT 0
 #endif
@@ -109,10 +114,48 @@ typedef unsigned long long DWORD64;
 typedef UCHAR BOOLEAN;
 typedef BOOLEAN *PBOOLEAN;
 typedef int BOOL;
-typedef unsigned short WCHAR;
+typedef BOOL *PBOOL;
+typedef signed char SCHAR;
+typedef SCHAR *PSCHAR;
+typedef CHAR *PSZ;
+typedef const CHAR *PCSZ;
+typedef CHAR *LPSTR;
+typedef const CHAR *LPCSTR;
+typedef ULONG LOGICAL;
+typedef ULONG *PLOGICAL;
+typedef void *HANDLE;
+typedef HANDLE *PHANDLE;
+typedef DWORD64 *PDWORD64;
+typedef ULONGLONG DWORDLONG;
+typedef LONG HRESULT;
+typedef ULONG32 *PULONG32;
+typedef INT8 *PINT8;
+typedef UINT8 *PUINT8;
+typedef INT16 *PINT16;
+typedef UINT16 *PUINT16;
+typedef INT32 *PINT32;
+typedef UINT32 *PUINT32;
+typedef INT64 *PINT64;
+typedef UINT64 *PUINT64;
+
+/* WCHAR is the compiler's wchar_t, so that L"..." literals (RTL_CONSTANT_STRING,
+ * NDIS_STRING_CONST) have type WCHAR[] and compile unchanged. It is 2 bytes on
+ * Windows and 4 bytes on Linux and macOS: UNICODE_STRING lengths are counted
+ * in bytes of WCHAR (Length == characters * sizeof(WCHAR)) on every platform,
+ * so code that writes "* sizeof(WCHAR)" is portable and code that writes "* 2"
+ * is not. See docs/porting.md. */
+typedef wchar_t WCHAR;
+typedef WCHAR WCH;
 typedef WCHAR *PWCHAR;
+typedef WCHAR *PWCH;
+typedef const WCHAR *PCWCH;
 typedef WCHAR *PWSTR;
+typedef WCHAR *LPWSTR;
 typedef const WCHAR *PCWSTR;
+typedef const WCHAR *LPCWSTR;
+typedef CHAR *PCH;
+typedef const CHAR *PCCH;
+typedef PCHAR *PPCHAR;
 
 /* Pointer-sized integers: size_t and ptrdiff_t are pointer-sized on every
  * flat-memory target undis supports (checked below). */
@@ -127,6 +170,7 @@ typedef SIZE_T *PSIZE_T;
 typedef LONG_PTR SSIZE_T;
 typedef ULONG_PTR DWORD_PTR;
 typedef ULONG_PTR KAFFINITY;
+typedef KAFFINITY *PKAFFINITY;
 
 typedef union _LARGE_INTEGER {
     struct {
@@ -215,7 +259,141 @@ typedef union _SLIST_HEADER {
 #        define DECLSPEC_ALIGN(x) _Alignas(x)
 #    endif
 
-#    define FORCEINLINE inline
+/* FORCEINLINE carries no storage class: drivers write "static FORCEINLINE"
+ * as well as a bare "FORCEINLINE" in headers. always_inline makes the bare
+ * form safe at -O0 too (no out-of-line copy is ever needed). */
+#    if defined(__GNUC__) || defined(__clang__)
+#        define FORCEINLINE inline __attribute__((__always_inline__))
+#    else
+#        define FORCEINLINE inline
+#    endif
+
+typedef struct _GUID {
+    ULONG Data1;
+    USHORT Data2;
+    USHORT Data3;
+    UCHAR Data4[8];
+} GUID, *PGUID, *LPGUID;
+typedef const GUID *LPCGUID;
+#    ifdef __cplusplus
+#        define REFGUID const GUID &
+#    else
+#        define REFGUID const GUID *
+#    endif
+#    ifdef INITGUID
+#        define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+            EXTERN_C const GUID name = { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
+#    else
+#        define DEFINE_GUID(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+            EXTERN_C const GUID name
+#    endif
+
+typedef struct _LUID {
+    ULONG LowPart;
+    LONG HighPart;
+} LUID, *PLUID;
+
+#    define MAXCHAR      0x7f
+#    define MINCHAR      0x80
+#    define MAXSHORT     0x7fff
+#    define MINSHORT     0x8000
+#    define MAXLONGLONG  (0x7fffffffffffffffLL)
+#    define MAXULONGLONG (~(ULONGLONG)0)
+#    define MAXDWORD     0xffffffffU
+#    define MAXBYTE      0xff
+#    define MAXWORD      0xffff
+#    define MAXUINT8     ((UINT8) ~((UINT8)0))
+#    define MAXINT8      ((INT8)(MAXUINT8 >> 1))
+#    define MININT8      ((INT8)~MAXINT8)
+#    define MAXUINT16    ((UINT16) ~((UINT16)0))
+#    define MAXINT16     ((INT16)(MAXUINT16 >> 1))
+#    define MININT16     ((INT16)~MAXINT16)
+#    define MAXUINT32    ((UINT32) ~((UINT32)0))
+#    define MAXINT32     ((INT32)(MAXUINT32 >> 1))
+#    define MININT32     ((INT32)~MAXINT32)
+#    define MAXUINT64    ((UINT64) ~((UINT64)0))
+#    define MAXINT64     ((INT64)(MAXUINT64 >> 1))
+#    define MININT64     ((INT64)~MAXINT64)
+#    define MAXULONG32   ((ULONG32) ~((ULONG32)0))
+#    define MAXLONG32    ((LONG32)(MAXULONG32 >> 1))
+#    define MINLONG32    ((LONG32)~MAXLONG32)
+#    define MAXULONG64   ((ULONG64) ~((ULONG64)0))
+#    define MAXLONG64    ((LONG64)(MAXULONG64 >> 1))
+#    define MINLONG64    ((LONG64)~MAXLONG64)
+#    define MAXUINT      ((UINT) ~((UINT)0))
+#    define MAXINT       ((INT)(MAXUINT >> 1))
+#    define MININT       ((INT)~MAXINT)
+#    define MAXULONG_PTR (~((ULONG_PTR)0))
+#    define MAXLONG_PTR  ((LONG_PTR)(MAXULONG_PTR >> 1))
+#    define MINLONG_PTR  (~MAXLONG_PTR)
+#    define MAXUINT_PTR  (~((UINT_PTR)0))
+#    define MAXINT_PTR   ((INT_PTR)(MAXUINT_PTR >> 1))
+#    define MININT_PTR   (~MAXINT_PTR)
+#    define MAXSIZE_T    ((SIZE_T) ~((SIZE_T)0))
+#    define MAXSSIZE_T   ((SSIZE_T)(MAXSIZE_T >> 1))
+#    define MINSSIZE_T   ((SSIZE_T)~MAXSSIZE_T)
+
+#    if UNDIS_PTR64
+#        define MAX_NATURAL_ALIGNMENT sizeof(ULONGLONG)
+#    else
+#        define MAX_NATURAL_ALIGNMENT sizeof(ULONG)
+#    endif
+
+#    define RTL_NUMBER_OF_V1(A)              (sizeof(A) / sizeof((A)[0]))
+#    define RTL_NUMBER_OF_V2(A)              RTL_NUMBER_OF_V1(A)
+#    define RTL_NUMBER_OF(A)                 RTL_NUMBER_OF_V1(A)
+#    define ARRAYSIZE(A)                     RTL_NUMBER_OF_V2(A)
+#    define _ARRAYSIZE(A)                    RTL_NUMBER_OF_V1(A)
+#    define RTL_NUMBER_OF_FIELD(type, field) (RTL_NUMBER_OF(RTL_FIELD_SIZE(type, field)))
+#    define TYPE_ALIGNMENT(t) \
+        FIELD_OFFSET(         \
+            struct {          \
+                char x;       \
+                t test;       \
+            },                \
+            test)
+
+#    define UNALIGNED
+#    define UNALIGNED64
+#    define RESTRICTED_POINTER
+#    if defined(__GNUC__) || defined(__clang__)
+#        define DECLSPEC_NORETURN __attribute__((__noreturn__))
+#        define DECLSPEC_NOINLINE __attribute__((__noinline__))
+#        define DECLSPEC_NOTHROW
+#        define DECLSPEC_SELECTANY __attribute__((__weak__))
+#    else
+#        define DECLSPEC_NORETURN
+#        define DECLSPEC_NOINLINE
+#        define DECLSPEC_NOTHROW
+#        define DECLSPEC_SELECTANY
+#    endif
+#    define DECLSPEC_IMPORT
+#    define DECLSPEC_EXPORT
+#    define SYSTEM_CACHE_ALIGNMENT_SIZE 64
+#    define DECLSPEC_CACHEALIGN         DECLSPEC_ALIGN(SYSTEM_CACHE_ALIGNMENT_SIZE)
+#    define ANYSIZE_ARRAY               1
+
+#    define REG_NONE                       0
+#    define REG_SZ                         1
+#    define REG_EXPAND_SZ                  2
+#    define REG_BINARY                     3
+#    define REG_DWORD_LITTLE_ENDIAN        4
+#    define REG_DWORD_BIG_ENDIAN           5
+#    define REG_LINK                       6
+#    define REG_MULTI_SZ                   7
+#    define REG_RESOURCE_LIST              8
+#    define REG_FULL_RESOURCE_DESCRIPTOR   9
+#    define REG_RESOURCE_REQUIREMENTS_LIST 10
+#    define REG_QWORD_LITTLE_ENDIAN        11
+/* REG_DWORD names the byte order of the machine, as on Windows. Drivers test
+ * "#if REG_DWORD == REG_DWORD_LITTLE_ENDIAN" to pick their byte swaps. */
+#    if defined(__BYTE_ORDER__) && defined(__ORDER_BIG_ENDIAN__) && \
+        __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#        define REG_DWORD REG_DWORD_BIG_ENDIAN
+#    else
+#        define REG_DWORD REG_DWORD_LITTLE_ENDIAN
+#        define REG_QWORD REG_QWORD_LITTLE_ENDIAN
+#    endif
 
 #endif /* !UNDIS_HAVE_WINNT */
 
@@ -234,6 +412,21 @@ typedef PVOID NDIS_HANDLE, *PNDIS_HANDLE;
 typedef struct _IRP *PIRP;
 typedef struct _EPROCESS *PEPROCESS;
 typedef struct _SCATTER_GATHER_LIST *PSCATTER_GATHER_LIST;
+typedef struct _DEVICE_OBJECT *PDEVICE_OBJECT;
+typedef struct _DRIVER_OBJECT *PDRIVER_OBJECT;
+typedef struct _FILE_OBJECT *PFILE_OBJECT;
+typedef struct _KTHREAD *PKTHREAD, *PRKTHREAD;
+typedef struct _ETHREAD *PETHREAD;
+typedef LONG KPRIORITY;
+typedef ULONG_PTR KSPIN_LOCK, *PKSPIN_LOCK;
+typedef ULONG NDIS_OID, *PNDIS_OID;
+#if !UNDIS_HAVE_WINNT
+typedef struct _PROCESSOR_NUMBER {
+    USHORT Group;
+    UCHAR Number;
+    UCHAR Reserved;
+} PROCESSOR_NUMBER, *PPROCESSOR_NUMBER;
+#endif
 
 #ifndef PAGE_SIZE
 #    define PAGE_SIZE 0x1000
@@ -252,6 +445,119 @@ typedef struct _SCATTER_GATHER_LIST *PSCATTER_GATHER_LIST;
 
 #ifndef NTAPI
 #    define NTAPI
+#endif
+#ifndef NTAPI_INLINE
+#    define NTAPI_INLINE NTAPI
+#endif
+#ifndef FASTCALL
+#    define FASTCALL
+#endif
+#ifndef NTSYSAPI
+#    define NTSYSAPI
+#endif
+#ifndef NTKERNELAPI
+#    define NTKERNELAPI
+#endif
+#ifndef NTHALAPI
+#    define NTHALAPI
+#endif
+#ifndef NTSYSCALLAPI
+#    define NTSYSCALLAPI
+#endif
+#ifndef NDISAPI
+#    define NDISAPI
+#endif
+#ifndef EXPORT
+#    define EXPORT
+#endif
+#ifndef NOTHING
+#    define NOTHING
+#endif
+/* The pre-SAL parameter annotations of older drivers. */
+#ifndef IN
+#    define IN
+#endif
+#ifndef OUT
+#    define OUT
+#endif
+#ifndef OPTIONAL
+#    define OPTIONAL
+#endif
+#ifndef ARGUMENT_PRESENT
+#    define ARGUMENT_PRESENT(ArgumentPointer) \
+        ((CHAR *)((ULONG_PTR)(ArgumentPointer)) != (CHAR *)NULL)
+#endif
+#ifndef FIELD_SIZE
+#    define FIELD_SIZE(type, field) RTL_FIELD_SIZE(type, field)
+#endif
+#ifndef RTL_CONTAINS_FIELD
+#    define RTL_CONTAINS_FIELD(Struct, Size, Field) \
+        ((((PCHAR)(&(Struct)->Field)) + sizeof((Struct)->Field)) <= (((PCHAR)(Struct)) + (Size)))
+#endif
+#ifndef UNREFERENCED_LOCAL_VARIABLE
+#    define UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
+#endif
+#ifndef DBG_UNREFERENCED_PARAMETER
+#    define DBG_UNREFERENCED_PARAMETER(P) ((void)(P))
+#endif
+#ifndef DBG_UNREFERENCED_LOCAL_VARIABLE
+#    define DBG_UNREFERENCED_LOCAL_VARIABLE(V) ((void)(V))
+#endif
+#ifndef EXTERN_C_START
+#    ifdef __cplusplus
+#        define EXTERN_C_START extern "C" {
+#        define EXTERN_C_END   }
+#    else
+#        define EXTERN_C_START
+#        define EXTERN_C_END
+#    endif
+#endif
+#ifndef DECLARE_HANDLE
+#    define DECLARE_HANDLE(name) \
+        struct name##__ {        \
+            int unused;          \
+        };                       \
+        typedef struct name##__ *name
+#endif
+
+/* Alignment arithmetic (ntdef.h). */
+#ifndef ALIGN_DOWN_BY
+#    define ALIGN_DOWN_BY(length, alignment) ((ULONG_PTR)(length) & ~((ULONG_PTR)(alignment)-1))
+#    define ALIGN_UP_BY(length, alignment) \
+        (ALIGN_DOWN_BY(((ULONG_PTR)(length) + (alignment)-1), alignment))
+#    define ALIGN_DOWN_POINTER_BY(address, alignment) \
+        ((PVOID)((ULONG_PTR)(address) & ~((ULONG_PTR)(alignment)-1)))
+#    define ALIGN_UP_POINTER_BY(address, alignment) \
+        (ALIGN_DOWN_POINTER_BY(((ULONG_PTR)(address) + (alignment)-1), alignment))
+#    define ALIGN_DOWN(length, type)          ALIGN_DOWN_BY(length, sizeof(type))
+#    define ALIGN_UP(length, type)            ALIGN_UP_BY(length, sizeof(type))
+#    define ALIGN_DOWN_POINTER(address, type) ALIGN_DOWN_POINTER_BY(address, sizeof(type))
+#    define ALIGN_UP_POINTER(address, type)   ALIGN_UP_POINTER_BY(address, sizeof(type))
+#endif
+
+/* Flag helpers (ntifs.h). */
+#ifndef FlagOn
+#    define FlagOn(_F, _SF) ((_F) & (_SF))
+#endif
+#ifndef BooleanFlagOn
+#    define BooleanFlagOn(F, SF) ((BOOLEAN)(((F) & (SF)) != 0))
+#endif
+#ifndef SetFlag
+#    define SetFlag(_F, _SF) ((_F) |= (_SF))
+#endif
+#ifndef ClearFlag
+#    define ClearFlag(_F, _SF) ((_F) &= ~(_SF))
+#endif
+
+/* min and max, as <windef.h>/<ntdef.h> define them (define NOMINMAX to opt
+ * out, e.g. in C++ code that uses std::min / std::max after this header). */
+#ifndef NOMINMAX
+#    ifndef min
+#        define min(a, b) (((a) < (b)) ? (a) : (b))
+#    endif
+#    ifndef max
+#        define max(a, b) (((a) > (b)) ? (a) : (b))
+#    endif
 #endif
 #ifndef EXTERN_C
 #    ifdef __cplusplus

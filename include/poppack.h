@@ -1,0 +1,3 @@
+/* SPDX-License-Identifier: MIT */
+/* undis <poppack.h>: restore the packing saved by <pshpackN.h>. */
+#pragma pack(pop)

@@ -1,0 +1,17 @@
+/* Rule: the NDIS-face headers never include <stdint.h> or <stdlib.h>.
+ * These typedefs clash with the C library's if any header pulls them in. */
+typedef struct driver_u64 {
+    unsigned int lo, hi;
+} uint64_t;
+typedef char uint32_t;
+typedef char uint8_t;
+typedef char int32_t;
+typedef char intptr_t;
+typedef char uintptr_t;
+
+#include <ntifs.h>
+#include <ndis.h>
+#include <ntstrsafe.h>
+#include <ntintsafe.h>
+
+int rule_no_stdint_unit;
