@@ -190,7 +190,7 @@ NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
 static NET_BUFFER *
 nb_reset(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl)
 {
-    memset(nb, 0, sizeof(*nb));
+    undis__zero16(nb, sizeof(*nb));
     nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
     if (mdl != NULL) {
         mdl->ByteCount = pool->data_size;
@@ -208,7 +208,7 @@ nbl_reset(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
 {
     char *body = (char *)nbl;
     PNET_BUFFER_LIST_CONTEXT ctx = undis__inline_context(pool, nbl);
-    memset(nbl, 0, sizeof(*nbl));
+    undis__zero16(nbl, sizeof(*nbl));
     nbl->NdisPoolHandle = pool;
     nbl->Flags = UNDIS__NBL_FLAG_ALLOCATED;
     *(PUCHAR)&nbl->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
