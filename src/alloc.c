@@ -5,6 +5,7 @@
  * report functions.
  */
 #include "internal.h"
+#include "verify.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -179,7 +180,8 @@ unsigned long long
 undis_alloc_outstanding(void)
 {
     return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees) +
-           undis__caches_outstanding() + undis__atomic_load_u64(&g_mem.leaked);
+           undis__caches_outstanding() + undis__atomic_load_u64(&g_mem.leaked) -
+           undis__quarantine_count();
 }
 
 const char *

@@ -12,6 +12,7 @@
  * block is never popped.
  */
 #include "nbl_pool.h"
+#include "verify.h"
 
 NDIS_STATUS
 NdisAllocateNetBufferListContext(NET_BUFFER_LIST *NetBufferList,
@@ -28,6 +29,11 @@ NdisAllocateNetBufferListContext(NET_BUFFER_LIST *NetBufferList,
         return NDIS_STATUS_SUCCESS;
     }
     if (((ContextSize | ContextBackFill) & 7) != 0) {
+        if (undis__verify_on()) {
+            undis__report(UNDIS_RULE_CONTEXT_SIZE, "NdisAllocateNetBufferListContext", nbl, NULL,
+                          nbl, "ContextSize %u / ContextBackFill %u: not multiples of 8",
+                          ContextSize, ContextBackFill);
+        }
         return NDIS_STATUS_INVALID_DATA;
     }
     if (top != NULL && top->Offset >= ContextSize) {
@@ -48,6 +54,28 @@ NdisAllocateNetBufferListContext(NET_BUFFER_LIST *NetBufferList,
     return NDIS_STATUS_SUCCESS;
 }
 
+/* The context in use must cover what is freed (the inline block counts up
+ * to its Offset only: below that it was never allocated). */
+static int
+verify_context_free(const NET_BUFFER_LIST *nbl,
+                    const NET_BUFFER_LIST_CONTEXT *inline_ctx,
+                    USHORT size)
+{
+    ULONG used = 0;
+    for (const NET_BUFFER_LIST_CONTEXT *c = nbl->Context; c != NULL; c = c->Next) {
+        used += (ULONG)(c->Size - c->Offset);
+        if (c == inline_ctx) {
+            break;
+        }
+    }
+    if (size > used) {
+        undis__report(UNDIS_RULE_CONTEXT_UNDERFLOW, "NdisFreeNetBufferListContext", nbl, NULL, nbl,
+                      "ContextSize %u is more than the %u bytes of context in use", size, used);
+        return 0;
+    }
+    return 1;
+}
+
 VOID
 NdisFreeNetBufferListContext(NET_BUFFER_LIST *NetBufferList, USHORT ContextSize)
 {
@@ -56,6 +84,9 @@ NdisFreeNetBufferListContext(NET_BUFFER_LIST *NetBufferList, USHORT ContextSize)
     PNET_BUFFER_LIST_CONTEXT inline_ctx = undis__inline_context(pool, nbl);
     PNET_BUFFER_LIST_CONTEXT blk = nbl->Context;
     ULONG give = ContextSize;
+    if (undis__verify_on() && !verify_context_free(nbl, inline_ctx, ContextSize)) {
+        return;
+    }
     while (blk != NULL) {
         ULONG offset = blk->Offset + give;
         if (blk == inline_ctx || offset < blk->Size) {

@@ -19,16 +19,25 @@
  * retreat or advance whose arithmetic wraps wraps here too. The verifier
  * reports such calls before they run.
  */
-#include "internal.h"
+#include "verify.h"
 
 static UNDIS_COLD NDIS_STATUS
 retreat_slow(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
 {
     ULONG shortfall = delta - nb->DataOffset;
     ULONG size = backfill + shortfall;
+    const ULONG asked = size;
     PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
     if (mdl == NULL) {
         return NDIS_STATUS_RESOURCES;
+    }
+    if (undis__verify_on()) {
+        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
+            return NDIS_STATUS_FAILURE;
+        }
+        if (undis__verify_level(2)) {
+            undis__ledger_add(mdl, alloc_mdl);
+        }
     }
     /* The new MDL's last `shortfall` bytes become data, ahead of the old
      * unused space (which becomes data too); what comes before is backfill. */
@@ -48,6 +57,10 @@ NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
                               NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
 {
     NET_BUFFER *nb = NetBuffer;
+    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
+                                                     "NdisRetreatNetBufferDataStart")) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
     if (UNDIS_LIKELY(nb->DataOffset >= DataOffsetDelta)) {
         nb->DataOffset -= DataOffsetDelta;
         nb->DataLength += DataOffsetDelta;
@@ -73,6 +86,9 @@ advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
         }
         nb->MdlChain = mdl->Next;
         nb->DataOffset -= mdl->ByteCount;
+        if (undis__verify_level(2)) {
+            undis__ledger_remove(mdl);
+        }
         free_mdl(mdl);
     }
     nb->CurrentMdl = nb->MdlChain;
@@ -88,6 +104,10 @@ NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
     NET_BUFFER *nb = NetBuffer;
     PMDL mdl;
     ULONG pos;
+    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
+                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
+        return;
+    }
     nb->DataOffset += DataOffsetDelta;
     nb->DataLength -= DataOffsetDelta;
     if (FreeMdl) {
@@ -111,6 +131,25 @@ NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
     undis__nb_locate(NetBuffer);
 }
 
+/* Every NB is checked before any is changed; the pair is learnt. */
+static int
+verify_nbl_retreat(const NET_BUFFER_LIST *nbl,
+                   ULONG delta,
+                   ULONG backfill,
+                   NET_BUFFER_ALLOCATE_MDL *alloc_mdl,
+                   NET_BUFFER_FREE_MDL *free_mdl)
+{
+    for (const NET_BUFFER *nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
+        if (!undis__verify_retreat(nb, delta, backfill, nbl, "NdisRetreatNetBufferListDataStart")) {
+            return 0;
+        }
+    }
+    if (undis__verify_level(2)) {
+        undis__ledger_learn_pair(alloc_mdl, free_mdl);
+    }
+    return 1;
+}
+
 NDIS_STATUS
 NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
                                   ULONG DataOffsetDelta,
@@ -120,6 +159,16 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
 {
     NET_BUFFER *nb;
     if ((AllocateMdlHandler == NULL) != (FreeMdlHandler == NULL)) {
+        if (undis__verify_on()) {
+            undis__report(UNDIS_RULE_NBL_RETREAT_ONE_NULL_HANDLER,
+                          "NdisRetreatNetBufferListDataStart", NetBufferList, NULL, NetBufferList,
+                          "AllocateMdlHandler %p and FreeMdlHandler %p: one is NULL",
+                          (void *)(uintptr_t)AllocateMdlHandler, (void *)(uintptr_t)FreeMdlHandler);
+        }
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    if (undis__verify_on() && !verify_nbl_retreat(NetBufferList, DataOffsetDelta, DataBackFill,
+                                                  AllocateMdlHandler, FreeMdlHandler)) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
@@ -144,6 +193,15 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
                                   NET_BUFFER_FREE_MDL *FreeMdlMdlHandler)
 {
     NET_BUFFER *nb;
+    if (undis__verify_on()) {
+        /* Every NB is checked before any is changed. */
+        for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
+            if (!undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler,
+                                       NetBufferList, "NdisAdvanceNetBufferListDataStart")) {
+                return;
+            }
+        }
+    }
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
         NdisAdvanceNetBufferDataStart(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
     }

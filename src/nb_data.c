@@ -4,7 +4,7 @@
  * NdisCopyFromNetBufferToNetBuffer, NdisQueryNetBufferPhysicalCount
  * (spec 6.4 and 6.5). None of them allocates.
  */
-#include "internal.h"
+#include "verify.h"
 
 #include <string.h>
 
@@ -72,6 +72,10 @@ NdisGetDataBuffer(
 {
     NET_BUFFER *nb = NetBuffer;
     PMDL mdl = nb->CurrentMdl;
+    if (undis__verify_on() &&
+        !undis__verify_get_data(nb, BytesNeeded, AlignMultiple, AlignOffset)) {
+        return NULL;
+    }
     if (BytesNeeded == 0 || mdl == NULL || nb->DataLength < BytesNeeded) {
         return NULL;
     }

@@ -12,6 +12,7 @@
  * exactly the state the spec gives.
  */
 #include "nbl_pool.h"
+#include "verify.h"
 
 #include <string.h>
 
@@ -47,6 +48,62 @@ header_ok(const NDIS_OBJECT_HEADER *h, USHORT size_rev1, USHORT size_rev2)
 
 /* Creating a driver's pool counts as one allocation for fault injection;
  * undis's internal pools (fault_point 0) do not. */
+/* What is wrong with pool parameters (NULL: nothing), as Windows checks
+ * them plus the header size (spec 6.1, 6.2 and [REC] 14). */
+static const char *
+nbl_params_problem(const NET_BUFFER_LIST_POOL_PARAMETERS *p)
+{
+    if (p == NULL) {
+        return "Parameters is NULL";
+    }
+    if (!header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
+                   NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2)) {
+        return "Header must be Type NDIS_OBJECT_TYPE_DEFAULT, Revision 1 or 2 and Size at least "
+               "NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_n";
+    }
+    if (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_LIST_POOL_FLAG_VERIFY) != 0) {
+        return "Flags has a bit other than NET_BUFFER_LIST_POOL_FLAG_VERIFY (Windows bug-checks)";
+    }
+    if (p->ContextSize % 8 != 0) {
+        return "ContextSize is not a multiple of 8";
+    }
+    if (p->DataSize != 0 && !p->fAllocateNetBuffer) {
+        return "DataSize needs fAllocateNetBuffer TRUE";
+    }
+    if (p->DataSize > POOL_DATA_SIZE_MAX) {
+        return "DataSize is above 1 MiB";
+    }
+    return NULL;
+}
+
+static const char *
+nb_params_problem(const NET_BUFFER_POOL_PARAMETERS *p)
+{
+    if (p == NULL) {
+        return "Parameters is NULL";
+    }
+    if (!header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1,
+                   NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_2)) {
+        return "Header must be Type NDIS_OBJECT_TYPE_DEFAULT, Revision 1 or 2 and Size at least "
+               "NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_n";
+    }
+    if (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_POOL_FLAG_VERIFY) != 0) {
+        return "Flags has a bit other than NET_BUFFER_POOL_FLAG_VERIFY (Windows bug-checks)";
+    }
+    if (p->DataSize > POOL_DATA_SIZE_MAX) {
+        return "DataSize is above 1 MiB";
+    }
+    return NULL;
+}
+
+static void
+report_params(const char *call, const void *params, const char *problem)
+{
+    if (undis__verify_on()) {
+        undis__report(UNDIS_RULE_BAD_POOL_PARAMETERS, call, params, NULL, NULL, "%s", problem);
+    }
+}
+
 static struct undis__nbl_pool *
 pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size, int fault_point)
 {
@@ -86,12 +143,9 @@ undis__nbl_pool_create(NDIS_HANDLE NdisHandle,
     const NET_BUFFER_LIST_POOL_PARAMETERS *p = Parameters;
     struct undis__nbl_pool *pool;
     size_t off = sizeof(NET_BUFFER_LIST);
-    if (p == NULL ||
-        !header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1,
-                   NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_2) ||
-        (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_LIST_POOL_FLAG_VERIFY) != 0) ||
-        p->ContextSize % 8 != 0 || (p->DataSize != 0 && !p->fAllocateNetBuffer) ||
-        p->DataSize > POOL_DATA_SIZE_MAX) {
+    const char *problem = nbl_params_problem(p);
+    if (problem != NULL) {
+        report_params("NdisAllocateNetBufferListPool", p, problem);
         return NULL;
     }
     pool = pool_new(UNDIS__NBL_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize, fault_point);
@@ -134,11 +188,9 @@ undis__nb_pool_create(NDIS_HANDLE NdisHandle,
     const NET_BUFFER_POOL_PARAMETERS *p = Parameters;
     struct undis__nbl_pool *pool;
     size_t off = sizeof(NET_BUFFER);
-    if (p == NULL ||
-        !header_ok(&p->Header, NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1,
-                   NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_2) ||
-        (p->Header.Revision >= 2 && (p->Flags & ~(ULONG)NET_BUFFER_POOL_FLAG_VERIFY) != 0) ||
-        p->DataSize > POOL_DATA_SIZE_MAX) {
+    const char *problem = nb_params_problem(p);
+    if (problem != NULL) {
+        report_params("NdisAllocateNetBufferPool", p, problem);
         return NULL;
     }
     pool = pool_new(UNDIS__NB_POOL_MAGIC, NdisHandle, p->PoolTag, p->DataSize, fault_point);
@@ -165,6 +217,10 @@ pool_free(NDIS_HANDLE PoolHandle)
     if (pool == NULL) {
         return;
     }
+    if (undis__verify_on() && !undis__verify_pool_free(pool)) {
+        return;
+    }
+    undis__quarantine_purge(&pool->cache);
     leaked = undis__cache_destroy(&pool->cache);
     if (leaked != 0) {
         undis__note_leaked(leaked);
@@ -247,6 +303,10 @@ NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT Con
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
     struct undis__obj *obj;
     NET_BUFFER_LIST *nbl;
+    if (undis__verify_on() &&
+        !undis__verify_nbl_alloc(pool, ContextSize, ContextBackFill, "NdisAllocateNetBufferList")) {
+        return NULL;
+    }
     if (pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC ||
         ((ContextSize | ContextBackFill) & 7) != 0) {
         return NULL;
@@ -297,10 +357,17 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
 {
     NET_BUFFER_LIST *nbl = NetBufferList;
     struct undis__obj *obj = undis__obj_of(nbl);
+    if (undis__verify_on() && !undis__verify_nbl_free(nbl)) {
+        return;
+    }
     if (nbl->Context != NULL && (nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0) {
         NdisFreeNetBufferListContext(nbl, (USHORT)(nbl->Context->Size - nbl->Context->Offset));
     }
     nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
+    if (undis__verify_level(2)) {
+        undis__quarantine_put(obj);
+        return;
+    }
     undis__cache_put(obj->cache, obj);
 }
 
@@ -346,12 +413,20 @@ VOID
 NdisFreeNetBuffer(NET_BUFFER *NetBuffer)
 {
     struct undis__obj *obj = undis__obj_of(NetBuffer);
-    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)(void *)obj->cache;
+    struct undis__nbl_pool *pool;
     PMDL head = NetBuffer->MdlChain;
+    if (undis__verify_on() && !undis__verify_nb_free(NetBuffer)) {
+        return;
+    }
+    pool = (struct undis__nbl_pool *)(void *)obj->cache;
     /* As Windows: a data pool's NB unmaps a mapped partial MDL at its head. */
     if (pool->data_size != 0 && head != NULL &&
         (head->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
         MmUnmapLockedPages(head->MappedSystemVa, head);
+    }
+    if (undis__verify_level(2)) {
+        undis__quarantine_put(obj);
+        return;
     }
     undis__cache_put(obj->cache, obj);
 }

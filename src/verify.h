@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * verify.h: the verifier's internal interface (the public one is
+ * <undis/verifier.h>). Entry points test undis__verify_on() -- one load and
+ * a branch at level 0 -- and only then run their checks, before changing
+ * anything. A check that reports returns 0; the entry point then fails
+ * without side effects.
+ */
+#ifndef UNDIS_VERIFY_H
+#define UNDIS_VERIFY_H
+
+#include "internal.h"
+
+#include <undis/verifier.h>
+
+extern int undis__verifier_level;
+
+static inline int
+undis__verify_on(void)
+{
+    return (int)UNDIS_UNLIKELY(undis__verifier_level != 0);
+}
+
+static inline int
+undis__verify_level(int level)
+{
+    return (int)UNDIS_UNLIKELY(undis__verifier_level >= level);
+}
+
+/* Report a violation (the default report function does not return). */
+void undis__report(undis_rule rule,
+                   const char *call,
+                   const void *object,
+                   const NET_BUFFER *nb,
+                   const NET_BUFFER_LIST *nbl,
+                   const char *fmt,
+                   ...) UNDIS_PRINTF(6, 7);
+
+/* Level 1 checks shared by many entry points: IRQL <= DISPATCH_LEVEL and,
+ * for a NET_BUFFER, the structure checker. 0 after a report. */
+int undis__verify_irql(const char *call, const void *object);
+int undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl);
+
+/* Checks of the data-path entry points (verify_nb.c). */
+int undis__verify_retreat(const NET_BUFFER *nb,
+                          ULONG delta,
+                          ULONG backfill,
+                          const NET_BUFFER_LIST *nbl,
+                          const char *call);
+int undis__verify_retreat_mdl(
+    const NET_BUFFER *nb, const MDL *mdl, ULONG asked, ULONG got, NET_BUFFER_ALLOCATE_MDL *alloc);
+int undis__verify_advance(const NET_BUFFER *nb,
+                          ULONG delta,
+                          BOOLEAN free_mdl,
+                          NET_BUFFER_FREE_MDL *free_fn,
+                          const NET_BUFFER_LIST *nbl,
+                          const char *call);
+int undis__verify_get_data(const NET_BUFFER *nb,
+                           ULONG needed,
+                           ULONG align_multiple,
+                           ULONG align_offset);
+
+/* Checks of pools and of NBL/NB allocation and free (verify_nbl.c). */
+struct undis__nbl_pool;
+struct undis__obj;
+struct undis__cache;
+int undis__verify_nbl_alloc(const struct undis__nbl_pool *pool,
+                            USHORT context_size,
+                            USHORT backfill,
+                            const char *call);
+int undis__verify_nbl_free(NET_BUFFER_LIST *nbl);
+int undis__verify_nb_free(NET_BUFFER *nb);
+int undis__verify_pool_free(struct undis__nbl_pool *pool);
+
+/* The quarantine (level 2): freed NBLs and NBs, poisoned, reused later. */
+void undis__quarantine_put(struct undis__obj *obj);
+void undis__quarantine_purge(struct undis__cache *cache);
+size_t undis__quarantine_count(void);
+
+/* The retreat ledger (level 2): every MDL a retreat allocated, with the
+ * NetAllocateMdl that made it (NULL: the default). */
+void undis__ledger_add(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL *alloc);
+int undis__ledger_find(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL **alloc);
+void undis__ledger_remove(const MDL *mdl);
+/* Whether free pairs with alloc: the defaults pair with each other; a
+ * driver's pair is learnt from the first MDL freed (and from NBL-level
+ * retreats, which name both). */
+int undis__ledger_pair_ok(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_fn);
+void undis__ledger_learn_pair(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_fn);
+/* Number of retreat-allocated MDLs in a chain. */
+size_t undis__ledger_count_chain(const MDL *chain);
+
+/* Level 3: a short per-object event history. */
+void undis__history_note(const void *object, const char *event);
+
+#endif /* UNDIS_VERIFY_H */

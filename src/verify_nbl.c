@@ -1,0 +1,281 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * verify_nbl.c: the verifier's checks of pools and of NBL / NB allocation
+ * and free, and the quarantine (level 2): a freed NBL or NB is poisoned
+ * (0xDF) and held back from reuse for a while; when it leaves the
+ * quarantine, a byte that is no longer 0xDF shows a write after free.
+ */
+#include "nbl_pool.h"
+#include "verify.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define POISON          0xDF
+#define QUARANTINE_SIZE 256u
+
+static struct {
+    undis__spinlock lock;
+    struct undis__obj *ring[QUARANTINE_SIZE];
+    size_t head; /* oldest */
+    size_t count;
+} g_quarantine;
+
+static const char *
+kind_name(uint32_t kind)
+{
+    return kind == UNDIS__KIND_NBL  ? "NET_BUFFER_LIST"
+           : kind == UNDIS__KIND_NB ? "NET_BUFFER"
+                                    : "object";
+}
+
+int
+undis__verify_nbl_alloc(const struct undis__nbl_pool *pool,
+                        USHORT context_size,
+                        USHORT backfill,
+                        const char *call)
+{
+    if (!undis__verify_irql(call, pool)) {
+        return 0;
+    }
+    if (pool == NULL) {
+        undis__report(UNDIS_RULE_NULL_ARGUMENT, call, NULL, NULL, NULL, "PoolHandle is NULL");
+        return 0;
+    }
+    if (pool->magic != UNDIS__NBL_POOL_MAGIC) {
+        undis__report(UNDIS_RULE_WRONG_POOL, call, pool, NULL, NULL,
+                      "PoolHandle %p is not a NET_BUFFER_LIST pool", (const void *)pool);
+        return 0;
+    }
+    if (((context_size | backfill) & 7) != 0) {
+        undis__report(UNDIS_RULE_CONTEXT_SIZE, call, pool, NULL, NULL,
+                      "ContextSize %u / ContextBackFill %u: not multiples of 8", context_size,
+                      backfill);
+        return 0;
+    }
+    return 1;
+}
+
+/* A pooled object's state: double free and wrong kind. */
+static int
+verify_obj(struct undis__obj *obj, uint32_t kind, const char *call, const NET_BUFFER_LIST *nbl)
+{
+    if (obj->state == UNDIS__OBJ_FREE) {
+        undis__report(UNDIS_RULE_DOUBLE_FREE, call, obj + 1, NULL, NULL, "%s %p was already freed",
+                      kind_name(kind), (void *)(obj + 1));
+        return 0;
+    }
+    if (obj->state != UNDIS__OBJ_LIVE || obj->kind != kind) {
+        undis__report(UNDIS_RULE_WRONG_POOL, call, obj + 1, NULL, nbl,
+                      "%p is not a %s that a pool handed out (for an NET_BUFFER that came with an "
+                      "NBL, free the NBL)",
+                      (void *)(obj + 1), kind_name(kind));
+        return 0;
+    }
+    return 1;
+}
+
+/* Pushed context blocks other than the one allocation pushed. */
+static int
+extra_contexts(const NET_BUFFER_LIST *nbl, const struct undis__nbl_pool *pool)
+{
+    const NET_BUFFER_LIST_CONTEXT *inline_ctx =
+        pool->context_size != 0
+            ? (const NET_BUFFER_LIST_CONTEXT *)(const void *)((const char *)nbl + pool->off_ctx)
+            : NULL;
+    int pushed = 0;
+    for (const NET_BUFFER_LIST_CONTEXT *c = nbl->Context; c != NULL && c != inline_ctx;
+         c = c->Next) {
+        pushed++;
+    }
+    return pushed - ((nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0 ? 1 : 0);
+}
+
+int
+undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
+{
+    static const char call[] = "NdisFreeNetBufferList";
+    struct undis__obj *obj = undis__obj_of(nbl);
+    const struct undis__nbl_pool *pool = (const struct undis__nbl_pool *)(void *)obj->cache;
+    const NET_BUFFER *embedded;
+    if (!undis__verify_irql(call, nbl) || !verify_obj(obj, UNDIS__KIND_NBL, call, nbl)) {
+        return 0;
+    }
+    if (nbl->ChildRefCount != 0) {
+        undis__report(UNDIS_RULE_NBL_FREED_WITH_CHILDREN, call, nbl, NULL, nbl,
+                      "ChildRefCount is %d", (int)nbl->ChildRefCount);
+        return 0;
+    }
+    if (extra_contexts(nbl, pool) > 0) {
+        undis__report(UNDIS_RULE_NBL_FREED_WITH_CONTEXT, call, nbl, NULL, nbl,
+                      "%d context block(s) pushed with NdisAllocateNetBufferListContext are "
+                      "still on the stack",
+                      extra_contexts(nbl, pool));
+        return 0;
+    }
+    embedded = pool->alloc_nb ? (const NET_BUFFER *)(const void *)((const char *)nbl + pool->off_nb)
+                              : NULL;
+    for (const NET_BUFFER *nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
+        if (nb != embedded) {
+            undis__report(UNDIS_RULE_NBL_FREED_WITH_FOREIGN_NB, call, nbl, nb, nbl,
+                          "NET_BUFFER %p did not come with this NBL and would not be freed",
+                          (const void *)nb);
+            return 0;
+        }
+        if (undis__verify_level(2) && undis__ledger_count_chain(nb->MdlChain) != 0) {
+            undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nbl, nb, nbl,
+                          "its NET_BUFFER %p holds %zu MDL(s) a retreat allocated",
+                          (const void *)nb, undis__ledger_count_chain(nb->MdlChain));
+            return 0;
+        }
+    }
+    return 1;
+}
+
+int
+undis__verify_nb_free(NET_BUFFER *nb)
+{
+    static const char call[] = "NdisFreeNetBuffer";
+    if (!undis__verify_irql(call, nb) ||
+        !verify_obj(undis__obj_of(nb), UNDIS__KIND_NB, call, NULL)) {
+        return 0;
+    }
+    if (undis__verify_level(2) && undis__ledger_count_chain(nb->MdlChain) != 0) {
+        undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nb, nb, NULL,
+                      "it holds %zu MDL(s) a retreat allocated (advance with FreeMdl first)",
+                      undis__ledger_count_chain(nb->MdlChain));
+        return 0;
+    }
+    return 1;
+}
+
+/* List up to 8 objects still out, for the report. */
+static void
+live_objects(struct undis__cache *cache, char *out, size_t len)
+{
+    size_t n = 0, shown = 0;
+    out[0] = '\0';
+    for (char *slab = (char *)cache->slabs; slab != NULL && shown < 8; slab = *(char **)slab) {
+        for (uint32_t i = 0; i < cache->slab_objs && shown < 8 && n < len; i++) {
+            struct undis__obj *obj =
+                (struct undis__obj *)(void *)(slab + 16 + (size_t)i * cache->obj_size);
+            if (obj->state == UNDIS__OBJ_LIVE) {
+                int w = snprintf(out + n, len - n, " %p", (void *)(obj + 1));
+                n += w > 0 ? (size_t)w : 0;
+                shown++;
+            }
+        }
+    }
+}
+
+int
+undis__verify_pool_free(struct undis__nbl_pool *pool)
+{
+    const char *call =
+        pool->magic == UNDIS__NB_POOL_MAGIC ? "NdisFreeNetBufferPool" : "NdisFreeNetBufferListPool";
+    size_t out;
+    char list[160];
+    if (!undis__verify_irql(call, pool)) {
+        return 0;
+    }
+    if (pool->magic != UNDIS__NBL_POOL_MAGIC && pool->magic != UNDIS__NB_POOL_MAGIC) {
+        undis__report(UNDIS_RULE_WRONG_POOL, call, pool, NULL, NULL,
+                      "%p is not a pool handle (or the pool was already freed)", (void *)pool);
+        return 0;
+    }
+    undis__quarantine_purge(&pool->cache);
+    out = undis__cache_outstanding(&pool->cache);
+    if (out != 0) {
+        live_objects(&pool->cache, list, sizeof(list));
+        undis__report(UNDIS_RULE_POOL_FREED_WITH_OBJECTS, call, pool, NULL, NULL,
+                      "%zu object(s) still out:%s%s", out, list, out > 8 ? " ..." : "");
+        return 0;
+    }
+    return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Quarantine (level 2)                                                */
+/* ------------------------------------------------------------------ */
+
+static size_t
+body_size(const struct undis__obj *obj)
+{
+    return obj->cache->obj_size - sizeof(*obj);
+}
+
+/* Lock held. Leave the quarantine: check the poison, then back to the cache. */
+static struct undis__obj *
+evict_locked(void)
+{
+    struct undis__obj *obj = g_quarantine.ring[g_quarantine.head];
+    g_quarantine.head = (g_quarantine.head + 1) % QUARANTINE_SIZE;
+    g_quarantine.count--;
+    return obj;
+}
+
+static void
+release(struct undis__obj *obj)
+{
+    const unsigned char *p = (const unsigned char *)(obj + 1);
+    size_t n = body_size(obj);
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != POISON) {
+            undis__report(UNDIS_RULE_USE_AFTER_FREE, "(quarantine)", obj + 1, NULL, NULL,
+                          "%s %p was written after it was freed (byte %zu is 0x%02x, not 0x%02x)",
+                          kind_name(obj->kind), (void *)(obj + 1), i, p[i], POISON);
+            break;
+        }
+    }
+    undis__cache_put(obj->cache, obj);
+}
+
+void
+undis__quarantine_put(struct undis__obj *obj)
+{
+    struct undis__obj *out = NULL;
+    memset(obj + 1, POISON, body_size(obj));
+    obj->state = UNDIS__OBJ_FREE;
+    undis__spin_lock(&g_quarantine.lock);
+    if (g_quarantine.count == QUARANTINE_SIZE) {
+        out = evict_locked();
+    }
+    g_quarantine.ring[(g_quarantine.head + g_quarantine.count) % QUARANTINE_SIZE] = obj;
+    g_quarantine.count++;
+    undis__spin_unlock(&g_quarantine.lock);
+    if (out != NULL) {
+        release(out);
+    }
+}
+
+void
+undis__quarantine_purge(struct undis__cache *cache)
+{
+    struct undis__obj *keep[QUARANTINE_SIZE];
+    struct undis__obj *drop[QUARANTINE_SIZE];
+    size_t nk = 0, nd = 0;
+    undis__spin_lock(&g_quarantine.lock);
+    while (g_quarantine.count != 0) {
+        struct undis__obj *obj = evict_locked();
+        if (obj->cache == cache) {
+            drop[nd++] = obj;
+        } else {
+            keep[nk++] = obj;
+        }
+    }
+    for (size_t i = 0; i < nk; i++) {
+        g_quarantine.ring[i] = keep[i];
+    }
+    g_quarantine.head = 0;
+    g_quarantine.count = nk;
+    undis__spin_unlock(&g_quarantine.lock);
+    for (size_t i = 0; i < nd; i++) {
+        release(drop[i]);
+    }
+}
+
+size_t
+undis__quarantine_count(void)
+{
+    return g_quarantine.count;
+}
