@@ -317,6 +317,9 @@ NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT Con
     }
     nbl = (NET_BUFFER_LIST *)(void *)(obj + 1);
     nbl_reset(pool, nbl);
+    if (undis__verify_level(3)) {
+        undis__history_note(nbl, "NdisAllocateNetBufferList");
+    }
     if (ContextSize != 0 &&
         nbl_initial_context(nbl, ContextSize, ContextBackFill, pool->tag) != NDIS_STATUS_SUCCESS) {
         undis__cache_put(&pool->cache, obj);
@@ -364,6 +367,9 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
         NdisFreeNetBufferListContext(nbl, (USHORT)(nbl->Context->Size - nbl->Context->Offset));
     }
     nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
+    if (undis__verify_level(3)) {
+        undis__history_note(nbl, "NdisFreeNetBufferList");
+    }
     if (undis__verify_level(2)) {
         undis__quarantine_put(obj);
         return;

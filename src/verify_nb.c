@@ -13,6 +13,9 @@ undis__verify_retreat(
     if (!undis__verify_nb(call, nb, nbl)) {
         return 0;
     }
+    if (undis__verify_level(3)) {
+        undis__history_note(nb, call);
+    }
     if ((ULONGLONG)nb->DataLength + delta > MAXULONG) {
         undis__report(UNDIS_RULE_RETREAT_WRAP, call, nb, nb, nbl,
                       "DataLength %u + DataOffsetDelta %u passes 32 bits", nb->DataLength, delta);
@@ -92,6 +95,9 @@ undis__verify_advance(const NET_BUFFER *nb,
 {
     if (!undis__verify_nb(call, nb, nbl)) {
         return 0;
+    }
+    if (undis__verify_level(3)) {
+        undis__history_note(nb, call);
     }
     if (delta > nb->DataLength) {
         undis__report(UNDIS_RULE_ADVANCE_PAST_DATA, call, nb, nb, nbl,
