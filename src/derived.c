@@ -224,6 +224,35 @@ NdisFreeCloneNetBufferList(NET_BUFFER_LIST *CloneNetBufferList, ULONG FreeCloneF
     free_derived(CloneNetBufferList, (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0);
 }
 
+/* The last steps of a fragment or reassembly: retreat every NB by delta
+ * (default NetAllocateMdl) and copy the info slots; on failure everything
+ * is freed and NULL returned. */
+static NET_BUFFER_LIST *
+retreat_and_copy(NET_BUFFER_LIST *nbl,
+                 const NET_BUFFER_LIST *src,
+                 ULONG delta,
+                 ULONG backfill,
+                 const int *slots,
+                 size_t count)
+{
+    if (delta != 0 && NdisRetreatNetBufferListDataStart(nbl, delta, backfill, NULL, NULL) !=
+                          NDIS_STATUS_SUCCESS) {
+        free_derived(nbl, 1);
+        return NULL;
+    }
+    copy_slots(nbl, src, slots, count);
+    return nbl;
+}
+
+/* The inverse: drop the retreat MDLs, then free the partial MDLs, the NBs
+ * and the NBL. */
+static void
+advance_and_free(NET_BUFFER_LIST *nbl, ULONG delta)
+{
+    NdisAdvanceNetBufferListDataStart(nbl, delta, TRUE, NULL);
+    free_derived(nbl, 1);
+}
+
 /* Cut each source NB (past StartOffset) into NBs of at most max_len. */
 static int
 cut_fragments(NET_BUFFER_LIST *frag,
@@ -278,14 +307,8 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
         free_derived(frag, 1);
         return NULL;
     }
-    if (DataOffsetDelta != 0 &&
-        NdisRetreatNetBufferListDataStart(frag, DataOffsetDelta, DataBackFill, NULL, NULL) !=
-            NDIS_STATUS_SUCCESS) {
-        free_derived(frag, 1);
-        return NULL;
-    }
-    copy_slots(frag, OriginalNetBufferList, slots, sizeof(slots) / sizeof(slots[0]));
-    return frag;
+    return retreat_and_copy(frag, OriginalNetBufferList, DataOffsetDelta, DataBackFill, slots,
+                            sizeof(slots) / sizeof(slots[0]));
 }
 
 VOID
@@ -294,8 +317,7 @@ NdisFreeFragmentNetBufferList(NET_BUFFER_LIST *FragmentNetBufferList,
                               ULONG FreeFragmentFlags)
 {
     UNREFERENCED_PARAMETER(FreeFragmentFlags);
-    NdisAdvanceNetBufferListDataStart(FragmentNetBufferList, DataOffsetDelta, TRUE, NULL);
-    free_derived(FragmentNetBufferList, 1);
+    advance_and_free(FragmentNetBufferList, DataOffsetDelta);
 }
 
 NET_BUFFER_LIST *
@@ -340,13 +362,8 @@ NdisAllocateReassembledNetBufferList(NET_BUFFER_LIST *FragmentNetBufferListList,
         free_chain(chain);
         return NULL;
     }
-    if (NdisRetreatNetBufferListDataStart(nbl, DataOffsetDelta, DataBackFill, NULL, NULL) !=
-        NDIS_STATUS_SUCCESS) {
-        free_derived(nbl, 1);
-        return NULL;
-    }
-    copy_slots(nbl, FragmentNetBufferListList, slots, sizeof(slots) / sizeof(slots[0]));
-    return nbl;
+    return retreat_and_copy(nbl, FragmentNetBufferListList, DataOffsetDelta, DataBackFill, slots,
+                            sizeof(slots) / sizeof(slots[0]));
 }
 
 VOID
@@ -355,8 +372,7 @@ NdisFreeReassembledNetBufferList(NET_BUFFER_LIST *ReassembledNetBufferList,
                                  ULONG FreeReassembleFlags)
 {
     UNREFERENCED_PARAMETER(FreeReassembleFlags);
-    NdisAdvanceNetBufferListDataStart(ReassembledNetBufferList, DataOffsetDelta, TRUE, NULL);
-    free_derived(ReassembledNetBufferList, 1);
+    advance_and_free(ReassembledNetBufferList, DataOffsetDelta);
 }
 
 /* ------------------------------------------------------------------ */
