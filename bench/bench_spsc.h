@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * bench_spsc.h: the single-producer / single-consumer ring that hands
+ * buffers from one thread to the other in B3 (undis and malloc variants; the
+ * DPDK variant uses an SP/SC rte_ring). Head and tail live on their own
+ * cache lines; each side keeps a private copy of the other's index.
+ */
+#ifndef UNDIS_BENCH_SPSC_H
+#define UNDIS_BENCH_SPSC_H
+
+#include <stdatomic.h>
+#include <stdint.h>
+
+#define BENCH_SPSC_SIZE 1024u /* power of two */
+
+struct bench_spsc {
+    _Alignas(64) _Atomic uint64_t head; /* written by the producer */
+    uint64_t tail_cache;                /* producer's view of tail */
+    _Alignas(64) _Atomic uint64_t tail; /* written by the consumer */
+    uint64_t head_cache;                /* consumer's view of head */
+    _Alignas(64) void *slot[BENCH_SPSC_SIZE];
+};
+
+static inline void
+bench_spsc_init(struct bench_spsc *q)
+{
+    atomic_init(&q->head, 0);
+    atomic_init(&q->tail, 0);
+    q->tail_cache = 0;
+    q->head_cache = 0;
+}
+
+/* Producer: spins while the ring is full. */
+static inline void
+bench_spsc_push(struct bench_spsc *q, void *p)
+{
+    uint64_t h = atomic_load_explicit(&q->head, memory_order_relaxed);
+    while (h - q->tail_cache >= BENCH_SPSC_SIZE) {
+        q->tail_cache = atomic_load_explicit(&q->tail, memory_order_acquire);
+    }
+    q->slot[h & (BENCH_SPSC_SIZE - 1)] = p;
+    atomic_store_explicit(&q->head, h + 1, memory_order_release);
+}
+
+/* Consumer: spins while the ring is empty. */
+static inline void *
+bench_spsc_pop(struct bench_spsc *q)
+{
+    uint64_t t = atomic_load_explicit(&q->tail, memory_order_relaxed);
+    void *p;
+    while (t == q->head_cache) {
+        q->head_cache = atomic_load_explicit(&q->head, memory_order_acquire);
+    }
+    p = q->slot[t & (BENCH_SPSC_SIZE - 1)];
+    atomic_store_explicit(&q->tail, t + 1, memory_order_release);
+    return p;
+}
+
+#endif /* UNDIS_BENCH_SPSC_H */
