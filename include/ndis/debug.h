@@ -134,11 +134,13 @@ typedef enum _DPFLTR_TYPE {
  * PANSI_STRING, %hs a narrow string, %I64x and friends, %Ix (pointer-sized).
  * Returns STATUS_SUCCESS (as a ULONG). Any IRQL.
  */
-ULONG DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...) UNDIS_RT_PRINTF(1, 2);
+/* No printf format attribute: the compiler would check the formats the C
+ * library's way and reject correct Windows ones (%lx for a ULONG, %wZ, %I64x). */
+ULONG DbgPrint(_In_z_ _Printf_format_string_ PCSTR Format, ...);
 ULONG DbgPrintEx(_In_ ULONG ComponentId,
                  _In_ ULONG Level,
                  _In_z_ _Printf_format_string_ PCSTR Format,
-                 ...) UNDIS_RT_PRINTF(3, 4);
+                 ...);
 
 /* ---- breakpoints, bug checks, fast fail ---------------------------------- */
 

@@ -276,7 +276,19 @@ BitTest64(const LONG64 *Base, LONG64 Offset)
 #    define InterlockedIncrementSizeT(a) ((SIZE_T)InterlockedIncrement64((LONG64 volatile *)(a)))
 #    define InterlockedDecrementSizeT(a) ((SIZE_T)InterlockedDecrement64((LONG64 volatile *)(a)))
 
-#    define MemoryBarrier()     __atomic_thread_fence(UNDIS_SC_)
+#    if defined(__SANITIZE_THREAD__)
+/* ThreadSanitizer does not model fences (gcc rejects them under -Werror);
+ * a sequentially consistent read-modify-write is a full barrier it sees. */
+static inline void
+undis_rt_full_barrier(void)
+{
+    static volatile long word;
+    (void)__atomic_fetch_add(&word, 0, __ATOMIC_SEQ_CST);
+}
+#        define MemoryBarrier() undis_rt_full_barrier()
+#    else
+#        define MemoryBarrier() __atomic_thread_fence(UNDIS_SC_)
+#    endif
 #    define _ReadWriteBarrier() __atomic_signal_fence(UNDIS_SC_)
 #    define _ReadBarrier()      __atomic_signal_fence(UNDIS_SC_)
 #    define _WriteBarrier()     __atomic_signal_fence(UNDIS_SC_)
