@@ -166,6 +166,11 @@ free_derived(NET_BUFFER_LIST *nbl, int free_mdls)
         }
         nb = next;
     }
+    /* Only the NB that came with the NBL is left attached. */
+    nbl->FirstNetBuffer = embedded;
+    if (embedded != NULL) {
+        embedded->Next = NULL;
+    }
     NdisFreeNetBufferList(nbl);
 }
 

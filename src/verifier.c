@@ -250,8 +250,11 @@ size_t
 undis__ledger_count_chain(const MDL *chain)
 {
     size_t n = 0;
-    for (const MDL *m = chain; m != NULL; m = m->Next) {
-        n += (size_t)undis__ledger_find(m, NULL);
+    /* A retreat links its MDLs at the head: count from there and stop at
+     * the first MDL that is not one, without reading it (the driver may
+     * have freed its own MDLs before the NET_BUFFER). */
+    for (const MDL *m = chain; m != NULL && undis__ledger_find(m, NULL); m = m->Next) {
+        n++;
     }
     return n;
 }

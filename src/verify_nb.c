@@ -129,7 +129,7 @@ undis__verify_get_data(const NET_BUFFER *nb, ULONG needed, ULONG align_multiple,
     }
     if (align_multiple == 0 || (align_multiple & (align_multiple - 1)) != 0 ||
         align_offset >= align_multiple) {
-        undis__report(UNDIS_RULE_NULL_ARGUMENT, call, nb, nb, NULL,
+        undis__report(UNDIS_RULE_GET_DATA_BAD_ALIGNMENT, call, nb, nb, NULL,
                       "AlignMultiple %u must be a power of two and AlignOffset %u below it",
                       align_multiple, align_offset);
         return 0;

@@ -16,6 +16,7 @@
 #include "test.h"
 
 #include <ndis.h>
+#include <undis/verifier.h>
 #include <undis/check.h>
 #include <undis/fault.h>
 
@@ -1273,7 +1274,59 @@ TEST(copy_receive_info_loopback_copies_flag_and_cancel_id)
 #endif
 }
 
+/* Regression: freeing a derived NBL with several NBs used to leave the freed
+ * NBs attached to the NBL, which the verifier (level >= 1) then reported as
+ * NBL_FREED_WITH_FOREIGN_NB (and level 2 walked into freed memory). */
+TEST(derived_multi_nb_free_is_clean_under_verifier)
+{
+    NET_BUFFER_LIST_POOL_PARAMETERS p;
+    NET_BUFFER_POOL_PARAMETERS q;
+    static UCHAR buf[200];
+    unsigned long long base = undis_alloc_outstanding();
+    NDIS_HANDLE pool, nbp;
+    NET_BUFFER_LIST *nbl, *clone, *frag;
+    NET_BUFFER *nb2;
+    PMDL mdl;
+    undis_verifier_set_level(2);
+    memset(&p, 0, sizeof(p));
+    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+    p.fAllocateNetBuffer = TRUE;
+    memset(&q, 0, sizeof(q));
+    q.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    q.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    q.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    pool = NdisAllocateNetBufferListPool(NULL, &p);
+    nbp = NdisAllocateNetBufferPool(NULL, &q);
+    mdl = NdisAllocateMdl(NULL, buf, sizeof(buf));
+    CHECK_NOT_NULL(pool);
+    CHECK_NOT_NULL(nbp);
+    CHECK_NOT_NULL(mdl);
+    nbl = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl, 0, 100);
+    nb2 = NdisAllocateNetBuffer(nbp, mdl, 100, 100);
+    CHECK_NOT_NULL(nbl);
+    CHECK_NOT_NULL(nb2);
+    nbl->FirstNetBuffer->Next = nb2;
+    clone = NdisAllocateCloneNetBufferList(nbl, NULL, NULL, 0);
+    CHECK_NOT_NULL(clone);
+    NdisFreeCloneNetBufferList(clone, 0);
+    frag = NdisAllocateFragmentNetBufferList(nbl, NULL, NULL, 0, 40, 14, 0, 0);
+    CHECK_NOT_NULL(frag);
+    NdisFreeFragmentNetBufferList(frag, 14, 0);
+    nbl->FirstNetBuffer->Next = NULL;
+    NdisFreeNetBuffer(nb2);
+    NdisFreeNetBufferList(nbl);
+    NdisFreeMdl(mdl);
+    NdisFreeNetBufferListPool(pool);
+    NdisFreeNetBufferPool(nbp);
+    CHECK_EQ_U64(undis_verifier_report_count(), 0);
+    CHECK_EQ_U64(undis_alloc_outstanding(), base);
+    undis_verifier_set_level(0);
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(derived_multi_nb_free_is_clean_under_verifier)
 TEST_CASE(clone_builds_partial_mdls_over_used_bytes)
 TEST_CASE(clone_shares_data_with_original)
 TEST_CASE(clone_of_nb_without_chain_has_no_chain)
