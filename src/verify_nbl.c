@@ -227,6 +227,11 @@ release(struct undis__obj *obj)
             break;
         }
     }
+    /* The poison also covered what was built once when the object was carved
+     * (a data pool's MDL): build it again before the object is reused. */
+    if (obj->cache->construct != NULL) {
+        obj->cache->construct(obj->cache, obj);
+    }
     undis__cache_put(obj->cache, obj);
 }
 
