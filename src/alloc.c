@@ -145,6 +145,7 @@ undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
 {
     g_mem.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15u;
     g_mem.rng_epoch++;
+    g_rng_threads = 0; /* the same seed gives the same sequence again */
     g_mem.per_million = per_million;
     rearm();
 }

@@ -63,6 +63,9 @@ undis__fault_refuse(void)
     return UNDIS_UNLIKELY(undis__fault_armed != 0) && undis__fault_refuse_slow();
 }
 
+/* Reads UNDIS_FAULTS once (fault_env.c); called at start-up. */
+void undis__fault_env_init(void);
+
 /* Objects taken from caches: this thread's count plus exited threads'. */
 unsigned long long undis__caches_gets(void);
 

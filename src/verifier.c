@@ -66,6 +66,8 @@ static const struct {
     { "NB_STRUCTURE", "the NET_BUFFER breaks a structure rule (see <undis/check.h>)" },
     { "NULL_ARGUMENT", "a required pointer is NULL" },
     { "NBL_NOT_RESTORED", "an NBL handed to code under test came back with its geometry changed" },
+    { "GET_DATA_BAD_ALIGNMENT",
+      "AlignMultiple must be a power of two and AlignOffset below it; Windows masks blindly" },
 };
 
 const char *
@@ -83,6 +85,7 @@ undis_rule_rationale(undis_rule rule)
 static void
 level_from_environment(void)
 {
+    undis__fault_env_init();
     static int done;
     const char *env;
     if (done) {
@@ -290,11 +293,10 @@ undis__ledger_pair_ok(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_
     if (alloc == NULL || free_fn == NULL) {
         return alloc == NULL && free_fn == NULL;
     }
+    /* A driver's pair is known only once an NBL-level retreat named both
+     * handlers; until then any driver free handler is accepted. */
     undis__spin_lock(&g_ledger.lock);
-    e = table_get(&g_ledger, pair_key(alloc), 1);
-    if (e != NULL && e->value == NULL) {
-        e->value = (void *)(uintptr_t)free_fn; /* first use: learn the pair */
-    }
+    e = table_get(&g_ledger, pair_key(alloc), 0);
     ok = e == NULL || e->value == (void *)(uintptr_t)free_fn;
     undis__spin_unlock(&g_ledger.lock);
     return ok;
@@ -434,6 +436,15 @@ undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *
         return 0;
     }
     if (!undis__verify_irql(call, nb)) {
+        return 0;
+    }
+    /* A freed pooled NET_BUFFER is poisoned at level 2: say so rather than
+     * walk its poisoned MDL chain. */
+    if (undis__verifier_level >= 2 && (uintptr_t)nb->Next == UNDIS__POISON_WORD &&
+        (uintptr_t)nb->MdlChain == UNDIS__POISON_WORD) {
+        undis__report(UNDIS_RULE_USE_AFTER_FREE, call, nb, NULL, nbl,
+                      "NET_BUFFER %p was freed (it holds the 0xDF poison of freed objects)",
+                      (const void *)nb);
         return 0;
     }
     /* The structure walk is O(chain): level 2 and up, so that level 1 stays

@@ -15,6 +15,9 @@
 
 extern int undis__verifier_level;
 
+/* A pointer-sized word of the poison freed objects are filled with. */
+#define UNDIS__POISON_WORD ((uintptr_t)0xDFDFDFDFDFDFDFDFull)
+
 static inline int
 undis__verify_on(void)
 {

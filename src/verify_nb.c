@@ -74,9 +74,10 @@ verify_mdls_to_free(const NET_BUFFER *nb,
         }
         if (!undis__ledger_pair_ok(alloc, free_fn)) {
             undis__report(UNDIS_RULE_FREE_MDL_WRONG_HANDLER, call, m, nb, nbl,
-                          "MDL %p came from NetAllocateMdl %s%p but would be freed by %s%p",
-                          (const void *)m, alloc == NULL ? "(default) " : "",
-                          (void *)(uintptr_t)alloc, free_fn == NULL ? "(default) " : "",
+                          "MDL %p came from %s %p but would be freed by %s %p", (const void *)m,
+                          alloc == NULL ? "the default NetAllocateMdl" : "NetAllocateMdl",
+                          (void *)(uintptr_t)alloc,
+                          free_fn == NULL ? "the default NetFreeMdl" : "NetFreeMdl",
                           (void *)(uintptr_t)free_fn);
             return 0;
         }

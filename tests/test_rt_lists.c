@@ -75,7 +75,7 @@ TEST(double_remove_fast_fails_with_call_site)
     LIST_ENTRY head;
     struct item a = { { NULL, NULL }, { NULL }, 1 };
     struct item b = { { NULL, NULL }, { NULL }, 2 };
-    int line = 0;
+    volatile int line = 0; /* set between setjmp and longjmp */
     InitializeListHead(&head);
     InsertTailList(&head, &a.link);
     InsertTailList(&head, &b.link);

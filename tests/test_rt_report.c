@@ -63,7 +63,7 @@ TEST(nt_verify_evaluates_and_returns)
 
 TEST(bugcheck_reports_code_and_parameters)
 {
-    int line = 0;
+    volatile int line = 0; /* set between setjmp and longjmp */
     undis_rt_set_report_hook(recording_hook, &g_jump);
     if (setjmp(g_jump) == 0) {
         line = __LINE__ + 1;

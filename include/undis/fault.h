@@ -13,6 +13,10 @@
  *
  * Threads: the settings are process-wide; set them while no other thread is
  * allocating. Counters are updated atomically.
+ *
+ * Without code: UNDIS_FAULTS="alloc_nth=N,alloc_rate=PER_MILLION,seed=S,map_nth=N" in the
+ * environment, read once at start-up (bad syntax: one stderr line, ignored); see
+ * docs/verifier.md.
  */
 #ifndef UNDIS_FAULT_H
 #define UNDIS_FAULT_H

@@ -79,6 +79,13 @@ rate(const struct run *r)
     return r->st.seconds > 0 ? (double)r->st.pkts_in / r->st.seconds : 0.0;
 }
 
+/* One kept verifier finding, under the count. */
+static void
+text_finding(void *ctx, const char *rule, const char *message)
+{
+    fprintf((FILE *)ctx, "  %s  %s\n", rule, message);
+}
+
 static void
 text_stages(const struct run *r, FILE *out)
 {
@@ -176,6 +183,7 @@ report_text(const struct run *r, FILE *out)
     if (tool_verifier_available()) {
         fprintf(out, "verifier findings  %llu (level %d)\n", s->verifier_findings,
                 r->o.verify_level);
+        (void)tool_verifier_findings(text_finding, out);
     } else {
         fprintf(out, "verifier findings  %s (level %d asked for)\n", tool_verifier_describe(),
                 r->o.verify_level);

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * verifier.h: how `undis run` talks to the NDIS verifier (issue 5). The
- * verifier is not part of this build yet; verifier_none.c is the stand-in
- * that says so. When the verifier lands, a verifier_undis.c implements the
- * same functions over <undis/verifier.h>, CMake compiles it instead, and the
- * report's "verifier findings" section fills in with no other change.
+ * verifier.h: how `undis run` talks to the NDIS verifier (<undis/verifier.h>,
+ * issue 5). verifier_hook.c implements it: the run turns the verifier on at
+ * the level --verify asks for (2 by default) with a report function that
+ * counts every finding per rule and keeps the first few (rule, call,
+ * reason) for the report. A finding never stops the run: the report
+ * function returns, so the offending call does nothing and fails with the
+ * verifier-only status, and the run goes on and ends in FAIL.
  */
 #ifndef UNDIS_TOOL_VERIFIER_H
 #define UNDIS_TOOL_VERIFIER_H
@@ -13,23 +15,32 @@
 
 #include <ndis.h>
 
-/* Called once per finding by tool_verifier_findings. */
+/* How many findings are kept with their text (the rest are only counted). */
+#define TOOL_VERIFIER_KEEP 8
+
+/* Called once per kept finding by tool_verifier_findings: rule is the rule
+ * name ("ADVANCE_PAST_DATA"), message "CallName: reason". */
 typedef void tool_verifier_finding_fn(void *ctx, const char *rule, const char *message);
 
 /* Non-zero when a verifier is compiled in. */
 int tool_verifier_available(void);
 
-/* A short text saying what is there ("not available in this build"). */
+/* A short text saying what is there. */
 const char *tool_verifier_describe(void);
 
-/* Turn the verifier on at level 0-3 before the data path starts; 0 on
- * success, -1 when not available. */
+/* Turn the verifier on at level 0-3 before the data path starts, with the
+ * counting report function; 0 on success, -1 when not available. */
 int tool_verifier_start(int level);
 
-/* Findings so far; calls fn for each when fn is non-NULL. */
+/* Findings since tool_verifier_start (all of them, counted); calls fn for
+ * each of the first TOOL_VERIFIER_KEEP when fn is non-NULL. */
 unsigned long long tool_verifier_findings(tool_verifier_finding_fn *fn, void *ctx);
 
-/* Turn it off (after every buffer came back). */
+/* Findings of one rule (by name) since tool_verifier_start. */
+unsigned long long tool_verifier_rule_findings(const char *rule);
+
+/* Turn it off (after every buffer came back): level 0, default report
+ * function. The counts and kept findings stay readable. */
 void tool_verifier_stop(void);
 
 /* For dumps: a label for an MDL the verifier knows (e.g. which retreat
