@@ -13,6 +13,7 @@
  * Windows: nothing here touches them.
  */
 #include "nbl_pool.h"
+#include "verify.h"
 
 #include <string.h>
 
@@ -195,6 +196,10 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     NDIS_HANDLE nb_pool = NetBufferPoolHandle;
     NET_BUFFER_LIST *clone;
     NET_BUFFER **link;
+    if (undis__verify_on() && !undis__verify_irql("NdisAllocateCloneNetBufferList",
+                                                  (const void *)(uintptr_t)OriginalNetBufferList)) {
+        return NULL;
+    }
     if (!internal_pools(&nbl_pool, &nb_pool) ||
         ((struct undis__nbl_pool *)nbl_pool)->data_size != 0) {
         return NULL;
@@ -226,6 +231,10 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
 VOID
 NdisFreeCloneNetBufferList(NET_BUFFER_LIST *CloneNetBufferList, ULONG FreeCloneFlags)
 {
+    if (undis__verify_on() && !undis__verify_irql("NdisFreeCloneNetBufferList",
+                                                  (const void *)(uintptr_t)CloneNetBufferList)) {
+        return;
+    }
     free_derived(CloneNetBufferList, (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0);
 }
 
@@ -298,6 +307,10 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     NDIS_HANDLE nb_pool = NetBufferPool;
     NET_BUFFER_LIST *frag;
     int made;
+    if (undis__verify_on() && !undis__verify_irql("NdisAllocateFragmentNetBufferList",
+                                                  (const void *)(uintptr_t)OriginalNetBufferList)) {
+        return NULL;
+    }
     UNREFERENCED_PARAMETER(AllocateFragmentFlags);
     if (MaximumLength == 0 || !internal_pools(&nbl_pool, &nb_pool) ||
         ((struct undis__nbl_pool *)nbl_pool)->data_size != 0) {
@@ -321,6 +334,10 @@ NdisFreeFragmentNetBufferList(NET_BUFFER_LIST *FragmentNetBufferList,
                               ULONG DataOffsetDelta,
                               ULONG FreeFragmentFlags)
 {
+    if (undis__verify_on() && !undis__verify_irql("NdisFreeFragmentNetBufferList",
+                                                  (const void *)(uintptr_t)FragmentNetBufferList)) {
+        return;
+    }
     UNREFERENCED_PARAMETER(FreeFragmentFlags);
     advance_and_free(FragmentNetBufferList, DataOffsetDelta);
 }
@@ -338,6 +355,11 @@ NdisAllocateReassembledNetBufferList(NET_BUFFER_LIST *FragmentNetBufferListList,
     PMDL chain = NULL, *tail = &chain;
     ULONGLONG total = 0;
     NET_BUFFER_LIST *nbl;
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAllocateReassembledNetBufferList",
+                            (const void *)(uintptr_t)FragmentNetBufferListList)) {
+        return NULL;
+    }
     UNREFERENCED_PARAMETER(AllocateReassembleFlags);
     if (pool != NULL && !((struct undis__nbl_pool *)pool)->alloc_nb) {
         pool = NULL; /* Windows substitutes its internal pool */
@@ -376,6 +398,11 @@ NdisFreeReassembledNetBufferList(NET_BUFFER_LIST *ReassembledNetBufferList,
                                  ULONG DataOffsetDelta,
                                  ULONG FreeReassembleFlags)
 {
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisFreeReassembledNetBufferList",
+                            (const void *)(uintptr_t)ReassembledNetBufferList)) {
+        return;
+    }
     UNREFERENCED_PARAMETER(FreeReassembleFlags);
     advance_and_free(ReassembledNetBufferList, DataOffsetDelta);
 }

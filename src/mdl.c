@@ -7,7 +7,7 @@
  * PFN array holds virtual page numbers; it is filled so that code that reads
  * it (rarely, on a data path) sees plausible values.
  */
-#include "internal.h"
+#include "verify.h"
 
 #include <string.h>
 
@@ -37,6 +37,10 @@ IoAllocateMdl(
 {
     SIZE_T size = MmSizeOfMdl(VirtualAddress, Length);
     PMDL mdl;
+    if (undis__verify_on() &&
+        !undis__verify_irql("IoAllocateMdl", (const void *)(uintptr_t)VirtualAddress)) {
+        return NULL;
+    }
     UNREFERENCED_PARAMETER(SecondaryBuffer);
     UNREFERENCED_PARAMETER(ChargeQuota);
     UNREFERENCED_PARAMETER(Irp);
@@ -47,6 +51,9 @@ IoAllocateMdl(
     if (mdl == NULL) {
         return NULL;
     }
+    if (undis__verify_level(2)) {
+        undis__mdl_note_alloc(mdl);
+    }
     memset(mdl, 0, sizeof(*mdl)); /* Windows leaves some fields as garbage; zero is a superset */
     MmInitializeMdl(mdl, VirtualAddress, Length);
     return mdl;
@@ -55,6 +62,14 @@ IoAllocateMdl(
 VOID
 IoFreeMdl(PMDL Mdl)
 {
+    if (undis__verify_on() && !undis__verify_irql("IoFreeMdl", (const void *)(uintptr_t)Mdl)) {
+        return;
+    }
+    if (undis__verify_level(2) && undis__mdl_note_free(Mdl)) {
+        undis__report(UNDIS_RULE_DOUBLE_FREE, "IoFreeMdl", Mdl, NULL, NULL,
+                      "MDL %p was already freed with IoFreeMdl", (void *)Mdl);
+        return;
+    }
     if ((Mdl->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
         MmUnmapLockedPages(Mdl->MappedSystemVa, Mdl);
     }
@@ -65,6 +80,10 @@ VOID
 MmBuildMdlForNonPagedPool(PMDL MemoryDescriptorList)
 {
     PMDL mdl = MemoryDescriptorList;
+    if (undis__verify_on() && !undis__verify_irql("MmBuildMdlForNonPagedPool",
+                                                  (const void *)(uintptr_t)MemoryDescriptorList)) {
+        return;
+    }
     mdl_fill_pfns(mdl);
     mdl->Process = NULL;
     mdl->MappedSystemVa = MmGetMdlVirtualAddress(mdl);
@@ -78,6 +97,10 @@ IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress, ULONG Le
         MDL_IO_PAGE_READ | MDL_SOURCE_IS_NONPAGED_POOL | MDL_MAPPED_TO_SYSTEM_VA | MDL_IO_SPACE;
     PCHAR src_va = (PCHAR)MmGetMdlVirtualAddress(SourceMdl);
     ULONG_PTR skip = (ULONG_PTR)((PCHAR)VirtualAddress - src_va);
+    if (undis__verify_on() &&
+        !undis__verify_irql("IoBuildPartialMdl", (const void *)(uintptr_t)TargetMdl)) {
+        return;
+    }
     if (Length == 0) {
         Length = SourceMdl->ByteCount - (ULONG)skip;
     }

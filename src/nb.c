@@ -128,6 +128,10 @@ NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
 VOID
 NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
 {
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAdjustNetBufferCurrentMdl", (const void *)(uintptr_t)NetBuffer)) {
+        return;
+    }
     undis__nb_locate(NetBuffer);
 }
 

@@ -113,6 +113,10 @@ NdisCopyFromNetBufferToNetBuffer(NET_BUFFER *Destination,
                              Destination->CurrentMdlOffset + DestinationOffset };
     struct chain_pos src = { Source->CurrentMdl, Source->CurrentMdlOffset + SourceOffset };
     ULONG copied = 0;
+    if (undis__verify_on() && !undis__verify_irql("NdisCopyFromNetBufferToNetBuffer",
+                                                  (const void *)(uintptr_t)Destination)) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
     pos_normalize(&dst);
     pos_normalize(&src);
     while (copied < BytesToCopy && dst.mdl != NULL && src.mdl != NULL) {
@@ -147,6 +151,10 @@ NdisQueryNetBufferPhysicalCount(NET_BUFFER *NetBuffer)
     ULONG count = 0;
     ULONG off;
     PMDL mdl;
+    if (undis__verify_on() && !undis__verify_irql("NdisQueryNetBufferPhysicalCount",
+                                                  (const void *)(uintptr_t)NetBuffer)) {
+        return 0;
+    }
     undis__nb_locate(nb); /* Windows rewrites CurrentMdl first */
     mdl = nb->CurrentMdl;
     off = nb->CurrentMdlOffset;

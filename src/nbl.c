@@ -126,12 +126,20 @@ NDIS_HANDLE
 NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
                               NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters)
 {
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAllocateNetBufferListPool", (const void *)(uintptr_t)Parameters)) {
+        return NULL;
+    }
     return undis__nbl_pool_create(NdisHandle, Parameters, 1);
 }
 
 NDIS_HANDLE
 NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
 {
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAllocateNetBufferPool", (const void *)(uintptr_t)Parameters)) {
+        return NULL;
+    }
     return undis__nb_pool_create(NdisHandle, Parameters, 1);
 }
 
@@ -383,6 +391,10 @@ NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, MDL *MdlChain, ULONG DataOffset, S
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
     struct undis__obj *obj;
     NET_BUFFER *nb;
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAllocateNetBuffer", (const void *)(uintptr_t)PoolHandle)) {
+        return NULL;
+    }
     if (pool == NULL || pool->magic != UNDIS__NB_POOL_MAGIC || pool->data_size != 0) {
         return NULL;
     }
@@ -404,6 +416,10 @@ NdisAllocateNetBufferMdlAndData(NDIS_HANDLE PoolHandle)
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
     struct undis__obj *obj;
     NET_BUFFER *nb;
+    if (undis__verify_on() && !undis__verify_irql("NdisAllocateNetBufferMdlAndData",
+                                                  (const void *)(uintptr_t)PoolHandle)) {
+        return NULL;
+    }
     if (pool == NULL || pool->magic != UNDIS__NB_POOL_MAGIC || pool->data_size == 0) {
         return NULL;
     }
@@ -467,6 +483,10 @@ NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag, USHORT Size)
 {
     PNDIS_GENERIC_OBJECT obj =
         (PNDIS_GENERIC_OBJECT)undis__mem_alloc(sizeof(NDIS_GENERIC_OBJECT) + Size);
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisAllocateGenericObject", (const void *)(uintptr_t)DriverObject)) {
+        return NULL;
+    }
     UNREFERENCED_PARAMETER(Tag);
     if (obj != NULL) {
         memset(obj, 0, sizeof(NDIS_GENERIC_OBJECT) + Size);
@@ -480,5 +500,9 @@ NdisAllocateGenericObject(PDRIVER_OBJECT DriverObject, ULONG Tag, USHORT Size)
 VOID
 NdisFreeGenericObject(PNDIS_GENERIC_OBJECT NdisObject)
 {
+    if (undis__verify_on() &&
+        !undis__verify_irql("NdisFreeGenericObject", (const void *)(uintptr_t)NdisObject)) {
+        return;
+    }
     undis__mem_free(NdisObject);
 }

@@ -168,6 +168,7 @@ struct table {
 
 static struct table g_ledger;
 static struct table g_history;
+static struct table g_freed_mdls;
 
 static size_t
 bucket_of(const void *key)
@@ -300,6 +301,25 @@ undis__ledger_pair_ok(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_
     ok = e == NULL || e->value == (void *)(uintptr_t)free_fn;
     undis__spin_unlock(&g_ledger.lock);
     return ok;
+}
+
+int
+undis__mdl_note_free(const MDL *mdl)
+{
+    int again;
+    undis__spin_lock(&g_freed_mdls.lock);
+    again = table_get(&g_freed_mdls, mdl, 0) != NULL;
+    if (!again) {
+        (void)table_get(&g_freed_mdls, mdl, 1);
+    }
+    undis__spin_unlock(&g_freed_mdls.lock);
+    return again;
+}
+
+void
+undis__mdl_note_alloc(const MDL *mdl)
+{
+    table_remove(&g_freed_mdls, mdl);
 }
 
 void

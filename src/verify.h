@@ -93,6 +93,11 @@ void undis__ledger_learn_pair(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MD
 /* Number of retreat-allocated MDLs in a chain. */
 size_t undis__ledger_count_chain(const MDL *chain);
 
+/* Level 2: MDLs freed with IoFreeMdl, to name a second free. note_free
+ * returns 1 when the MDL was already freed (and not allocated again). */
+int undis__mdl_note_free(const MDL *mdl);
+void undis__mdl_note_alloc(const MDL *mdl);
+
 /* Level 3: a short per-object event history. */
 void undis__history_note(const void *object, const char *event);
 

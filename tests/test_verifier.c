@@ -1375,7 +1375,55 @@ TEST(fault_env_from_environment)
     undis_fault_clear();
 }
 
+/* Every entry point checks IRQL, not only the data path: a pool, an MDL and
+ * a clone asked for above DISPATCH_LEVEL are refused (NULL) with a report. */
+TEST(verifier_irql_checked_on_allocating_entry_points)
+{
+    static UCHAR buf[64];
+    NET_BUFFER_POOL_PARAMETERS q;
+    KIRQL old;
+    unsigned long long out;
+    begin_case();
+    memset(&q, 0, sizeof(q));
+    q.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+    q.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    q.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+    out = undis_alloc_outstanding();
+    verify_begin(1);
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    CHECK_NULL(NdisAllocateNetBufferPool(NULL, &q));
+    KeLowerIrql(old);
+    EXPECT_REPORT(IRQL_TOO_HIGH, "NdisAllocateNetBufferPool");
+    verify_begin(1);
+    KeRaiseIrql(HIGH_LEVEL, &old);
+    CHECK_NULL(IoAllocateMdl(buf, sizeof(buf), FALSE, FALSE, NULL));
+    KeLowerIrql(old);
+    EXPECT_REPORT(IRQL_TOO_HIGH, "IoAllocateMdl");
+    verify_end();
+    CHECK_EQ_U64(undis_alloc_outstanding(), out);
+}
+
+/* Level 2 names a second IoFreeMdl of the same MDL (and does not free it
+ * again); the address may be reused by a later IoAllocateMdl. */
+TEST(verifier_rule_double_free_mdl)
+{
+    static UCHAR buf[64];
+    PMDL mdl;
+    begin_case();
+    verify_begin(2);
+    mdl = IoAllocateMdl(buf, sizeof(buf), FALSE, FALSE, NULL);
+    CHECK_NOT_NULL(mdl);
+    IoFreeMdl(mdl);
+    EXPECT_NO_REPORT();
+    IoFreeMdl(mdl);
+    EXPECT_REPORT(DOUBLE_FREE, "IoFreeMdl");
+    CHECK_PTR_EQ(g_cap.object, mdl);
+    verify_end();
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(verifier_irql_checked_on_allocating_entry_points)
+TEST_CASE(verifier_rule_double_free_mdl)
 TEST_CASE(verifier_rule_advance_past_data)
 TEST_CASE(verifier_rule_advance_past_data_nbl_checks_every_nb_first)
 TEST_CASE(verifier_rule_retreat_wrap)
