@@ -24,8 +24,8 @@ NdisAllocateNetBufferListContext(NET_BUFFER_LIST *NetBufferList,
     PNET_BUFFER_LIST_CONTEXT top = nbl->Context;
     PNET_BUFFER_LIST_CONTEXT blk;
     ULONG size = (ULONG)ContextSize + ContextBackFill;
-    if (undis__verify_on() && !undis__verify_irql("NdisAllocateNetBufferListContext",
-                                                  (const void *)(uintptr_t)NetBufferList)) {
+    if (undis__verify_on() && !undis__verify_nbl_live("NdisAllocateNetBufferListContext",
+                                                      (const void *)(uintptr_t)NetBufferList)) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     UNREFERENCED_PARAMETER(PoolTag);
@@ -88,8 +88,8 @@ NdisFreeNetBufferListContext(NET_BUFFER_LIST *NetBufferList, USHORT ContextSize)
     PNET_BUFFER_LIST_CONTEXT inline_ctx = undis__inline_context(pool, nbl);
     PNET_BUFFER_LIST_CONTEXT blk = nbl->Context;
     ULONG give = ContextSize;
-    if (undis__verify_on() && !undis__verify_irql("NdisFreeNetBufferListContext",
-                                                  (const void *)(uintptr_t)NetBufferList)) {
+    if (undis__verify_on() && !undis__verify_nbl_live("NdisFreeNetBufferListContext",
+                                                      (const void *)(uintptr_t)NetBufferList)) {
         return;
     }
     if (undis__verify_on() && !verify_context_free(nbl, inline_ctx, ContextSize)) {

@@ -196,8 +196,9 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     NDIS_HANDLE nb_pool = NetBufferPoolHandle;
     NET_BUFFER_LIST *clone;
     NET_BUFFER **link;
-    if (undis__verify_on() && !undis__verify_irql("NdisAllocateCloneNetBufferList",
-                                                  (const void *)(uintptr_t)OriginalNetBufferList)) {
+    if (undis__verify_on() &&
+        !undis__verify_nbl_live("NdisAllocateCloneNetBufferList",
+                                (const void *)(uintptr_t)OriginalNetBufferList)) {
         return NULL;
     }
     if (!internal_pools(&nbl_pool, &nb_pool) ||
@@ -231,8 +232,9 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
 VOID
 NdisFreeCloneNetBufferList(NET_BUFFER_LIST *CloneNetBufferList, ULONG FreeCloneFlags)
 {
-    if (undis__verify_on() && !undis__verify_irql("NdisFreeCloneNetBufferList",
-                                                  (const void *)(uintptr_t)CloneNetBufferList)) {
+    if (undis__verify_on() &&
+        !undis__verify_nbl_live("NdisFreeCloneNetBufferList",
+                                (const void *)(uintptr_t)CloneNetBufferList)) {
         return;
     }
     free_derived(CloneNetBufferList, (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0);
@@ -307,8 +309,9 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     NDIS_HANDLE nb_pool = NetBufferPool;
     NET_BUFFER_LIST *frag;
     int made;
-    if (undis__verify_on() && !undis__verify_irql("NdisAllocateFragmentNetBufferList",
-                                                  (const void *)(uintptr_t)OriginalNetBufferList)) {
+    if (undis__verify_on() &&
+        !undis__verify_nbl_live("NdisAllocateFragmentNetBufferList",
+                                (const void *)(uintptr_t)OriginalNetBufferList)) {
         return NULL;
     }
     UNREFERENCED_PARAMETER(AllocateFragmentFlags);
@@ -334,8 +337,9 @@ NdisFreeFragmentNetBufferList(NET_BUFFER_LIST *FragmentNetBufferList,
                               ULONG DataOffsetDelta,
                               ULONG FreeFragmentFlags)
 {
-    if (undis__verify_on() && !undis__verify_irql("NdisFreeFragmentNetBufferList",
-                                                  (const void *)(uintptr_t)FragmentNetBufferList)) {
+    if (undis__verify_on() &&
+        !undis__verify_nbl_live("NdisFreeFragmentNetBufferList",
+                                (const void *)(uintptr_t)FragmentNetBufferList)) {
         return;
     }
     UNREFERENCED_PARAMETER(FreeFragmentFlags);
@@ -356,8 +360,8 @@ NdisAllocateReassembledNetBufferList(NET_BUFFER_LIST *FragmentNetBufferListList,
     ULONGLONG total = 0;
     NET_BUFFER_LIST *nbl;
     if (undis__verify_on() &&
-        !undis__verify_irql("NdisAllocateReassembledNetBufferList",
-                            (const void *)(uintptr_t)FragmentNetBufferListList)) {
+        !undis__verify_nbl_live("NdisAllocateReassembledNetBufferList",
+                                (const void *)(uintptr_t)FragmentNetBufferListList)) {
         return NULL;
     }
     UNREFERENCED_PARAMETER(AllocateReassembleFlags);
@@ -399,8 +403,8 @@ NdisFreeReassembledNetBufferList(NET_BUFFER_LIST *ReassembledNetBufferList,
                                  ULONG FreeReassembleFlags)
 {
     if (undis__verify_on() &&
-        !undis__verify_irql("NdisFreeReassembledNetBufferList",
-                            (const void *)(uintptr_t)ReassembledNetBufferList)) {
+        !undis__verify_nbl_live("NdisFreeReassembledNetBufferList",
+                                (const void *)(uintptr_t)ReassembledNetBufferList)) {
         return;
     }
     UNREFERENCED_PARAMETER(FreeReassembleFlags);

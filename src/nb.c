@@ -162,6 +162,10 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
                                   NET_BUFFER_FREE_MDL *FreeMdlHandler)
 {
     NET_BUFFER *nb;
+    if (undis__verify_on() &&
+        !undis__verify_nbl_live("NdisRetreatNetBufferListDataStart", NetBufferList)) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
     if ((AllocateMdlHandler == NULL) != (FreeMdlHandler == NULL)) {
         if (undis__verify_on()) {
             undis__report(UNDIS_RULE_NBL_RETREAT_ONE_NULL_HANDLER,
@@ -198,6 +202,9 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
 {
     NET_BUFFER *nb;
     if (undis__verify_on()) {
+        if (!undis__verify_nbl_live("NdisAdvanceNetBufferListDataStart", NetBufferList)) {
+            return;
+        }
         /* Every NB is checked before any is changed. */
         for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
             if (!undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler,

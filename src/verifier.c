@@ -338,8 +338,8 @@ undis__history_note(const void *object, const char *event)
     undis__spin_unlock(&g_history.lock);
 }
 
-static void
-history_text(const void *object, char *out, size_t len)
+void
+undis__history_text(const void *object, char *out, size_t len)
 {
     struct entry *e;
     size_t n = 0;
@@ -415,7 +415,7 @@ undis__report(undis_rule rule,
     va_start(ap, fmt);
     vsnprintf(reason, sizeof(reason), fmt, ap);
     va_end(ap);
-    history_text(object, history, sizeof(history));
+    undis__history_text(object, history, sizeof(history));
     r.rule = rule;
     r.rule_name = undis_rule_name(rule);
     r.call = call;
@@ -442,6 +442,27 @@ undis__verify_irql(const char *call, const void *object)
     if (irql > DISPATCH_LEVEL) {
         undis__report(UNDIS_RULE_IRQL_TOO_HIGH, call, object, NULL, NULL,
                       "called at IRQL %u, above DISPATCH_LEVEL (2)", (unsigned)irql);
+        return 0;
+    }
+    return 1;
+}
+
+int
+undis__verify_nbl_live(const char *call, const NET_BUFFER_LIST *nbl)
+{
+    if (nbl == NULL) {
+        undis__report(UNDIS_RULE_NULL_ARGUMENT, call, NULL, NULL, NULL,
+                      "the NET_BUFFER_LIST is NULL");
+        return 0;
+    }
+    if (!undis__verify_irql(call, nbl)) {
+        return 0;
+    }
+    if (undis__verifier_level >= 2 && (uintptr_t)nbl->Next == UNDIS__POISON_WORD &&
+        (uintptr_t)nbl->FirstNetBuffer == UNDIS__POISON_WORD) {
+        undis__report(UNDIS_RULE_USE_AFTER_FREE, call, nbl, NULL, NULL,
+                      "NET_BUFFER_LIST %p was freed (it holds the 0xDF poison of freed objects)",
+                      (const void *)nbl);
         return 0;
     }
     return 1;

@@ -43,6 +43,8 @@ void undis__report(undis_rule rule,
  * for a NET_BUFFER, the structure checker. 0 after a report. */
 int undis__verify_irql(const char *call, const void *object);
 int undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl);
+/* An NBL argument: not NULL, IRQL, and (level 2) not a freed, poisoned NBL. */
+int undis__verify_nbl_live(const char *call, const NET_BUFFER_LIST *nbl);
 
 /* Checks of the data-path entry points (verify_nb.c). */
 int undis__verify_retreat(const NET_BUFFER *nb,
@@ -98,7 +100,8 @@ size_t undis__ledger_count_chain(const MDL *chain);
 int undis__mdl_note_free(const MDL *mdl);
 void undis__mdl_note_alloc(const MDL *mdl);
 
-/* Level 3: a short per-object event history. */
+/* Level 3: a short per-object event history ("" below level 3). */
 void undis__history_note(const void *object, const char *event);
+void undis__history_text(const void *object, char *out, size_t len);
 
 #endif /* UNDIS_VERIFY_H */

@@ -160,7 +160,11 @@ live_objects(struct undis__cache *cache, char *out, size_t len)
             struct undis__obj *obj =
                 (struct undis__obj *)(void *)(slab + 16 + (size_t)i * cache->obj_size);
             if (obj->state == UNDIS__OBJ_LIVE) {
-                int w = snprintf(out + n, len - n, " %p", (void *)(obj + 1));
+                char history[200];
+                int w;
+                undis__history_text(obj + 1, history, sizeof(history));
+                w = snprintf(out + n, len - n, history[0] != '\0' ? " %p (%s)" : " %p%s",
+                             (void *)(obj + 1), history);
                 n += w > 0 ? (size_t)w : 0;
                 shown++;
             }
@@ -174,7 +178,7 @@ undis__verify_pool_free(struct undis__nbl_pool *pool)
     const char *call =
         pool->magic == UNDIS__NB_POOL_MAGIC ? "NdisFreeNetBufferPool" : "NdisFreeNetBufferListPool";
     size_t out;
-    char list[160];
+    char list[1024];
     if (!undis__verify_irql(call, pool)) {
         return 0;
     }

@@ -1421,7 +1421,46 @@ TEST(verifier_rule_double_free_mdl)
     verify_end();
 }
 
+/* Level 2: an NBL used after its free is named at the entry point (here a
+ * context allocation), from the poison the quarantine left in it. */
+TEST(verifier_use_after_free_of_nbl_at_entry_point)
+{
+    NDIS_HANDLE pool;
+    NET_BUFFER_LIST *nbl;
+    begin_case();
+    pool = nbl_pool(0, TRUE, 0);
+    verify_begin(2);
+    nbl = NdisAllocateNetBufferList(pool, 0, 0);
+    CHECK_NOT_NULL(nbl);
+    NdisFreeNetBufferList(nbl);
+    EXPECT_NO_REPORT();
+    CHECK_STATUS(NdisAllocateNetBufferListContext(nbl, 16, 0, 0), NDIS_STATUS_INVALID_PARAMETER);
+    EXPECT_REPORT(USE_AFTER_FREE, "NdisAllocateNetBufferListContext");
+    verify_end();
+    NdisFreeNetBufferListPool(pool);
+}
+
+/* Level 3: a pool freed with an NBL still out lists it with its history. */
+TEST(verifier_pool_freed_with_objects_lists_history)
+{
+    NDIS_HANDLE pool;
+    NET_BUFFER_LIST *nbl;
+    begin_case();
+    pool = nbl_pool(0, TRUE, 0);
+    verify_begin(3);
+    nbl = NdisAllocateNetBufferList(pool, 0, 0);
+    CHECK_NOT_NULL(nbl);
+    NdisFreeNetBufferListPool(pool);
+    EXPECT_REPORT(POOL_FREED_WITH_OBJECTS, "NdisFreeNetBufferListPool");
+    CHECK(strstr(g_cap.reason, "NdisAllocateNetBufferList") != NULL);
+    verify_end();
+    NdisFreeNetBufferList(nbl);
+    NdisFreeNetBufferListPool(pool);
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(verifier_use_after_free_of_nbl_at_entry_point)
+TEST_CASE(verifier_pool_freed_with_objects_lists_history)
 TEST_CASE(verifier_irql_checked_on_allocating_entry_points)
 TEST_CASE(verifier_rule_double_free_mdl)
 TEST_CASE(verifier_rule_advance_past_data)
