@@ -9,6 +9,7 @@
  *   undis-bench --systems undis,malloc --malloc-name jemalloc
  *   undis-bench --icount undis.B1 --iters 200000
  *                                  fixed count for callgrind --toggle-collect=bench_icount_region
+ *   undis-bench --only B11         the verifier's cost: B1 and B5 at levels 0, 1, 2
  *   undis-bench --memory           per-packet memory of the pools
  *   undis-bench --list             variant keys
  *
@@ -19,6 +20,8 @@
  * interleaved, under the same machine noise. A row reports, per system, the
  * median over rounds of the per-round median (ns per operation) and the
  * 10th and 90th percentiles of all repetitions; ratios are undis / peer.
+ * B11 (undis only) runs B1 and B5 at verifier levels 0, 1 and 2, interleaved
+ * the same way; its ratios are level N / level 0.
  */
 #define _GNU_SOURCE
 #include "bench.h"
@@ -188,6 +191,20 @@ static const struct row g_rows[] = {
 
 static const char *const g_systems[] = { "undis", "dpdk", "malloc" };
 #define SYS_COUNT 3
+
+/* B11: B1 and B5 with the verifier at levels 0, 1 and 2 (undis variants
+ * B1v0 ... B5v2). Goal: level 1 <= 1.15 x level 0 on both. */
+#define B11_LEVELS 3
+#define B11_LIMIT  1.15
+static const struct {
+    const char *bench;
+    const char *what;
+    const char *key[B11_LEVELS];
+} g_b11[] = {
+    { "B1", "alloc+free NBL+NB+MDL+data", { "B1v0", "B1v1", "B1v2" } },
+    { "B5", "retreat 14 + advance 14 with headroom", { "B5v0", "B5v1", "B5v2" } },
+};
+#define B11_COUNT (sizeof(g_b11) / sizeof(g_b11[0]))
 
 /* ------------------------------------------------------------------ */
 /* Options                                                              */
@@ -423,6 +440,7 @@ fmt_ratio(char *buf, size_t n, const struct result *a, const struct result *b)
 }
 
 static struct result g_res[ROW_COUNT][SYS_COUNT];
+static struct result g_b11_res[B11_COUNT][B11_LEVELS];
 
 static const struct result *
 res_of(const char *bench, int sys)
@@ -489,8 +507,6 @@ print_table(void)
         printf("%-4s %-68s %-24s %-24s %-6s %-24s %-6s %s\n", row->bench, row->what, u, d, rd, m,
                rm, goal);
     }
-    printf("%-4s %-68s %s\n", "B11", "B1/B3/B9 with the verifier at its lowest level",
-           "not measured: the verifier does not exist yet");
     printf("# malloc column: %s (plain C packet struct over malloc/free; B5/B7 are pointer "
            "arithmetic and memcpy, no allocation)\n",
            g_opt.malloc_name);
@@ -501,6 +517,50 @@ print_table(void)
             if (r->have) {
                 printf("RESULT %s %s %s %.3f %.3f %.3f\n", g_rows[i].bench, g_systems[s],
                        s == 2 ? g_opt.malloc_name : g_systems[s], r->median, r->p10, r->p90);
+            }
+        }
+    }
+}
+
+static void
+print_b11(void)
+{
+    int any = 0;
+    for (size_t i = 0; i < B11_COUNT; i++) {
+        any |= g_b11_res[i][0].have;
+    }
+    if (!any) {
+        return;
+    }
+    printf("\n%-7s %-40s %-24s %-24s %-24s %-6s %-6s %s\n", "id", "B11: verifier (ns per op)",
+           "level 0 med [p10-p90]", "level 1", "level 2", "L1/L0", "L2/L0", "goal");
+    for (size_t i = 0; i < B11_COUNT; i++) {
+        const struct result *r = g_b11_res[i];
+        char c[B11_LEVELS][64], r1[16], r2[16], goal[96] = "";
+        char id[16];
+        if (!r[0].have) {
+            continue;
+        }
+        for (int l = 0; l < B11_LEVELS; l++) {
+            fmt_cell(c[l], sizeof(c[l]), &r[l]);
+        }
+        fmt_ratio(r1, sizeof(r1), &r[1], &r[0]);
+        fmt_ratio(r2, sizeof(r2), &r[2], &r[0]);
+        if (r[1].have && r[0].median > 0) {
+            double x = r[1].median / r[0].median;
+            snprintf(goal, sizeof(goal), "L1/L0 <= %.2f: %s (%.3f)", B11_LIMIT,
+                     x <= B11_LIMIT ? "MET" : "MISSED", x);
+        }
+        snprintf(id, sizeof(id), "B11/%s", g_b11[i].bench);
+        printf("%-7s %-40s %-24s %-24s %-24s %-6s %-6s %s\n", id, g_b11[i].what, c[0], c[1], c[2],
+               r1, r2, goal);
+    }
+    for (size_t i = 0; i < B11_COUNT; i++) {
+        for (int l = 0; l < B11_LEVELS; l++) {
+            const struct result *r = &g_b11_res[i][l];
+            if (r->have) {
+                printf("RESULT B11.%s undis level%d %.3f %.3f %.3f\n", g_b11[i].bench, l, r->median,
+                       r->p10, r->p90);
             }
         }
     }
@@ -676,11 +736,38 @@ main(int argc, char **argv)
             calibrate(r);
         }
     }
+    if (in_list(g_opt.only, "B11") && in_list(g_opt.systems, "undis")) {
+        int rounds = g_opt.smoke ? 1 : g_opt.rounds;
+        int reps = g_opt.smoke ? 1 : g_opt.reps;
+        for (size_t i = 0; i < B11_COUNT; i++) {
+            for (int l = 0; l < B11_LEVELS; l++) {
+                struct result *r = &g_b11_res[i][l];
+                r->v = find_variant(0, g_b11[i].key[l]);
+                if (r->v == NULL) {
+                    bench_die("B11 variant missing");
+                }
+                r->samples = calloc((size_t)(rounds * reps), sizeof(double));
+                r->round_median = calloc((size_t)rounds, sizeof(double));
+                if (r->samples == NULL || r->round_median == NULL) {
+                    bench_die("out of memory");
+                }
+                r->state = r->v->setup();
+                calibrate(r);
+            }
+        }
+    }
     for (int round = 0; round < (g_opt.smoke ? 1 : g_opt.rounds); round++) {
         for (size_t i = 0; i < ROW_COUNT; i++) {
             for (int s = 0; s < SYS_COUNT; s++) {
                 if (g_res[i][s].v != NULL) {
                     measure_round(&g_res[i][s], round);
+                }
+            }
+        }
+        for (size_t i = 0; i < B11_COUNT; i++) {
+            for (int l = 0; l < B11_LEVELS; l++) {
+                if (g_b11_res[i][l].v != NULL) {
+                    measure_round(&g_b11_res[i][l], round);
                 }
             }
         }
@@ -696,7 +783,19 @@ main(int argc, char **argv)
             }
         }
     }
+    for (size_t i = 0; i < B11_COUNT; i++) {
+        for (int l = 0; l < B11_LEVELS; l++) {
+            struct result *r = &g_b11_res[i][l];
+            if (r->v != NULL) {
+                finish(r);
+                r->v->teardown(r->state);
+                free(r->samples);
+                free(r->round_median);
+            }
+        }
+    }
     print_table();
+    print_b11();
     if (g_opt.smoke) {
         printf("bench-smoke: every selected variant ran\n");
     }

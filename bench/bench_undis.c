@@ -12,6 +12,7 @@
 #include "bench_spsc.h"
 
 #include <ndis.h>
+#include <undis/verifier.h>
 
 #include <stdatomic.h>
 #include <stdio.h>
@@ -507,9 +508,47 @@ static const struct bench_variant b9 = {
     "B9", "undis", "alloc, fill, retreat, read, advance, free", 1, 1, setup_pool, run_b9, teardown
 };
 
-const struct bench_variant *const bench_undis_variants[] = {
-    &b1, &b2, &b2b, &b3, &b4, &b5, &b6, &b6m, &b7c, &b7s, &b8, &b8o, &b9, NULL
-};
+/* ---- B11: B1 and B5 under the verifier ------------------------------------ */
+
+/* Each variant sets its verifier level around its own setup, run and
+ * teardown and puts the previous level back, so that the rows measured
+ * interleaved with it run at level 0. The level change is outside the timed
+ * loop. */
+#define B11_VARIANT(name, base, lvl, setup_fn, label)                              \
+    static void *setup_##name(void)                                                \
+    {                                                                              \
+        int prev = undis_verifier_set_level(lvl);                                  \
+        void *st = setup_fn();                                                     \
+        (void)undis_verifier_set_level(prev);                                      \
+        return st;                                                                 \
+    }                                                                              \
+    static uint64_t run_##name(void *state, uint64_t iters)                        \
+    {                                                                              \
+        int prev = undis_verifier_set_level(lvl);                                  \
+        uint64_t ns = run_##base(state, iters);                                    \
+        (void)undis_verifier_set_level(prev);                                      \
+        return ns;                                                                 \
+    }                                                                              \
+    static void teardown_##name(void *state)                                       \
+    {                                                                              \
+        int prev = undis_verifier_set_level(lvl);                                  \
+        teardown(state);                                                           \
+        (void)undis_verifier_set_level(prev);                                      \
+    }                                                                              \
+    static const struct bench_variant name = { #name, "undis",      label,      1, \
+                                               1,     setup_##name, run_##name, teardown_##name }
+
+B11_VARIANT(B1v0, b1, 0, setup_pool, "B1, verifier level 0");
+B11_VARIANT(B1v1, b1, 1, setup_pool, "B1, verifier level 1");
+B11_VARIANT(B1v2, b1, 2, setup_pool, "B1, verifier level 2");
+B11_VARIANT(B5v0, b5, 0, setup_packet, "B5, verifier level 0");
+B11_VARIANT(B5v1, b5, 1, setup_packet, "B5, verifier level 1");
+B11_VARIANT(B5v2, b5, 2, setup_packet, "B5, verifier level 2");
+
+const struct bench_variant *const bench_undis_variants[] = { &b1,   &b2,   &b2b,  &b3,   &b4,
+                                                             &b5,   &b6,   &b6m,  &b7c,  &b7s,
+                                                             &b8,   &b8o,  &b9,   &B1v0, &B1v1,
+                                                             &B1v2, &B5v0, &B5v1, &B5v2, NULL };
 
 /* ---- memory report --------------------------------------------------------- */
 

@@ -4,9 +4,11 @@
 # bench/run-table.sh: install what the benchmarks need, build undis-bench
 # (Release, -O2, UNDIS_DEBUG=0) and print the whole table of issue 4:
 #
-#   1. B1..B9 for undis, DPDK and malloc (glibc), ns per operation, ratios, goals
+#   1. B1..B9 for undis, DPDK and malloc (glibc), ns per operation, ratios, goals;
+#      B11: B1 and B5 with the verifier at levels 0, 1, 2 (goal level 1 <= 1.15x)
 #   2. B3 against every general allocator installed (LD_PRELOAD), goal <= 0.3
-#   3. instructions per operation under callgrind (goals B1 <= 130, B5 <= 30)
+#   3. instructions per operation under callgrind (goals B1 <= 130, B5 <= 30),
+#      and B1/B5 at verifier levels 0 and 1
 #   4. per-packet memory of the pools (goal: public layout + 64 bytes)
 #
 # Usage: bench/run-table.sh [--quick] [--no-install] [--rounds N]
@@ -27,7 +29,7 @@ while [ $# -gt 0 ]; do
     --quick) rounds=3 reps=5 ;;
     --no-install) install=0 ;;
     --rounds) rounds="$2"; shift ;;
-    -h | --help) sed -n '3,17p' "$0"; exit 0 ;;
+    -h | --help) sed -n '3,19p' "$0"; exit 0 ;;
     *) echo "run-table.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -137,6 +139,15 @@ if command -v valgrind >/dev/null; then
             goal="$(awk -v u="$u" -v l="$lim" 'BEGIN { printf "<= %d: %s (%.0f)", l, (u <= l ? "MET" : "MISSED"), u }')"
         fi
         printf "%-5s %10s %10s %8s  %s\n" "$b" "$u" "$d" "$ratio" "$goal"
+    done
+    echo
+    echo "# B11: instructions per operation with the verifier at levels 0 and 1"
+    printf "%-5s %10s %10s %8s\n" id level0 level1 L1/L0
+    for b in B1 B5; do
+        l0="$(icount "undis.${b}v0")"
+        l1="$(icount "undis.${b}v1")"
+        ratio="$(awk -v a="$l1" -v b="$l0" 'BEGIN { if (a + 0 > 0 && b + 0 > 0) printf "%.2f", a / b; else print "-" }')"
+        printf "%-5s %10s %10s %8s\n" "$b" "$l0" "$l1" "$ratio"
     done
 else
     echo "valgrind not installed: instruction counts skipped"

@@ -9,9 +9,9 @@
 #define UNDIS_NDIS_UNDIS_ASSERT_H
 
 #ifdef __cplusplus
-#    define UNDIS_C_ASSERT(e) static_assert(e, #e)
+#    define UNDIS_C_ASSERT(e) static_assert(e, #    e)
 #else
-#    define UNDIS_C_ASSERT(e) _Static_assert(e, #e)
+#    define UNDIS_C_ASSERT(e) _Static_assert(e, #    e)
 #endif
 
 #endif /* UNDIS_NDIS_UNDIS_ASSERT_H */
