@@ -10,7 +10,7 @@
 #include "rt_internal.h"
 #include "rt_platform.h"
 
-static UNDIS_RT_THREAD_LOCAL KIRQL t_irql;
+UNDIS_RT_THREAD_LOCAL KIRQL undis__t_irql;      /* read inline by the verifier (verify.h) */
 static UNDIS_RT_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet */
 static UNDIS_RT_THREAD_LOCAL char t_identity;   /* its address names the thread */
 
@@ -22,35 +22,35 @@ static ULONG g_processor_count;
 KIRQL
 undis__rt_irql(void)
 {
-    return t_irql;
+    return undis__t_irql;
 }
 
 KIRQL NTAPI
 KeGetCurrentIrql(VOID)
 {
-    return t_irql;
+    return undis__t_irql;
 }
 
 KIRQL NTAPI
 KfRaiseIrql(KIRQL NewIrql)
 {
-    KIRQL old = t_irql;
+    KIRQL old = undis__t_irql;
     if (NewIrql < old) {
         undis__rt_bugcheck(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)NewIrql,
                            "KeRaiseIrql to a level below the current IRQL");
     }
-    t_irql = NewIrql;
+    undis__t_irql = NewIrql;
     return old;
 }
 
 VOID NTAPI
 KeLowerIrql(KIRQL NewIrql)
 {
-    if (NewIrql > t_irql) {
+    if (NewIrql > undis__t_irql) {
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)NewIrql,
                            "KeLowerIrql to a level above the current IRQL");
     }
-    t_irql = NewIrql;
+    undis__t_irql = NewIrql;
 }
 
 KIRQL NTAPI
@@ -70,8 +70,8 @@ self(void)
 static void
 require_dispatch(const char *what)
 {
-    if (t_irql < DISPATCH_LEVEL) {
-        undis__rt_bugcheck(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)t_irql, what);
+    if (undis__t_irql < DISPATCH_LEVEL) {
+        undis__rt_bugcheck(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)undis__t_irql, what);
     }
 }
 

@@ -436,7 +436,7 @@ undis__report(undis_rule rule,
 }
 
 int
-undis__verify_irql(const char *call, const void *object)
+undis__verify_irql_fail(const char *call, const void *object)
 {
     KIRQL irql = KeGetCurrentIrql();
     if (irql > DISPATCH_LEVEL) {
@@ -469,7 +469,7 @@ undis__verify_nbl_live(const char *call, const NET_BUFFER_LIST *nbl)
 }
 
 int
-undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl)
+undis__verify_nb_slow(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl)
 {
     char why[256];
     if (nb == NULL) {

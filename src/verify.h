@@ -39,27 +39,76 @@ void undis__report(undis_rule rule,
                    const char *fmt,
                    ...) UNDIS_PRINTF(6, 7);
 
-/* Level 1 checks shared by many entry points: IRQL <= DISPATCH_LEVEL and,
- * for a NET_BUFFER, the structure checker. 0 after a report. */
-int undis__verify_irql(const char *call, const void *object);
-int undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl);
+/*
+ * Level 1 checks shared by many entry points: IRQL <= DISPATCH_LEVEL and,
+ * for a NET_BUFFER, not NULL (level 2 adds the poison test and the
+ * structure checker). 0 after a report. The common case is inline: a load
+ * of the thread's IRQL and a compare; reports and level 2 are out of line.
+ */
+extern UNDIS_THREAD_LOCAL KIRQL undis__t_irql;
+int undis__verify_irql_fail(const char *call, const void *object);
+int undis__verify_nb_slow(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl);
+
+static inline int
+undis__verify_irql(const char *call, const void *object)
+{
+    return UNDIS_LIKELY(undis__t_irql <= DISPATCH_LEVEL) || undis__verify_irql_fail(call, object);
+}
+
+static inline int
+undis__verify_nb(const char *call, const NET_BUFFER *nb, const NET_BUFFER_LIST *nbl)
+{
+    if (UNDIS_UNLIKELY(nb == NULL || undis__verifier_level >= 2)) {
+        return undis__verify_nb_slow(call, nb, nbl);
+    }
+    return undis__verify_irql(call, nb);
+}
 /* An NBL argument: not NULL, IRQL, and (level 2) not a freed, poisoned NBL. */
 int undis__verify_nbl_live(const char *call, const NET_BUFFER_LIST *nbl);
 
-/* Checks of the data-path entry points (verify_nb.c). */
-int undis__verify_retreat(const NET_BUFFER *nb,
-                          ULONG delta,
-                          ULONG backfill,
-                          const NET_BUFFER_LIST *nbl,
-                          const char *call);
+/* Checks of the data-path entry points (verify_nb.c): inline when every
+ * level-1 check passes, the full (reporting, level 2) check out of line. */
+int undis__verify_retreat_slow(const NET_BUFFER *nb,
+                               ULONG delta,
+                               ULONG backfill,
+                               const NET_BUFFER_LIST *nbl,
+                               const char *call);
+
+static inline int
+undis__verify_retreat(
+    const NET_BUFFER *nb, ULONG delta, ULONG backfill, const NET_BUFFER_LIST *nbl, const char *call)
+{
+    if (UNDIS_UNLIKELY(nb == NULL || undis__verifier_level >= 2 || undis__t_irql > DISPATCH_LEVEL ||
+                       (ULONGLONG)nb->DataLength + delta > MAXULONG ||
+                       (nb->DataOffset < delta &&
+                        (ULONGLONG)backfill + (delta - nb->DataOffset) > MAXULONG))) {
+        return undis__verify_retreat_slow(nb, delta, backfill, nbl, call);
+    }
+    return 1;
+}
 int undis__verify_retreat_mdl(
     const NET_BUFFER *nb, const MDL *mdl, ULONG asked, ULONG got, NET_BUFFER_ALLOCATE_MDL *alloc);
-int undis__verify_advance(const NET_BUFFER *nb,
-                          ULONG delta,
-                          BOOLEAN free_mdl,
-                          NET_BUFFER_FREE_MDL *free_fn,
-                          const NET_BUFFER_LIST *nbl,
-                          const char *call);
+int undis__verify_advance_slow(const NET_BUFFER *nb,
+                               ULONG delta,
+                               BOOLEAN free_mdl,
+                               NET_BUFFER_FREE_MDL *free_fn,
+                               const NET_BUFFER_LIST *nbl,
+                               const char *call);
+
+static inline int
+undis__verify_advance(const NET_BUFFER *nb,
+                      ULONG delta,
+                      BOOLEAN free_mdl,
+                      NET_BUFFER_FREE_MDL *free_fn,
+                      const NET_BUFFER_LIST *nbl,
+                      const char *call)
+{
+    if (UNDIS_UNLIKELY(nb == NULL || undis__verifier_level >= 2 || undis__t_irql > DISPATCH_LEVEL ||
+                       delta > nb->DataLength || (ULONGLONG)nb->DataOffset + delta > MAXULONG)) {
+        return undis__verify_advance_slow(nb, delta, free_mdl, free_fn, nbl, call);
+    }
+    return 1;
+}
 int undis__verify_get_data(const NET_BUFFER *nb,
                            ULONG needed,
                            ULONG align_multiple,

@@ -7,7 +7,7 @@
 #include "verify.h"
 
 int
-undis__verify_retreat(
+undis__verify_retreat_slow(
     const NET_BUFFER *nb, ULONG delta, ULONG backfill, const NET_BUFFER_LIST *nbl, const char *call)
 {
     if (!undis__verify_nb(call, nb, nbl)) {
@@ -87,12 +87,12 @@ verify_mdls_to_free(const NET_BUFFER *nb,
 }
 
 int
-undis__verify_advance(const NET_BUFFER *nb,
-                      ULONG delta,
-                      BOOLEAN free_mdl,
-                      NET_BUFFER_FREE_MDL *free_fn,
-                      const NET_BUFFER_LIST *nbl,
-                      const char *call)
+undis__verify_advance_slow(const NET_BUFFER *nb,
+                           ULONG delta,
+                           BOOLEAN free_mdl,
+                           NET_BUFFER_FREE_MDL *free_fn,
+                           const NET_BUFFER_LIST *nbl,
+                           const char *call)
 {
     if (!undis__verify_nb(call, nb, nbl)) {
         return 0;

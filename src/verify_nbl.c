@@ -223,7 +223,17 @@ release(struct undis__obj *obj)
 {
     const unsigned char *p = (const unsigned char *)(obj + 1);
     size_t n = body_size(obj);
-    for (size_t i = 0; i < n; i++) {
+    size_t i = 0;
+    /* Word by word first (objects are 16-aligned and sized), then find the
+     * byte that differs for the report. */
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, sizeof(w));
+        if (w != (uint64_t)UNDIS__POISON_WORD) {
+            break;
+        }
+    }
+    for (; i < n; i++) {
         if (p[i] != POISON) {
             undis__report(UNDIS_RULE_USE_AFTER_FREE, "(quarantine)", obj + 1, NULL, NULL,
                           "%s %p was written after it was freed (byte %zu is 0x%02x, not 0x%02x)",
