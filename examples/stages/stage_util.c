@@ -235,3 +235,31 @@ StageAppend(PNET_BUFFER_LIST *Head, PNET_BUFFER_LIST *Tail, PNET_BUFFER_LIST Nbl
     }
     *Tail = Nbl;
 }
+
+VOID
+StageSendEach(const UNDIS_STAGE_HOST *Host,
+              PVOID Stage,
+              PNET_BUFFER_LIST NetBufferLists,
+              STAGE_SEND_ONE *SendOne)
+{
+    PNET_BUFFER_LIST SendHead = NULL, SendTail = NULL, FailHead = NULL, FailTail = NULL;
+    PNET_BUFFER_LIST Nbl = NetBufferLists;
+
+    while (Nbl != NULL) {
+        PNET_BUFFER_LIST Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
+        NDIS_STATUS Status = SendOne(Stage, Nbl);
+        if (Status == NDIS_STATUS_SUCCESS) {
+            StageAppend(&SendHead, &SendTail, Nbl);
+        } else {
+            NET_BUFFER_LIST_STATUS(Nbl) = Status;
+            StageAppend(&FailHead, &FailTail, Nbl);
+        }
+        Nbl = Next;
+    }
+    if (SendHead != NULL) {
+        Host->SendNetBufferLists(Host->HostHandle, SendHead);
+    }
+    if (FailHead != NULL) {
+        Host->SendNetBufferListsComplete(Host->HostHandle, FailHead);
+    }
+}

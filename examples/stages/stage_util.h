@@ -100,6 +100,17 @@ VOID StageSetError(_Out_writes_(ErrorLength) PCHAR Error, _In_ ULONG ErrorLength
  * advances *Cursor past it. FALSE when there is none or it is too big. */
 BOOLEAN StageParseUlong(_Inout_ PCSTR *Cursor, _In_ ULONG Max, _Out_ ULONG *Value);
 
+/* A stage's per-NBL send step: NDIS_STATUS_SUCCESS to pass the NBL on. */
+typedef NDIS_STATUS STAGE_SEND_ONE(_In_ PVOID Stage, _In_ PNET_BUFFER_LIST Nbl);
+
+/* The usual FilterSendNetBufferLists loop: SendOne on each NBL, then the
+ * NBLs it accepted go down (Host->SendNetBufferLists) and the others are
+ * completed at once with their status (Host->SendNetBufferListsComplete). */
+VOID StageSendEach(_In_ const UNDIS_STAGE_HOST *Host,
+                   _In_ PVOID Stage,
+                   _In_ PNET_BUFFER_LIST NetBufferLists,
+                   _In_ STAGE_SEND_ONE *SendOne);
+
 /* Append NBL to a list kept as head and tail. */
 VOID StageAppend(_Inout_ PNET_BUFFER_LIST *Head,
                  _Inout_ PNET_BUFFER_LIST *Tail,

@@ -308,30 +308,17 @@ VlanSendOne(PVLAN_STAGE Stage, PNET_BUFFER_LIST Nbl)
     return NDIS_STATUS_SUCCESS;
 }
 
+static NDIS_STATUS
+VlanSendOneThunk(PVOID StageContext, PNET_BUFFER_LIST Nbl)
+{
+    return VlanSendOne((PVLAN_STAGE)StageContext, Nbl);
+}
+
 static VOID
 VlanSendNetBufferLists(PVOID StageContext, PNET_BUFFER_LIST NetBufferLists)
 {
     PVLAN_STAGE Stage = (PVLAN_STAGE)StageContext;
-    PNET_BUFFER_LIST SendHead = NULL, SendTail = NULL, FailHead = NULL, FailTail = NULL;
-    PNET_BUFFER_LIST Nbl = NetBufferLists;
-
-    while (Nbl != NULL) {
-        PNET_BUFFER_LIST Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
-        NDIS_STATUS Status = VlanSendOne(Stage, Nbl);
-        if (Status == NDIS_STATUS_SUCCESS) {
-            StageAppend(&SendHead, &SendTail, Nbl);
-        } else {
-            NET_BUFFER_LIST_STATUS(Nbl) = Status;
-            StageAppend(&FailHead, &FailTail, Nbl);
-        }
-        Nbl = Next;
-    }
-    if (SendHead != NULL) {
-        Stage->Host->SendNetBufferLists(Stage->Host->HostHandle, SendHead);
-    }
-    if (FailHead != NULL) {
-        Stage->Host->SendNetBufferListsComplete(Stage->Host->HostHandle, FailHead);
-    }
+    StageSendEach(Stage->Host, Stage, NetBufferLists, VlanSendOneThunk);
 }
 
 static VOID

@@ -306,30 +306,17 @@ VxlanSendOne(PVXLAN_STAGE Stage, PNET_BUFFER_LIST Nbl)
     return NDIS_STATUS_SUCCESS;
 }
 
+static NDIS_STATUS
+VxlanSendOneThunk(PVOID StageContext, PNET_BUFFER_LIST Nbl)
+{
+    return VxlanSendOne((PVXLAN_STAGE)StageContext, Nbl);
+}
+
 static VOID
 VxlanSendNetBufferLists(PVOID StageContext, PNET_BUFFER_LIST NetBufferLists)
 {
     PVXLAN_STAGE Stage = (PVXLAN_STAGE)StageContext;
-    PNET_BUFFER_LIST SendHead = NULL, SendTail = NULL, FailHead = NULL, FailTail = NULL;
-    PNET_BUFFER_LIST Nbl = NetBufferLists;
-
-    while (Nbl != NULL) {
-        PNET_BUFFER_LIST Next = NET_BUFFER_LIST_NEXT_NBL(Nbl);
-        NDIS_STATUS Status = VxlanSendOne(Stage, Nbl);
-        if (Status == NDIS_STATUS_SUCCESS) {
-            StageAppend(&SendHead, &SendTail, Nbl);
-        } else {
-            NET_BUFFER_LIST_STATUS(Nbl) = Status;
-            StageAppend(&FailHead, &FailTail, Nbl);
-        }
-        Nbl = Next;
-    }
-    if (SendHead != NULL) {
-        Stage->Host->SendNetBufferLists(Stage->Host->HostHandle, SendHead);
-    }
-    if (FailHead != NULL) {
-        Stage->Host->SendNetBufferListsComplete(Stage->Host->HostHandle, FailHead);
-    }
+    StageSendEach(Stage->Host, Stage, NetBufferLists, VxlanSendOneThunk);
 }
 
 static VOID
