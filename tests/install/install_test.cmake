@@ -157,7 +157,23 @@ elseif(STEP STREQUAL "pkg_config")
     run(out "${C_COMPILER}" -std=c11 -Wall -Wextra -Werror ${extra_flags}
         ${cflags_list} "${example_source}" ${libs_list} -o "${exe}")
     run_example("${exe}")
-    message(STATUS "pkg-config: cflags '${cflags}', libs '${libs}'")
+    # The three WDK-style example drivers, unchanged, against the installed
+    # headers: as C11 and as C++17, with their project's NDIS defines.
+    set(drivers_dir "${SOURCE_DIR}/examples/drivers")
+    set(defines_filter_vlan -DNDIS630=1 -DNDIS_WDM=1 -DDBG=1)
+    set(defines_miniport_rx -DNDIS_MINIPORT_DRIVER=1 -DNDIS680_MINIPORT=1 -DNDIS_WDM=1 -DDBG=1)
+    set(defines_tunnel_send -DNDIS660=1 -DNDIS_WDM=1 -DDBG=1)
+    foreach(driver filter_vlan miniport_rx tunnel_send)
+        run(out "${C_COMPILER}" -std=c11 -Wall -Wextra -Werror -Wno-multichar ${extra_flags}
+            ${defines_${driver}} ${cflags_list} -c "${drivers_dir}/${driver}.c"
+            -o "${out_dir}/${driver}.o")
+        if(CXX_COMPILER)
+            run(out "${CXX_COMPILER}" -x c++ -std=c++17 -Wall -Wextra -Werror -Wno-multichar
+                ${extra_flags} ${defines_${driver}} ${cflags_list} -c "${drivers_dir}/${driver}.c"
+                -o "${out_dir}/${driver}_cxx.o")
+        endif()
+    endforeach()
+    message(STATUS "pkg-config: cflags '${cflags}', libs '${libs}'; the example drivers compile")
 
 elseif(STEP STREQUAL "find_package")
     require_prefix()
