@@ -28,6 +28,9 @@ static struct {
 static int
 internal_pools(NDIS_HANDLE *nbl_pool, NDIS_HANDLE *nb_pool)
 {
+    if (*nbl_pool != NULL && (nb_pool == NULL || *nb_pool != NULL)) {
+        return 1; /* the caller's pools: no need for ours (nor the lock) */
+    }
     undis__spin_lock(&g_internal.lock);
     if (g_internal.nbl_pool == NULL) {
         NET_BUFFER_LIST_POOL_PARAMETERS p;

@@ -11,11 +11,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#if defined(_MSC_VER) && !defined(__clang__)
-#    define UNDIS_RT_THREAD_LOCAL __declspec(thread)
-#else
-#    define UNDIS_RT_THREAD_LOCAL _Thread_local
-#endif
+#include "platform.h"
+
+/* The runtime's thread-local storage is the library's (platform.h). */
+#define UNDIS_RT_THREAD_LOCAL UNDIS_THREAD_LOCAL
 
 #ifdef _WIN32
 #    include <windows.h>
