@@ -24,6 +24,94 @@ align_up(size_t v, size_t a)
     return (v + a - 1) & ~(a - 1);
 }
 
+#if defined(__GNUC__) || defined(__clang__)
+#    define RESET_INLINE __attribute__((always_inline)) static inline
+#else
+#    define RESET_INLINE static inline
+#endif
+
+/* The embedded NB of a fresh pooled NBL (or a fresh NB of an NB pool),
+ * already zeroed: owned by the pool, and with pool data claimed as all
+ * backfill. */
+RESET_INLINE NET_BUFFER *
+nb_init(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl)
+{
+    nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
+    if (mdl != NULL) {
+        ULONG size = pool->data_size;
+        mdl->ByteCount = size;
+        mdl->Next = NULL;
+        nb->MdlChain = mdl;
+        nb->CurrentMdl = mdl;
+        nb->DataOffset = size;
+        nb->CurrentMdlOffset = size;
+    }
+    return nb;
+}
+
+/* A fresh pooled NBL, zeroed (together with its embedded NB, which follows
+ * the NBL directly), as the spec gives it. */
+RESET_INLINE NET_BUFFER_LIST *
+nbl_init(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
+{
+    char *body = (char *)nbl;
+    nbl->NdisPoolHandle = pool;
+    nbl->Flags = UNDIS__NBL_FLAG_ALLOCATED;
+    *(PUCHAR)&nbl->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
+    if (pool->context_size != 0) {
+        PNET_BUFFER_LIST_CONTEXT ctx = (PNET_BUFFER_LIST_CONTEXT)(void *)(body + pool->off_ctx);
+        ctx->Next = NULL;
+        ctx->Size = pool->context_size;
+        ctx->Offset = pool->context_size;
+        nbl->Context = ctx;
+    }
+    if (pool->alloc_nb) {
+        PMDL mdl = pool->data_size != 0 ? (PMDL)(void *)(body + pool->off_mdl) : NULL;
+        nbl->FirstNetBuffer = nb_init(pool, (NET_BUFFER *)(void *)(body + sizeof(*nbl)), mdl);
+    }
+    return nbl;
+}
+
+/* The resets, one per block size and vector width (zero.h). */
+#define RESETS(isa, zero)                                                                          \
+    UNDIS__ZERO_TARGET_##isa static NET_BUFFER_LIST *nbl_reset_##isa(struct undis__nbl_pool *pool, \
+                                                                     NET_BUFFER_LIST *nbl)         \
+    {                                                                                              \
+        zero(nbl, sizeof(NET_BUFFER_LIST));                                                        \
+        return nbl_init(pool, nbl);                                                                \
+    }                                                                                              \
+    UNDIS__ZERO_TARGET_##isa static NET_BUFFER_LIST *nbl_nb_reset_##isa(                           \
+        struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)                                        \
+    {                                                                                              \
+        zero(nbl, sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER));                                   \
+        return nbl_init(pool, nbl);                                                                \
+    }                                                                                              \
+    UNDIS__ZERO_TARGET_##isa static NET_BUFFER *nb_reset_##isa(const struct undis__nbl_pool *pool, \
+                                                               NET_BUFFER *nb, PMDL mdl)           \
+    {                                                                                              \
+        zero(nb, sizeof(NET_BUFFER));                                                              \
+        return nb_init(pool, nb, mdl);                                                             \
+    }
+
+#if UNDIS__ZERO_X86
+RESETS(avx512, undis__zero_avx512)
+RESETS(avx2, undis__zero_avx2)
+RESETS(sse2, undis__zero_sse2)
+#    define PICK(name) \
+        (undis__zero_isa == 2 ? name##_avx512 : undis__zero_isa == 1 ? name##_avx2 : name##_sse2)
+#else
+#    define UNDIS__ZERO_TARGET_any
+RESETS(any, undis__zero_generic)
+#    define PICK(name) name##_any
+#endif
+
+static void
+pick_resets(struct undis__nbl_pool *pool)
+{
+    pool->reset_nbl = pool->alloc_nb ? PICK(nbl_nb_reset) : PICK(nbl_reset);
+    pool->reset_nb = PICK(nb_reset);
+}
+
 /* Carving: build a data pool object's MDL once; reuse resets only ByteCount
  * and Next (as Windows does). */
 static void
@@ -183,6 +271,7 @@ undis__nbl_pool_create(NDIS_HANDLE NdisHandle,
         pool->off_data = (uint32_t)off;
         off += pool->data_size;
     }
+    pick_resets(pool);
     undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NBL,
                       pool->data_size != 0 ? construct_with_data : NULL);
     return pool;
@@ -212,6 +301,7 @@ undis__nb_pool_create(NDIS_HANDLE NdisHandle,
         pool->off_data = (uint32_t)off;
         off += pool->data_size;
     }
+    pick_resets(pool);
     undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NB,
                       pool->data_size != 0 ? construct_with_data : NULL);
     return pool;
@@ -249,45 +339,6 @@ NdisFreeNetBufferPool(NDIS_HANDLE PoolHandle)
     pool_free(PoolHandle);
 }
 
-/* The embedded NB of a fresh pooled NBL (or a fresh NB of an NB pool):
- * zeroed, owned by the pool, and with pool data claimed as all backfill. */
-static NET_BUFFER *
-nb_reset(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl)
-{
-    undis__zero16(nb, sizeof(*nb));
-    nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
-    if (mdl != NULL) {
-        mdl->ByteCount = pool->data_size;
-        mdl->Next = NULL;
-        nb->MdlChain = mdl;
-        nb->CurrentMdl = mdl;
-        nb->DataOffset = pool->data_size;
-        nb->CurrentMdlOffset = pool->data_size;
-    }
-    return nb;
-}
-
-static void
-nbl_reset(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
-{
-    char *body = (char *)nbl;
-    PNET_BUFFER_LIST_CONTEXT ctx = undis__inline_context(pool, nbl);
-    undis__zero16(nbl, sizeof(*nbl));
-    nbl->NdisPoolHandle = pool;
-    nbl->Flags = UNDIS__NBL_FLAG_ALLOCATED;
-    *(PUCHAR)&nbl->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
-    if (ctx != NULL) {
-        ctx->Next = NULL;
-        ctx->Size = pool->context_size;
-        ctx->Offset = pool->context_size;
-        nbl->Context = ctx;
-    }
-    if (pool->alloc_nb) {
-        PMDL mdl = pool->data_size != 0 ? (PMDL)(void *)(body + pool->off_mdl) : NULL;
-        nbl->FirstNetBuffer = nb_reset(pool, (NET_BUFFER *)(void *)(body + pool->off_nb), mdl);
-    }
-}
-
 /* The context an allocation asks for: from the pool's inline block when it
  * fits, otherwise a pushed block (NBL Flags 0x400, freed with the NBL). */
 static NDIS_STATUS
@@ -305,17 +356,14 @@ nbl_initial_context(NET_BUFFER_LIST *nbl, USHORT size, USHORT backfill, ULONG ta
     return status;
 }
 
-NET_BUFFER_LIST *
-NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT ContextBackFill)
+/* Every allocation the fast path of NdisAllocateNetBufferList leaves out:
+ * bad arguments, contexts, verifier level 2 and up, IRQL above DISPATCH. */
+UNDIS_NOINLINE static NET_BUFFER_LIST *
+nbl_alloc_general(struct undis__nbl_pool *pool, USHORT ContextSize, USHORT ContextBackFill)
 {
-    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
     struct undis__obj *obj;
     NET_BUFFER_LIST *nbl;
-    /* Level 1 reports only what fails, so the usual call pays a compare. */
     if (undis__verify_on() &&
-        UNDIS_UNLIKELY(pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC ||
-                       ((ContextSize | ContextBackFill) & 7) != 0 ||
-                       undis__t_irql > DISPATCH_LEVEL) &&
         !undis__verify_nbl_alloc(pool, ContextSize, ContextBackFill, "NdisAllocateNetBufferList")) {
         return NULL;
     }
@@ -327,8 +375,7 @@ NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT Con
     if (obj == NULL) {
         return NULL;
     }
-    nbl = (NET_BUFFER_LIST *)(void *)(obj + 1);
-    nbl_reset(pool, nbl);
+    nbl = pool->reset_nbl(pool, (NET_BUFFER_LIST *)(void *)(obj + 1));
     if (undis__verify_level(3)) {
         undis__history_note(nbl, "NdisAllocateNetBufferList");
     }
@@ -338,6 +385,26 @@ NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT Con
         return NULL;
     }
     return nbl;
+}
+
+/* The usual call -- a valid pool, no context asked, the verifier below
+ * level 2 and IRQL at most DISPATCH_LEVEL, where no level-1 rule can fire --
+ * is a magazine pop and the reset; the same code at levels 0 and 1. */
+NET_BUFFER_LIST *
+NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT ContextBackFill)
+{
+    struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
+    struct undis__obj *obj;
+    if (UNDIS_UNLIKELY(pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC ||
+                       (ContextSize | ContextBackFill) != 0 || undis__verifier_level >= 2 ||
+                       undis__t_irql > DISPATCH_LEVEL)) {
+        return nbl_alloc_general(pool, ContextSize, ContextBackFill);
+    }
+    obj = undis__cache_try_get(&pool->cache);
+    if (UNDIS_UNLIKELY(obj == NULL)) {
+        return nbl_alloc_general(pool, 0, 0);
+    }
+    return pool->reset_nbl(pool, (NET_BUFFER_LIST *)(void *)(obj + 1));
 }
 
 NET_BUFFER_LIST *
@@ -370,7 +437,7 @@ NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle,
 /* The shape of nearly every NBL at its free, tested in one go so that
  * verifier level 1 costs a few compares; anything else gets the full check
  * (which reports). */
-static int
+RESET_INLINE int
 nbl_free_looks_fine(const NET_BUFFER_LIST *nbl, const struct undis__obj *obj)
 {
     const struct undis__nbl_pool *pool = (const struct undis__nbl_pool *)(void *)obj->cache;
@@ -387,11 +454,9 @@ nbl_free_looks_fine(const NET_BUFFER_LIST *nbl, const struct undis__obj *obj)
            (embedded == NULL || embedded->Next == NULL) && nbl->Context == inline_ctx;
 }
 
-VOID
-NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
+UNDIS_NOINLINE static void
+nbl_free_general(NET_BUFFER_LIST *nbl, struct undis__obj *obj)
 {
-    NET_BUFFER_LIST *nbl = NetBufferList;
-    struct undis__obj *obj = undis__obj_of(nbl);
     if (undis__verify_on() && !nbl_free_looks_fine(nbl, obj) && !undis__verify_nbl_free(nbl)) {
         return;
     }
@@ -406,6 +471,23 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
         undis__quarantine_put(obj);
         return;
     }
+    undis__cache_put(obj->cache, obj);
+}
+
+/* The usual free -- no pushed context, verifier below level 2 with every
+ * level-1 check passing -- clears NDIS's allocated bit and pushes the
+ * object on this thread's magazine. */
+VOID
+NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
+{
+    NET_BUFFER_LIST *nbl = NetBufferList;
+    struct undis__obj *obj = undis__obj_of(nbl);
+    if (UNDIS_UNLIKELY((nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0 ||
+                       (undis__verifier_level != 0 && !nbl_free_looks_fine(nbl, obj)))) {
+        nbl_free_general(nbl, obj);
+        return;
+    }
+    nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
     undis__cache_put(obj->cache, obj);
 }
 
@@ -426,7 +508,7 @@ NdisAllocateNetBuffer(NDIS_HANDLE PoolHandle, MDL *MdlChain, ULONG DataOffset, S
     if (obj == NULL) {
         return NULL;
     }
-    nb = nb_reset(pool, (NET_BUFFER *)(void *)(obj + 1), NULL);
+    nb = pool->reset_nb(pool, (NET_BUFFER *)(void *)(obj + 1), NULL);
     nb->MdlChain = MdlChain;
     nb->DataOffset = DataOffset;
     nb->DataLength = (ULONG)DataLength;
@@ -452,7 +534,7 @@ NdisAllocateNetBufferMdlAndData(NDIS_HANDLE PoolHandle)
         return NULL;
     }
     nb = (NET_BUFFER *)(void *)(obj + 1);
-    return nb_reset(pool, nb, (PMDL)(void *)((char *)nb + pool->off_mdl));
+    return pool->reset_nb(pool, nb, (PMDL)(void *)((char *)nb + pool->off_mdl));
 }
 
 VOID

@@ -18,6 +18,7 @@
 #define UNDIS_NBL_POOL_H
 
 #include "pool.h"
+#include "zero.h"
 
 #define UNDIS__NBL_POOL_MAGIC 0x4E424C50u /* "NBLP" */
 #define UNDIS__NB_POOL_MAGIC  0x4E425050u /* "NBPP" */
@@ -45,6 +46,11 @@ struct undis__nbl_pool {
     uint32_t off_ctx;
     uint32_t off_mdl;
     uint32_t off_data;
+    /* The reset at allocation (zeroing and the fields the spec gives),
+     * built for this pool's block size and the processor's vector width:
+     * reset_nbl in NBL pools, reset_nb in NB pools. */
+    NET_BUFFER_LIST *(*reset_nbl)(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl);
+    NET_BUFFER *(*reset_nb)(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl);
 };
 
 /* Pool creation behind NdisAllocateNetBuffer(List)Pool; fault_point 0 for

@@ -81,28 +81,3 @@ undis__spin_lock_slow(undis__spinlock *lock)
         }
     }
 }
-
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
-int undis__have_avx2;
-__attribute__((constructor)) static void
-detect_cpu(void)
-{
-    __builtin_cpu_init();
-    undis__have_avx2 = __builtin_cpu_supports("avx2");
-}
-
-__attribute__((target("avx2"))) void
-undis__zero16_avx2(void *p, size_t n)
-{
-    char *q = (char *)p;
-    const __m256i z = _mm256_setzero_si256();
-    size_t i = 0;
-
-    for (; i + 32 <= n; i += 32) {
-        _mm256_storeu_si256((__m256i *)(void *)(q + i), z);
-    }
-    if (i < n) {
-        _mm_store_si128((__m128i *)(void *)(q + i), _mm_setzero_si128());
-    }
-}
-#endif

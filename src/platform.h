@@ -12,18 +12,21 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #    define UNDIS_COLD         __attribute__((cold, noinline))
+#    define UNDIS_NOINLINE     __attribute__((noinline))
 #    define UNDIS_NORETURN     __attribute__((noreturn))
 #    define UNDIS_LIKELY(x)    __builtin_expect(!!(x), 1)
 #    define UNDIS_UNLIKELY(x)  __builtin_expect(!!(x), 0)
 #    define UNDIS_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #elif defined(_MSC_VER)
 #    define UNDIS_COLD        __declspec(noinline)
+#    define UNDIS_NOINLINE    __declspec(noinline)
 #    define UNDIS_NORETURN    __declspec(noreturn)
 #    define UNDIS_LIKELY(x)   (x)
 #    define UNDIS_UNLIKELY(x) (x)
 #    define UNDIS_PRINTF(f, a)
 #else
 #    define UNDIS_COLD
+#    define UNDIS_NOINLINE
 #    define UNDIS_NORETURN
 #    define UNDIS_LIKELY(x)   (x)
 #    define UNDIS_UNLIKELY(x) (x)
@@ -183,39 +186,6 @@ void undis__thread_yield(void);
  */
 int undis__thread_exit_register(void *arg);
 void undis__thread_exit(void *arg);
-
-/*
- * Zero n bytes at p (both multiples of 16, p 16-aligned) with plain vector
- * stores. memset of a few hundred bytes compiles to `rep stos` on x86-64,
- * whose start-up cost dominates an NBL allocation.
- */
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
-#    include <immintrin.h>
-void undis__zero16_avx2(void *p, size_t n);
-extern int undis__have_avx2;
-static inline void
-undis__zero16(void *p, size_t n)
-{
-    if (undis__have_avx2) {
-        undis__zero16_avx2(p, n);
-        return;
-    }
-    {
-        __m128i *q = (__m128i *)p;
-        const __m128i z = _mm_setzero_si128();
-        for (size_t i = 0; i < n / 16; i++) {
-            _mm_store_si128(q + i, z);
-        }
-    }
-}
-#else
-#    include <string.h>
-static inline void
-undis__zero16(void *p, size_t n)
-{
-    memset(p, 0, n);
-}
-#endif
 
 /* Raw system memory; only alloc.c calls these. Blocks are 16-aligned. */
 static inline void *

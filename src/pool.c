@@ -34,16 +34,20 @@ undis__cache_init(struct undis__cache *cache,
 {
     size_t per_slab;
     memset(cache, 0, sizeof(*cache));
-    cache->obj_size = (obj_size + 15) & ~(size_t)15;
+    /* Large objects (NBLs with their NB, MDL and data) start their body on
+     * a cache line, so that the vector stores zeroing it never split. */
+    cache->body_align = obj_size >= UNDIS__LINE_ALIGN_MIN ? 64 : 16;
+    cache->obj_size = (obj_size + cache->body_align - 1) & ~(size_t)(cache->body_align - 1);
     per_slab = (256u * 1024u) / cache->obj_size;
     cache->slab_objs = (uint32_t)(per_slab < 4 ? 4 : per_slab > 256 ? 256 : per_slab);
     cache->kind = kind;
     cache->construct = construct;
-    cache->slot = UINT32_MAX;
+    cache->slot = 0;
+    cache->gen = UNDIS__GEN_NONE;
     undis__spin_lock(&g_reg.lock);
     for (uint32_t i = 0; i < UNDIS__MAX_CACHES; i++) {
         if (g_reg.cache[i] == NULL) {
-            if (++g_reg.next_gen == 0) {
+            if (++g_reg.next_gen == 0 || g_reg.next_gen == UNDIS__GEN_NONE) {
                 g_reg.next_gen = 1;
             }
             g_reg.cache[i] = cache;
@@ -53,7 +57,7 @@ undis__cache_init(struct undis__cache *cache,
             break;
         }
     }
-    if (cache->slot == UINT32_MAX) {
+    if (cache->gen == UNDIS__GEN_NONE) {
         cache->next_slotless = g_reg.slotless;
         g_reg.slotless = cache;
     }
@@ -105,7 +109,7 @@ undis__cache_destroy(struct undis__cache *cache)
     size_t outstanding;
     void *slab;
     undis__spin_lock(&g_reg.lock);
-    if (cache->slot < UNDIS__MAX_CACHES) {
+    if (cache->gen != UNDIS__GEN_NONE) {
         g_reg.cache[cache->slot] = NULL;
         g_reg.gen[cache->slot] = 0;
     } else {
@@ -134,13 +138,23 @@ undis__cache_destroy(struct undis__cache *cache)
     return outstanding;
 }
 
+/* The first object of a slab: after the slab's link word, placed so that
+ * the body after its hidden header is body_align-aligned. */
+static uintptr_t
+slab_first(const struct undis__cache *cache, const void *slab)
+{
+    uintptr_t a = cache->body_align;
+    uintptr_t body = ((uintptr_t)slab + 16 + sizeof(struct undis__obj) + a - 1) & ~(a - 1);
+    return body - sizeof(struct undis__obj);
+}
+
 /* Lock held. Carve one more slab into the depot; 0 when memory runs out. */
 static int
 grow_locked(struct undis__cache *cache)
 {
     size_t n = cache->slab_objs;
     size_t need = cache->total + n;
-    char *slab = (char *)undis__mem_alloc_backing(16 + n * cache->obj_size);
+    char *slab = (char *)undis__mem_alloc_backing(16 + cache->body_align + n * cache->obj_size);
     if (slab == NULL) {
         return 0;
     }
@@ -160,7 +174,8 @@ grow_locked(struct undis__cache *cache)
     }
     *(void **)slab = cache->slabs;
     for (size_t i = n; i-- > 0;) {
-        struct undis__obj *obj = (struct undis__obj *)(void *)(slab + 16 + i * cache->obj_size);
+        struct undis__obj *obj =
+            (struct undis__obj *)(slab_first(cache, slab) + i * cache->obj_size);
         obj->cache = cache;
         obj->state = UNDIS__OBJ_FREE;
         obj->kind = cache->kind;
@@ -181,7 +196,7 @@ undis__cache_owns(const struct undis__cache *cache, const void *obj)
     uintptr_t p = (uintptr_t)obj;
     const char *slab = (const char *)undis__atomic_load_acquire_ptr(&cache->slabs);
     for (; slab != NULL; slab = *(const char *const *)(const void *)slab) {
-        uintptr_t first = (uintptr_t)(slab + 16);
+        uintptr_t first = slab_first(cache, slab);
         if (p >= first && p < first + (uintptr_t)cache->slab_objs * cache->obj_size) {
             return (p - first) % cache->obj_size == 0;
         }
@@ -197,11 +212,11 @@ magazine_of(struct undis__cache *cache)
     struct undis__tcache *tc = &undis__t_cache;
     struct undis__magazine *mag;
     uint32_t slot = cache->slot;
-    if (slot >= UNDIS__MAX_CACHES) {
+    if (cache->gen == UNDIS__GEN_NONE) {
         return NULL;
     }
-    if (tc->gen[slot] == cache->gen) {
-        return tc->mag[slot];
+    if (tc->slot[slot].gen == cache->gen) {
+        return tc->slot[slot].mag;
     }
     if (!tc->registered) {
         tc->registered = undis__thread_exit_register(tc);
@@ -222,8 +237,8 @@ magazine_of(struct undis__cache *cache)
     }
     cache->magazines = mag;
     undis__spin_unlock(&cache->lock);
-    tc->mag[slot] = mag;
-    tc->gen[slot] = cache->gen;
+    tc->slot[slot].mag = mag;
+    tc->slot[slot].gen = cache->gen;
     return mag;
 }
 
@@ -232,6 +247,12 @@ undis__cache_get_slow(struct undis__cache *cache)
 {
     struct undis__magazine *mag = magazine_of(cache);
     struct undis__obj *obj = NULL;
+    if (mag != NULL && mag->count != 0) {
+        /* Here only because fault injection is armed (try_get stands back). */
+        obj = mag->objs[--mag->count];
+        obj->state = UNDIS__OBJ_LIVE;
+        return obj;
+    }
     undis__spin_lock(&cache->lock);
     if (cache->depot_count != 0 || grow_locked(cache)) {
         if (mag != NULL) {
@@ -283,8 +304,8 @@ undis__thread_exit(void *arg)
     undis__spin_lock(&g_reg.lock);
     for (uint32_t s = 0; s < UNDIS__MAX_CACHES; s++) {
         struct undis__cache *cache = g_reg.cache[s];
-        struct undis__magazine *mag = tc->mag[s];
-        if (tc->gen[s] == 0 || cache == NULL || g_reg.gen[s] != tc->gen[s]) {
+        struct undis__magazine *mag = tc->slot[s].mag;
+        if (tc->slot[s].gen == 0 || cache == NULL || g_reg.gen[s] != tc->slot[s].gen) {
             continue;
         }
         undis__spin_lock(&cache->lock);
@@ -296,8 +317,8 @@ undis__thread_exit(void *arg)
         }
         undis__spin_unlock(&cache->lock);
         undis__mem_free_backing(mag);
-        tc->gen[s] = 0;
-        tc->mag[s] = NULL;
+        tc->slot[s].gen = 0;
+        tc->slot[s].mag = NULL;
     }
     undis__spin_unlock(&g_reg.lock);
     undis__atomic_add_u64(&g_reg.exited_gets, tc->gets);

@@ -38,9 +38,10 @@ typedef void undis__obj_construct(struct undis__cache *cache, struct undis__obj 
 
 struct undis__cache {
     size_t obj_size;    /* bytes per object, hidden header included */
+    size_t body_align;  /* alignment of each object's body (16 or 64) */
     uint32_t slab_objs; /* objects per slab */
-    uint32_t slot;      /* index in the cache registry */
-    uint32_t gen;       /* generation of that slot; never 0 */
+    uint32_t slot;      /* index in the cache registry (0 when it has none) */
+    uint32_t gen;       /* generation of that slot; never 0; UINT32_MAX: no slot */
     uint32_t kind;      /* copied to every object's header */
     undis__obj_construct *construct;
     undis__spinlock lock; /* guards everything below */
@@ -50,7 +51,7 @@ struct undis__cache {
     void *slabs;                        /* singly linked through their first word */
     size_t total;                       /* objects carved so far */
     struct undis__magazine *magazines;  /* every thread's magazine for this cache */
-    struct undis__cache *next_slotless; /* registry list when slot is UINT32_MAX */
+    struct undis__cache *next_slotless; /* registry list when gen is UINT32_MAX */
 };
 
 /*
@@ -83,9 +84,12 @@ int undis__cache_owns(const struct undis__cache *cache, const void *obj);
 struct undis__obj *undis__cache_get_slow(struct undis__cache *cache);
 void undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj);
 
-#define UNDIS__MAX_CACHES 256
-#define UNDIS__MAG_CAP    128
-#define UNDIS__MAG_BATCH  64
+#define UNDIS__MAX_CACHES     256
+/* Objects of at least this size get cache-line-aligned bodies. */
+#define UNDIS__LINE_ALIGN_MIN 512
+#define UNDIS__GEN_NONE       UINT32_MAX /* generation of a cache without a slot */
+#define UNDIS__MAG_CAP        128
+#define UNDIS__MAG_BATCH      64
 
 struct undis__magazine {
     struct undis__magazine *next; /* in the cache's list */
@@ -95,33 +99,56 @@ struct undis__magazine {
     struct undis__obj *objs[UNDIS__MAG_CAP];
 };
 
+/* A thread's view of one registry slot: its magazine for the cache that
+ * holds the slot, valid while gen equals that cache's generation (0: none).
+ * Both in one 16-byte entry, so the fast path reads one line of the TLS. */
+struct undis__tslot {
+    struct undis__magazine *mag;
+    uint32_t gen;
+    uint32_t pad;
+};
+
 struct undis__tcache {
-    struct undis__magazine *mag[UNDIS__MAX_CACHES];
-    uint32_t gen[UNDIS__MAX_CACHES];
+    struct undis__tslot slot[UNDIS__MAX_CACHES];
     unsigned long long gets; /* objects this thread took (undis_alloc_count) */
     int registered;
 };
 
 extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
 
-/* get: pop from this thread's magazine; NULL when memory runs out (or a
- * test injected an allocation failure). */
+/* try_get: the fast path alone -- a pop from this thread's magazine --, or
+ * NULL when it cannot serve (magazine empty or missing, fault injection
+ * armed); the caller then goes to undis__cache_get. No call inside, so a
+ * caller that tail-calls its slow path needs no stack frame. */
 static inline struct undis__obj *
-undis__cache_get(struct undis__cache *cache)
+undis__cache_try_get(struct undis__cache *cache)
 {
-    uint32_t slot = cache->slot;
-    struct undis__obj *obj;
-    if (undis__fault_refuse()) {
-        return NULL;
-    }
-    if (UNDIS_LIKELY(slot < UNDIS__MAX_CACHES && undis__t_cache.gen[slot] == cache->gen)) {
-        struct undis__magazine *mag = undis__t_cache.mag[slot];
+    const struct undis__tslot *ts = &undis__t_cache.slot[cache->slot];
+    if (UNDIS_LIKELY(ts->gen == cache->gen && undis__fault_armed == 0)) {
+        struct undis__magazine *mag = ts->mag;
         if (UNDIS_LIKELY(mag->count != 0)) {
-            obj = mag->objs[--mag->count];
+            struct undis__obj *obj = mag->objs[--mag->count];
             obj->state = UNDIS__OBJ_LIVE;
             undis__t_cache.gets++;
             return obj;
         }
+    }
+    return NULL;
+}
+
+/* get: pop from this thread's magazine; NULL when memory runs out (or a
+ * test injected an allocation failure). A cache without a registry slot has
+ * slot 0 and generation UNDIS__GEN_NONE, which no thread entry ever holds. */
+static inline struct undis__obj *
+undis__cache_get(struct undis__cache *cache)
+{
+    struct undis__obj *obj;
+    if (undis__fault_refuse()) {
+        return NULL;
+    }
+    obj = undis__cache_try_get(cache);
+    if (UNDIS_LIKELY(obj != NULL)) {
+        return obj;
     }
     obj = undis__cache_get_slow(cache);
     if (obj != NULL) {
@@ -134,10 +161,10 @@ undis__cache_get(struct undis__cache *cache)
 static inline void
 undis__cache_put(struct undis__cache *cache, struct undis__obj *obj)
 {
-    uint32_t slot = cache->slot;
+    const struct undis__tslot *ts = &undis__t_cache.slot[cache->slot];
     obj->state = UNDIS__OBJ_FREE;
-    if (UNDIS_LIKELY(slot < UNDIS__MAX_CACHES && undis__t_cache.gen[slot] == cache->gen)) {
-        struct undis__magazine *mag = undis__t_cache.mag[slot];
+    if (UNDIS_LIKELY(ts->gen == cache->gen)) {
+        struct undis__magazine *mag = ts->mag;
         if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
             mag->objs[mag->count++] = obj;
             return;

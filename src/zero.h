@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * zero.h: zeroing of descriptor blocks (an NBL, an NB, an NBL with its
+ * embedded NB) at allocation, the largest part of NdisAllocateNetBufferList.
+ *
+ * The bodies below are always inlined into a caller compiled for one
+ * instruction set (UNDIS__ZERO_TARGET_*) with a compile-time size, so that
+ * they become a straight run of n/64 (AVX-512), n/32 (AVX2) or n/16 (SSE2)
+ * stores: no loop, no size test, no `rep stos` start-up. A pool picks, when
+ * it is created, the reset function built for the widest set the processor
+ * has (undis__zero_isa). The last store may overlap the one before it when
+ * n is not a multiple of the width; n must be at least one width.
+ */
+#ifndef UNDIS_ZERO_H
+#define UNDIS_ZERO_H
+
+#include <stddef.h>
+#include <string.h>
+
+#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#    include <immintrin.h>
+
+#    define UNDIS__ZERO_X86           1
+#    define UNDIS__ZERO_TARGET_avx512 __attribute__((target("avx512f")))
+#    define UNDIS__ZERO_TARGET_avx2   __attribute__((target("avx2")))
+#    define UNDIS__ZERO_TARGET_sse2
+
+/* 2: AVX-512F, 1: AVX2, 0: SSE2 (each with its state saved by the OS). */
+extern int undis__zero_isa;
+
+__attribute__((always_inline, target("avx512f"))) static inline void
+undis__zero_avx512(void *p, size_t n)
+{
+    char *q = (char *)p;
+    const __m512i z = _mm512_setzero_si512();
+    size_t i = 0;
+#    pragma GCC unroll 32
+    for (; i + 64 <= n; i += 64) {
+        _mm512_storeu_si512((void *)(q + i), z);
+    }
+    if (i < n && n - i > 32) {
+        _mm512_storeu_si512((void *)(q + n - 64), z);
+    } else if (i < n) {
+        _mm256_storeu_si256((__m256i *)(void *)(q + n - 32), _mm256_setzero_si256());
+    }
+}
+
+__attribute__((always_inline, target("avx2"))) static inline void
+undis__zero_avx2(void *p, size_t n)
+{
+    char *q = (char *)p;
+    const __m256i z = _mm256_setzero_si256();
+    size_t i = 0;
+#    pragma GCC unroll 64
+    for (; i + 32 <= n; i += 32) {
+        _mm256_storeu_si256((__m256i *)(void *)(q + i), z);
+    }
+    if (i < n) {
+        _mm256_storeu_si256((__m256i *)(void *)(q + n - 32), z);
+    }
+}
+
+__attribute__((always_inline)) static inline void
+undis__zero_sse2(void *p, size_t n)
+{
+    char *q = (char *)p;
+    const __m128i z = _mm_setzero_si128();
+    size_t i = 0;
+#    pragma GCC unroll 128
+    for (; i + 16 <= n; i += 16) {
+        _mm_storeu_si128((__m128i *)(void *)(q + i), z);
+    }
+    if (i < n) {
+        _mm_storeu_si128((__m128i *)(void *)(q + n - 16), z);
+    }
+}
+
+#else /* elsewhere: memset of a constant size, which the compiler expands */
+
+#    define UNDIS__ZERO_X86 0
+
+static inline void
+undis__zero_generic(void *p, size_t n)
+{
+    memset(p, 0, n);
+}
+
+#endif
+
+#endif /* UNDIS_ZERO_H */
