@@ -72,24 +72,40 @@ nbl_init(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
     return nbl;
 }
 
+/* The 32-byte chunks of an NBL block the resets write fields into (zero.h:
+ * stored without being tested first). The embedded NB follows the NBL. */
+#define CHUNK(off) (1ull << ((off) / 32))
+#define NB_AT      sizeof(NET_BUFFER_LIST)
+#define NBL_CHUNKS                                                                                \
+    (CHUNK(offsetof(NET_BUFFER_LIST, FirstNetBuffer)) |                                           \
+     CHUNK(offsetof(NET_BUFFER_LIST, NdisPoolHandle)) | CHUNK(offsetof(NET_BUFFER_LIST, Flags)) | \
+     CHUNK(offsetof(NET_BUFFER_LIST, NetBufferListInfo) +                                         \
+           NetBufferListProtocolId * sizeof(PVOID)))
+#define NB_CHUNKS(at)                                       \
+    (CHUNK((at) + offsetof(NET_BUFFER, CurrentMdl)) |       \
+     CHUNK((at) + offsetof(NET_BUFFER, CurrentMdlOffset)) | \
+     CHUNK((at) + offsetof(NET_BUFFER, MdlChain)) |         \
+     CHUNK((at) + offsetof(NET_BUFFER, DataOffset)) |       \
+     CHUNK((at) + offsetof(NET_BUFFER, NdisPoolHandle)))
+
 /* The resets, one per block size and vector width (zero.h). */
 #define RESETS(isa, zero)                                                                          \
     UNDIS__ZERO_TARGET_##isa static NET_BUFFER_LIST *nbl_reset_##isa(struct undis__nbl_pool *pool, \
                                                                      NET_BUFFER_LIST *nbl)         \
     {                                                                                              \
-        zero(nbl, sizeof(NET_BUFFER_LIST));                                                        \
+        zero(nbl, sizeof(NET_BUFFER_LIST), NBL_CHUNKS);                                            \
         return nbl_init(pool, nbl);                                                                \
     }                                                                                              \
     UNDIS__ZERO_TARGET_##isa static NET_BUFFER_LIST *nbl_nb_reset_##isa(                           \
         struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)                                        \
     {                                                                                              \
-        zero(nbl, sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER));                                   \
+        zero(nbl, NB_AT + sizeof(NET_BUFFER), NBL_CHUNKS | NB_CHUNKS(NB_AT));                      \
         return nbl_init(pool, nbl);                                                                \
     }                                                                                              \
     UNDIS__ZERO_TARGET_##isa static NET_BUFFER *nb_reset_##isa(const struct undis__nbl_pool *pool, \
                                                                NET_BUFFER *nb, PMDL mdl)           \
     {                                                                                              \
-        zero(nb, sizeof(NET_BUFFER));                                                              \
+        zero(nb, sizeof(NET_BUFFER), NB_CHUNKS(0));                                                \
         return nb_init(pool, nb, mdl);                                                             \
     }
 

@@ -138,16 +138,6 @@ undis__cache_destroy(struct undis__cache *cache)
     return outstanding;
 }
 
-/* The first object of a slab: after the slab's link word, placed so that
- * the body after its hidden header is body_align-aligned. */
-static uintptr_t
-slab_first(const struct undis__cache *cache, const void *slab)
-{
-    uintptr_t a = cache->body_align;
-    uintptr_t body = ((uintptr_t)slab + 16 + sizeof(struct undis__obj) + a - 1) & ~(a - 1);
-    return body - sizeof(struct undis__obj);
-}
-
 /* Lock held. Carve one more slab into the depot; 0 when memory runs out. */
 static int
 grow_locked(struct undis__cache *cache)
@@ -175,7 +165,7 @@ grow_locked(struct undis__cache *cache)
     *(void **)slab = cache->slabs;
     for (size_t i = n; i-- > 0;) {
         struct undis__obj *obj =
-            (struct undis__obj *)(slab_first(cache, slab) + i * cache->obj_size);
+            (struct undis__obj *)(undis__slab_first(cache, slab) + i * cache->obj_size);
         obj->cache = cache;
         obj->state = UNDIS__OBJ_FREE;
         obj->kind = cache->kind;
@@ -196,7 +186,7 @@ undis__cache_owns(const struct undis__cache *cache, const void *obj)
     uintptr_t p = (uintptr_t)obj;
     const char *slab = (const char *)undis__atomic_load_acquire_ptr(&cache->slabs);
     for (; slab != NULL; slab = *(const char *const *)(const void *)slab) {
-        uintptr_t first = slab_first(cache, slab);
+        uintptr_t first = undis__slab_first(cache, slab);
         if (p >= first && p < first + (uintptr_t)cache->slab_objs * cache->obj_size) {
             return (p - first) % cache->obj_size == 0;
         }

@@ -81,12 +81,23 @@ size_t undis__cache_outstanding(struct undis__cache *cache);
  */
 int undis__cache_owns(const struct undis__cache *cache, const void *obj);
 
+/* The first object of a slab: after the slab's link word, placed so that
+ * its body (after the hidden header) is body_align-aligned. Object i of the
+ * slab is at undis__slab_first(cache, slab) + i * cache->obj_size. */
+static inline uintptr_t
+undis__slab_first(const struct undis__cache *cache, const void *slab)
+{
+    uintptr_t a = cache->body_align;
+    uintptr_t body = ((uintptr_t)slab + 16 + sizeof(struct undis__obj) + a - 1) & ~(a - 1);
+    return body - sizeof(struct undis__obj);
+}
+
 struct undis__obj *undis__cache_get_slow(struct undis__cache *cache);
 void undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj);
 
 #define UNDIS__MAX_CACHES     256
 /* Objects of at least this size get cache-line-aligned bodies. */
-#define UNDIS__LINE_ALIGN_MIN 512
+#define UNDIS__LINE_ALIGN_MIN 256
 #define UNDIS__GEN_NONE       UINT32_MAX /* generation of a cache without a slot */
 #define UNDIS__MAG_CAP        128
 #define UNDIS__MAG_BATCH      64
@@ -109,6 +120,14 @@ struct undis__tslot {
 };
 
 struct undis__tcache {
+    /* The cache this thread last freed to, and its magazine there (valid
+     * while hot_gen equals the cache's generation). A free that matches
+     * finds its magazine at a fixed TLS address instead of through loads
+     * that start at the object, which keeps those loads off the chain of
+     * dependent memory accesses that runs from one allocation to the next. */
+    struct undis__cache *hot_cache;
+    struct undis__magazine *hot_mag;
+    uint32_t hot_gen;
     struct undis__tslot slot[UNDIS__MAX_CACHES];
     unsigned long long gets; /* objects this thread took (undis_alloc_count) */
     int registered;
@@ -161,13 +180,25 @@ undis__cache_get(struct undis__cache *cache)
 static inline void
 undis__cache_put(struct undis__cache *cache, struct undis__obj *obj)
 {
-    const struct undis__tslot *ts = &undis__t_cache.slot[cache->slot];
+    struct undis__tcache *tc = &undis__t_cache;
     obj->state = UNDIS__OBJ_FREE;
-    if (UNDIS_LIKELY(ts->gen == cache->gen)) {
-        struct undis__magazine *mag = ts->mag;
+    if (UNDIS_LIKELY(cache == tc->hot_cache && cache->gen == tc->hot_gen)) {
+        struct undis__magazine *mag = tc->hot_mag;
         if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
             mag->objs[mag->count++] = obj;
             return;
+        }
+    } else {
+        const struct undis__tslot *ts = &tc->slot[cache->slot];
+        if (UNDIS_LIKELY(ts->gen == cache->gen)) {
+            struct undis__magazine *mag = ts->mag;
+            tc->hot_cache = cache;
+            tc->hot_mag = mag;
+            tc->hot_gen = ts->gen;
+            if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
+                mag->objs[mag->count++] = obj;
+                return;
+            }
         }
     }
     undis__cache_put_slow(cache, obj);

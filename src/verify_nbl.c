@@ -158,7 +158,7 @@ live_objects(struct undis__cache *cache, char *out, size_t len)
     for (char *slab = (char *)cache->slabs; slab != NULL && shown < 8; slab = *(char **)slab) {
         for (uint32_t i = 0; i < cache->slab_objs && shown < 8 && n < len; i++) {
             struct undis__obj *obj =
-                (struct undis__obj *)(void *)(slab + 16 + (size_t)i * cache->obj_size);
+                (struct undis__obj *)(undis__slab_first(cache, slab) + (size_t)i * cache->obj_size);
             if (obj->state == UNDIS__OBJ_LIVE) {
                 char history[200];
                 int w;

@@ -28,15 +28,32 @@
 /* 2: AVX-512F, 1: AVX2, 0: SSE2 (each with its state saved by the OS). */
 extern int undis__zero_isa;
 
+/*
+ * The vector forms take `always`, a compile-time mask of the 32-byte chunks
+ * the caller is about to write fields into anyway: those are stored
+ * unconditionally. Every other chunk is loaded first and stored only when
+ * it is not zero already, which is the usual case (most of an NBL is
+ * NetBufferListInfo slots and reserved areas nobody wrote): loads are
+ * cheaper than stores, and a clean line stays clean, unwritten. Chunks the
+ * caller writes are never loaded, so no load waits for a small store to
+ * the same bytes (a store-forwarding stall).
+ */
 __attribute__((always_inline, target("avx512f"))) static inline void
-undis__zero_avx512(void *p, size_t n)
+undis__zero_avx512(void *p, size_t n, unsigned long long always)
 {
     char *q = (char *)p;
     const __m512i z = _mm512_setzero_si512();
     size_t i = 0;
 #    pragma GCC unroll 32
     for (; i + 64 <= n; i += 64) {
-        _mm512_storeu_si512((void *)(q + i), z);
+        if (((always >> (i / 32)) & 3u) != 0) {
+            _mm512_storeu_si512((void *)(q + i), z);
+        } else {
+            __m512i v = _mm512_loadu_si512((const void *)(q + i));
+            if (_mm512_test_epi64_mask(v, v) != 0) {
+                _mm512_storeu_si512((void *)(q + i), z);
+            }
+        }
     }
     if (i < n && n - i > 32) {
         _mm512_storeu_si512((void *)(q + n - 64), z);
@@ -45,24 +62,37 @@ undis__zero_avx512(void *p, size_t n)
     }
 }
 
+/* AVX2: the same per 64-byte line (two stores, or two loads and one test). */
 __attribute__((always_inline, target("avx2"))) static inline void
-undis__zero_avx2(void *p, size_t n)
+undis__zero_avx2(void *p, size_t n, unsigned long long always)
 {
     char *q = (char *)p;
     const __m256i z = _mm256_setzero_si256();
     size_t i = 0;
-#    pragma GCC unroll 64
-    for (; i + 32 <= n; i += 32) {
-        _mm256_storeu_si256((__m256i *)(void *)(q + i), z);
+#    pragma GCC unroll 32
+    for (; i + 64 <= n; i += 64) {
+        __m256i *a = (__m256i *)(void *)(q + i);
+        if (((always >> (i / 32)) & 3u) == 0) {
+            __m256i v = _mm256_or_si256(_mm256_loadu_si256(a), _mm256_loadu_si256(a + 1));
+            if (_mm256_testz_si256(v, v)) {
+                continue;
+            }
+        }
+        _mm256_storeu_si256(a, z);
+        _mm256_storeu_si256(a + 1, z);
     }
-    if (i < n) {
+    if (i < n && n - i > 32) {
+        _mm256_storeu_si256((__m256i *)(void *)(q + i), z);
+        _mm256_storeu_si256((__m256i *)(void *)(q + n - 32), z);
+    } else if (i < n) {
         _mm256_storeu_si256((__m256i *)(void *)(q + n - 32), z);
     }
 }
 
 __attribute__((always_inline)) static inline void
-undis__zero_sse2(void *p, size_t n)
+undis__zero_sse2(void *p, size_t n, unsigned long long always)
 {
+    (void)always;
     char *q = (char *)p;
     const __m128i z = _mm_setzero_si128();
     size_t i = 0;
@@ -80,8 +110,9 @@ undis__zero_sse2(void *p, size_t n)
 #    define UNDIS__ZERO_X86 0
 
 static inline void
-undis__zero_generic(void *p, size_t n)
+undis__zero_generic(void *p, size_t n, unsigned long long always)
 {
+    (void)always;
     memset(p, 0, n);
 }
 
