@@ -41,6 +41,7 @@ struct undis__nbl_pool {
     USHORT context_size;
     UCHAR protocol_id;
     BOOLEAN alloc_nb;
+    BOOLEAN plain; /* alloc_nb and no context: the shape level 1 checks inline */
     /* Offsets from the object's body (the NBL, or the NB in an NB pool). */
     uint32_t off_nb;
     uint32_t off_ctx;

@@ -33,6 +33,13 @@ struct undis__obj {
     uint32_t kind; /* owner-defined */
 };
 
+/* state and kind read as one 64-bit word (as memcpy of &obj->state gives it). */
+#define UNDIS__OBJ_WORD(state, kind) ((uint64_t)(state) | ((uint64_t)(kind) << 32))
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#    undef UNDIS__OBJ_WORD
+#    define UNDIS__OBJ_WORD(state, kind) (((uint64_t)(state) << 32) | (uint64_t)(kind))
+#endif
+
 /* Called once for each new object when a slab is carved (pre-assembly). */
 typedef void undis__obj_construct(struct undis__cache *cache, struct undis__obj *obj);
 
