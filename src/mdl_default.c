@@ -330,18 +330,7 @@ class_mdl(struct undis__obj *obj, SIZE_T header, ULONG size)
 static inline struct undis__obj *
 class_try_get(struct undis__cache *cache)
 {
-    uint32_t slot = cache->slot;
-    if (UNDIS_LIKELY(slot < UNDIS__MAX_CACHES && undis__t_cache.gen[slot] == cache->gen &&
-                     undis__fault_armed == 0)) {
-        struct undis__magazine *mag = undis__t_cache.mag[slot];
-        if (UNDIS_LIKELY(mag->count != 0)) {
-            struct undis__obj *obj = mag->objs[--mag->count];
-            obj->state = UNDIS__OBJ_LIVE;
-            undis__t_cache.gets++;
-            return obj;
-        }
-    }
-    return NULL;
+    return undis__cache_try_get(cache);
 }
 
 /* Everything but a magazine pop: the caches are made on first use, a class
