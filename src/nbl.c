@@ -489,6 +489,7 @@ nbl_free_level1_fine(const NET_BUFFER_LIST *nbl, const struct undis__obj *obj)
         return nbl_free_looks_fine(nbl, obj);
     }
     return UNDIS_LIKELY(state_kind == UNDIS__OBJ_WORD(UNDIS__OBJ_LIVE, UNDIS__KIND_NBL)) &&
+           UNDIS_LIKELY(nbl->NdisPoolHandle == (NDIS_HANDLE)(uintptr_t)pool) &&
            UNDIS_LIKELY(nbl->FirstNetBuffer == embedded) && UNDIS_LIKELY(embedded->Next == NULL) &&
            UNDIS_LIKELY(nbl->Context == NULL) && UNDIS_LIKELY(nbl->ChildRefCount == 0) &&
            UNDIS_LIKELY(undis__t_irql <= DISPATCH_LEVEL) && UNDIS_LIKELY(undis__verifier_level < 2);
@@ -514,21 +515,34 @@ nbl_free_general(NET_BUFFER_LIST *nbl, struct undis__obj *obj)
     undis__cache_put(obj->cache, obj);
 }
 
-/* The usual free -- no pushed context, verifier below level 2 with every
- * level-1 check passing -- clears NDIS's allocated bit and pushes the
- * object on this thread's magazine. */
+/* The usual free. At level 0 (a pool without an inline context, no context
+ * pushed) it reads the NBL's first line only -- Context and NdisPoolHandle,
+ * which is how Windows finds the pool too -- and clears NDIS's allocated
+ * bit, so that an NBL freed on another CPU than the one that allocated it
+ * moves as few cache lines as possible between the two; the object's state
+ * word is not stamped (undis__cache_push). At level 1 every check runs
+ * inline first and the state is stamped, so that a second free is seen. */
 VOID
 NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
 {
     NET_BUFFER_LIST *nbl = NetBufferList;
     struct undis__obj *obj = undis__obj_of(nbl);
-    if (UNDIS_UNLIKELY((nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0 ||
-                       (undis__verifier_level != 0 && !nbl_free_level1_fine(nbl, obj)))) {
+    if (UNDIS_UNLIKELY(undis__verifier_level != 0)) {
+        if (UNDIS_UNLIKELY(!nbl_free_level1_fine(nbl, obj) ||
+                           (nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0)) {
+            nbl_free_general(nbl, obj);
+            return;
+        }
+        nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
+        undis__cache_put(obj->cache, obj);
+        return;
+    }
+    if (UNDIS_UNLIKELY(nbl->Context != NULL)) {
         nbl_free_general(nbl, obj);
         return;
     }
     nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
-    undis__cache_put(obj->cache, obj);
+    undis__cache_push(&((struct undis__nbl_pool *)nbl->NdisPoolHandle)->cache, obj);
 }
 
 NET_BUFFER *

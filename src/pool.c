@@ -76,6 +76,21 @@ outstanding_locked(const struct undis__cache *cache)
     return cache->total - idle;
 }
 
+void
+undis__cache_stamp_idle(struct undis__cache *cache)
+{
+    undis__spin_lock(&cache->lock);
+    for (size_t i = 0; i < cache->depot_count; i++) {
+        cache->depot[i]->state = UNDIS__OBJ_FREE;
+    }
+    for (const struct undis__magazine *m = cache->magazines; m != NULL; m = m->next) {
+        for (uint32_t i = 0; i < m->count; i++) {
+            m->objs[i]->state = UNDIS__OBJ_FREE;
+        }
+    }
+    undis__spin_unlock(&cache->lock);
+}
+
 size_t
 undis__cache_outstanding(struct undis__cache *cache)
 {

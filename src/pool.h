@@ -78,6 +78,10 @@ void undis__cache_init(struct undis__cache *cache,
  */
 size_t undis__cache_destroy(struct undis__cache *cache);
 
+/* Stamp FREE every object in the depot and in every thread's magazine
+ * (objects pushed without a stamp), before walking slabs for live ones. */
+void undis__cache_stamp_idle(struct undis__cache *cache);
+
 /* Objects currently handed out (exact only while no thread uses the cache). */
 size_t undis__cache_outstanding(struct undis__cache *cache);
 
@@ -183,12 +187,16 @@ undis__cache_get(struct undis__cache *cache)
     return obj;
 }
 
-/* put: push onto this thread's magazine. */
+/* push: onto this thread's magazine, without stamping the object's state
+ * FREE (its header line is not written). For frees at verifier level 0
+ * that are called on another CPU than the allocation: the object's lines
+ * stay untouched there. A state left LIVE on an idle object only hides a
+ * later double free from the verifier; idle objects are found through the
+ * magazines and the depot (undis__cache_stamp_idle), never by their state. */
 static inline void
-undis__cache_put(struct undis__cache *cache, struct undis__obj *obj)
+undis__cache_push(struct undis__cache *cache, struct undis__obj *obj)
 {
     struct undis__tcache *tc = &undis__t_cache;
-    obj->state = UNDIS__OBJ_FREE;
     if (UNDIS_LIKELY(cache == tc->hot_cache && cache->gen == tc->hot_gen)) {
         struct undis__magazine *mag = tc->hot_mag;
         if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
@@ -209,6 +217,14 @@ undis__cache_put(struct undis__cache *cache, struct undis__obj *obj)
         }
     }
     undis__cache_put_slow(cache, obj);
+}
+
+/* put: push onto this thread's magazine, the object stamped FREE. */
+static inline void
+undis__cache_put(struct undis__cache *cache, struct undis__obj *obj)
+{
+    obj->state = UNDIS__OBJ_FREE;
+    undis__cache_push(cache, obj);
 }
 
 #endif /* UNDIS_POOL_H */

@@ -155,6 +155,7 @@ live_objects(struct undis__cache *cache, char *out, size_t len)
 {
     size_t n = 0, shown = 0;
     out[0] = '\0';
+    undis__cache_stamp_idle(cache);
     for (char *slab = (char *)cache->slabs; slab != NULL && shown < 8; slab = *(char **)slab) {
         for (uint32_t i = 0; i < cache->slab_objs && shown < 8 && n < len; i++) {
             struct undis__obj *obj =
