@@ -3,60 +3,77 @@
  * derived.c: NET_BUFFER_LISTs made over another NBL's data without copying
  * it: clones, fragments and reassemblies (spec 6.7).
  *
- * A derived NB describes the source bytes through partial MDLs
- * (IoAllocateMdl + IoBuildPartialMdl) that cover exactly the bytes it uses,
- * from its data start, so its DataOffset starts at 0; a clone with
- * NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS shares the original chain instead.
- * Fragments and reassemblies are then retreated by DataOffsetDelta with the
- * default NetAllocateMdl. NULL pool handles mean undis's internal pools.
- * ParentNetBufferList and ChildRefCount are the caller's business, as in
- * Windows: nothing here touches them.
+ * A derived NB describes the source bytes through partial MDLs that cover
+ * exactly the bytes it uses, from its data start, so its DataOffset starts
+ * at 0; a clone with NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS shares the original
+ * chain instead. Fragments and reassemblies are then retreated by
+ * DataOffsetDelta with the default NetAllocateMdl. NULL pool handles mean
+ * undis's internal pools. ParentNetBufferList and ChildRefCount are the
+ * caller's business, as in Windows: nothing here touches them.
+ *
+ * The partial MDLs are what IoAllocateMdl + IoBuildPartialMdl make. Those
+ * spanning at most PART_PAGES pages (any frame up to a 9000-byte jumbo)
+ * come from an object cache of this file (pool.h: a magazine pop, no
+ * atomics) and carry MDL_ALLOCATED_FIXED_SIZE, like Windows' MDLs from its
+ * fixed-size lookaside list; longer ones come from IoAllocateMdl. The frees
+ * give each MDL back where it came from; any other MDL still on the chain
+ * (one a retreat prepended) goes to IoFreeMdl, as in Windows.
  */
 #include "nbl_pool.h"
 #include "verify.h"
 
 #include <string.h>
 
+#define PART_PAGES       4
+#define KIND_PARTIAL_MDL 0x4D444C50u /* "PLDM" */
+
 static struct {
     undis__spinlock lock;
-    NDIS_HANDLE nbl_pool;
-    NDIS_HANDLE nb_pool;
+    void *volatile nbl_pool;
+    void *volatile nb_pool;
 } g_internal;
 
-/* The internal pools (an NBL pool with an NB each, and a plain NB pool),
- * created on first use; they live as long as the process. */
-static int
-internal_pools(NDIS_HANDLE *nbl_pool, NDIS_HANDLE *nb_pool)
+static struct {
+    undis__spinlock lock;
+    volatile int ready;
+    struct undis__cache cache;
+} g_part;
+
+/* The internal NBL pool (an NB with each NBL) or NB pool, created on first
+ * use; they live as long as the process. NULL when memory runs out. */
+static UNDIS_COLD NDIS_HANDLE
+internal_pool_create(int nb)
 {
-    if (*nbl_pool != NULL && (nb_pool == NULL || *nb_pool != NULL)) {
-        return 1; /* the caller's pools: no need for ours (nor the lock) */
-    }
+    void *volatile *slot = nb ? &g_internal.nb_pool : &g_internal.nbl_pool;
+    NDIS_HANDLE pool;
     undis__spin_lock(&g_internal.lock);
-    if (g_internal.nbl_pool == NULL) {
+    pool = *slot;
+    if (pool == NULL && nb) {
+        NET_BUFFER_POOL_PARAMETERS p;
+        memset(&p, 0, sizeof(p));
+        p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+        p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+        p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
+        pool = undis__nb_pool_create(NULL, &p, 0);
+    } else if (pool == NULL) {
         NET_BUFFER_LIST_POOL_PARAMETERS p;
         memset(&p, 0, sizeof(p));
         p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
         p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
         p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
         p.fAllocateNetBuffer = TRUE;
-        g_internal.nbl_pool = undis__nbl_pool_create(NULL, &p, 0);
+        pool = undis__nbl_pool_create(NULL, &p, 0);
     }
-    if (g_internal.nb_pool == NULL) {
-        NET_BUFFER_POOL_PARAMETERS p;
-        memset(&p, 0, sizeof(p));
-        p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-        p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-        p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-        g_internal.nb_pool = undis__nb_pool_create(NULL, &p, 0);
-    }
-    if (*nbl_pool == NULL) {
-        *nbl_pool = g_internal.nbl_pool;
-    }
-    if (nb_pool != NULL && *nb_pool == NULL) {
-        *nb_pool = g_internal.nb_pool;
-    }
+    undis__atomic_store_release_ptr(slot, pool);
     undis__spin_unlock(&g_internal.lock);
-    return *nbl_pool != NULL && (nb_pool == NULL || *nb_pool != NULL);
+    return pool;
+}
+
+static NDIS_HANDLE
+internal_pool(int nb)
+{
+    void *pool = undis__atomic_load_acquire_ptr(nb ? &g_internal.nb_pool : &g_internal.nbl_pool);
+    return pool != NULL ? pool : internal_pool_create(nb);
 }
 
 /* The NB that came with the NBL (pool with fAllocateNetBuffer), or NULL. */
@@ -67,62 +84,157 @@ embedded_nb(NET_BUFFER_LIST *nbl)
     return pool->alloc_nb ? (NET_BUFFER *)(void *)((char *)nbl + pool->off_nb) : NULL;
 }
 
-/* Free every MDL of a chain with IoFreeMdl. */
+/* ------------------------------------------------------------------ */
+/* Partial MDLs                                                        */
+/* ------------------------------------------------------------------ */
+
+/* Build the cache object's MDL for the len (> 0) bytes at va inside src,
+ * spanning `pages` pages, as IoAllocateMdl + IoBuildPartialMdl would, plus
+ * MDL_ALLOCATED_FIXED_SIZE; straight from what src says. */
+static inline PMDL
+part_build(struct undis__obj *obj, PMDL src, PCHAR va, ULONG len, ULONG pages)
+{
+    const CSHORT inherit =
+        MDL_IO_PAGE_READ | MDL_SOURCE_IS_NONPAGED_POOL | MDL_MAPPED_TO_SYSTEM_VA | MDL_IO_SPACE;
+    const CSHORT flags = src->MdlFlags;
+    const ULONG_PTR page = (ULONG_PTR)va >> PAGE_SHIFT;
+    PMDL mdl = (PMDL)(void *)(obj + 1);
+    PPFN_NUMBER pfn = MmGetMdlPfnArray(mdl);
+    mdl->Next = NULL;
+    mdl->Size = (CSHORT)(sizeof(MDL) + sizeof(PFN_NUMBER) * pages);
+    mdl->MdlFlags = (CSHORT)((flags & inherit) | MDL_PARTIAL | MDL_ALLOCATED_FIXED_SIZE);
+    mdl->Process = src->Process;
+    mdl->MappedSystemVa =
+        (flags & MDL_SOURCE_IS_NONPAGED_POOL) != 0 ? (PVOID)va
+        : (flags & MDL_MAPPED_TO_SYSTEM_VA) != 0
+            ? (PVOID)((PCHAR)src->MappedSystemVa + (va - (PCHAR)MmGetMdlVirtualAddress(src)))
+            : NULL;
+    mdl->StartVa = PAGE_ALIGN(va);
+    mdl->ByteCount = len;
+    mdl->ByteOffset = BYTE_OFFSET(va);
+    pfn[0] = page;
+    for (ULONG i = 1; i < pages; i++) {
+        pfn[i] = page + i;
+    }
+    return mdl;
+}
+
+static UNDIS_COLD void
+part_cache_create(void)
+{
+    undis__spin_lock(&g_part.lock);
+    if (!g_part.ready) {
+        undis__cache_init(&g_part.cache,
+                          sizeof(struct undis__obj) + sizeof(MDL) + PART_PAGES * sizeof(PFN_NUMBER),
+                          KIND_PARTIAL_MDL, NULL);
+        undis__atomic_store_release_int(&g_part.ready, 1);
+    }
+    undis__spin_unlock(&g_part.lock);
+}
+
+/* An MDL for the len (> 0) bytes at va inside src: from the cache when it
+ * spans at most PART_PAGES pages, otherwise IoAllocateMdl +
+ * IoBuildPartialMdl. NULL when memory runs out. */
+static PMDL
+partial_mdl(PMDL src, PCHAR va, ULONG len)
+{
+    const ULONG pages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(va, len);
+    struct undis__obj *obj;
+    PMDL mdl;
+    if (pages <= PART_PAGES) {
+        if (UNDIS_UNLIKELY(!undis__atomic_load_acquire_int(&g_part.ready))) {
+            part_cache_create();
+        }
+        obj = undis__cache_get(&g_part.cache);
+        return obj != NULL ? part_build(obj, src, va, len, pages) : NULL;
+    }
+    mdl = IoAllocateMdl(va, len, FALSE, FALSE, NULL);
+    if (mdl != NULL) {
+        IoBuildPartialMdl(src, mdl, va, len);
+    }
+    return mdl;
+}
+
+/* Free every MDL of a derived NB's chain: back to the cache those that came
+ * from it, the others with IoFreeMdl (long partial MDLs, and whatever else
+ * the chain holds, as Windows does). Only the cache's own bookkeeping is
+ * read to tell, never memory around a foreign MDL. */
 static void
 free_chain(PMDL mdl)
 {
     while (mdl != NULL) {
         PMDL next = mdl->Next;
-        IoFreeMdl(mdl);
+        struct undis__obj *obj = (struct undis__obj *)(void *)mdl - 1;
+        if ((mdl->MdlFlags & MDL_ALLOCATED_FIXED_SIZE) != 0 &&
+            undis__atomic_load_acquire_int(&g_part.ready) &&
+            undis__cache_owns(&g_part.cache, obj)) {
+            UNDIS_ASSERT(obj->state == UNDIS__OBJ_LIVE);
+            undis__cache_put(&g_part.cache, obj);
+        } else {
+            IoFreeMdl(mdl);
+        }
         mdl = next;
     }
 }
 
+/* A position in a source chain: byte `off` from the start of `mdl`. */
+struct cursor {
+    PMDL mdl;
+    ULONG off;
+};
+
 /*
- * Append to *tail partial MDLs covering `len` bytes of the chain from
- * (mdl, off). Returns the bytes covered (less than len when the source chain
- * ends), or (ULONG)-1 when memory runs out (what was appended stays linked).
+ * Append to *tail partial MDLs covering `len` bytes of the chain from the
+ * cursor, and move the cursor past them (so that the next piece of the same
+ * source starts there instead of walking the chain again). Returns the bytes
+ * covered (less than len when the source chain ends), or (ULONG)-1 when
+ * memory runs out (what was appended stays linked).
  */
 static ULONG
-partial_chain(PMDL mdl, ULONG off, ULONG len, PMDL **tail)
+partial_chain(struct cursor *at, ULONG len, PMDL **tail)
 {
+    PMDL mdl = at->mdl;
+    ULONG off = at->off;
     ULONG done = 0;
     while (mdl != NULL && off >= mdl->ByteCount) {
         off -= mdl->ByteCount;
         mdl = mdl->Next;
     }
-    for (; mdl != NULL && done < len; mdl = mdl->Next, off = 0) {
-        PCHAR va = (PCHAR)MmGetMdlVirtualAddress(mdl) + off;
+    while (mdl != NULL && done < len) {
         ULONG piece = mdl->ByteCount - off;
-        PMDL part;
-        if (piece == 0) {
-            continue;
-        }
         if (piece > len - done) {
             piece = len - done;
         }
-        part = IoAllocateMdl(va, piece, FALSE, FALSE, NULL);
-        if (part == NULL) {
-            return (ULONG)-1;
+        if (piece != 0) { /* zero-length MDLs get no partial MDL */
+            PMDL part = partial_mdl(mdl, (PCHAR)MmGetMdlVirtualAddress(mdl) + off, piece);
+            if (part == NULL) {
+                return (ULONG)-1;
+            }
+            **tail = part;
+            *tail = &part->Next;
+            done += piece;
+            off += piece;
         }
-        IoBuildPartialMdl(mdl, part, va, piece);
-        **tail = part;
-        *tail = &part->Next;
-        done += piece;
+        if (off < mdl->ByteCount) {
+            break; /* len ended inside this MDL */
+        }
+        mdl = mdl->Next;
+        off = 0;
     }
+    at->mdl = mdl;
+    at->off = off;
     return done;
 }
 
-/* Make nb describe `len` bytes of src's chain from src's data start + skip,
- * through new partial MDLs, with DataOffset 0. 0 when memory runs out. */
+/* Make nb describe `len` bytes of a source chain from the cursor, through
+ * new partial MDLs, with DataOffset 0, and move the cursor past them. 0 when
+ * memory runs out. */
 static int
-nb_over(NET_BUFFER *nb, const NET_BUFFER *src, ULONG skip, ULONG len)
+nb_over(NET_BUFFER *nb, struct cursor *at, ULONG len)
 {
     PMDL *tail = &nb->MdlChain;
-    ULONG got;
     nb->MdlChain = NULL;
-    got = partial_chain(src->CurrentMdl, src->CurrentMdlOffset + skip, len, &tail);
-    if (got == (ULONG)-1) {
+    if (partial_chain(at, len, &tail) == (ULONG)-1) {
         return 0;
     }
     nb->DataOffset = 0;
@@ -132,16 +244,64 @@ nb_over(NET_BUFFER *nb, const NET_BUFFER *src, ULONG skip, ULONG len)
     return 1;
 }
 
-/* The next NB of a derived NBL: the embedded one first, then from nb_pool,
- * linked at *link. NULL when memory runs out. */
-static NET_BUFFER *
-next_nb(NET_BUFFER_LIST *nbl, NDIS_HANDLE nb_pool, NET_BUFFER ***link)
+/* A clone NB over src's used bytes. The usual case (bytes inside one source
+ * MDL, a few pages) takes its partial MDL from the cache right here; the
+ * rest goes through nb_over. 0 when memory runs out. */
+static int
+clone_nb(NET_BUFFER *nb, const NET_BUFFER *src)
 {
-    NET_BUFFER *nb = NULL;
-    if (*link == &nbl->FirstNetBuffer && nbl->FirstNetBuffer != NULL) {
-        nb = nbl->FirstNetBuffer; /* the embedded NB */
-    } else {
-        nb = NdisAllocateNetBuffer(nb_pool, NULL, 0, 0);
+    PMDL mdl = src->CurrentMdl;
+    ULONG off = src->CurrentMdlOffset;
+    ULONG len = src->DataLength;
+    struct cursor at;
+    if (UNDIS_LIKELY(mdl != NULL && off < mdl->ByteCount && len != 0 &&
+                     len <= mdl->ByteCount - off &&
+                     undis__atomic_load_acquire_int(&g_part.ready))) {
+        PCHAR va = (PCHAR)MmGetMdlVirtualAddress(mdl) + off;
+        ULONG pages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(va, len);
+        if (UNDIS_LIKELY(pages <= PART_PAGES)) {
+            struct undis__obj *obj = undis__cache_get(&g_part.cache);
+            PMDL part;
+            if (obj == NULL) {
+                return 0;
+            }
+            part = part_build(obj, mdl, va, len, pages);
+            nb->MdlChain = part;
+            nb->CurrentMdl = part;
+            nb->CurrentMdlOffset = 0;
+            nb->DataOffset = 0;
+            nb->DataLength = len;
+            return 1;
+        }
+    }
+    at.mdl = mdl;
+    at.off = off;
+    return nb_over(nb, &at, len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Derived NBLs                                                        */
+/* ------------------------------------------------------------------ */
+
+/* An NB from *nb_pool (the internal one, fetched now, when it is NULL). */
+static NET_BUFFER *
+pool_nb(NDIS_HANDLE *nb_pool)
+{
+    if (*nb_pool == NULL && (*nb_pool = internal_pool(1)) == NULL) {
+        return NULL;
+    }
+    return NdisAllocateNetBuffer(*nb_pool, NULL, 0, 0);
+}
+
+/* The next NB of a derived NBL, at *link: the embedded one first (a fresh
+ * NBL's FirstNetBuffer, whose Next is NULL, as a fresh NB's is), then one
+ * from the NB pool. NULL when memory runs out. */
+static NET_BUFFER *
+next_nb(NDIS_HANDLE *nb_pool, NET_BUFFER ***link)
+{
+    NET_BUFFER *nb = **link;
+    if (nb == NULL) {
+        nb = pool_nb(nb_pool);
         if (nb == NULL) {
             return NULL;
         }
@@ -186,6 +346,17 @@ copy_slots(NET_BUFFER_LIST *dst, const NET_BUFFER_LIST *src, const int *slots, s
     }
 }
 
+/* The NBL pool a derived NBL comes from: the caller's, or the internal one;
+ * NULL when that is a pool with data (or memory runs out). */
+static NDIS_HANDLE
+derived_nbl_pool(NDIS_HANDLE pool)
+{
+    if (pool == NULL && (pool = internal_pool(0)) == NULL) {
+        return NULL;
+    }
+    return ((struct undis__nbl_pool *)pool)->data_size == 0 ? pool : NULL;
+}
+
 NET_BUFFER_LIST *
 NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
                                NDIS_HANDLE NetBufferListPoolHandle,
@@ -195,8 +366,7 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     static const int slots[] = { WfpNetBufferListInfo, NetBufferListCorrelationId,
                                  NblOriginalInterfaceIfIndex };
     const int share = (AllocateCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) != 0;
-    NDIS_HANDLE nbl_pool = NetBufferListPoolHandle;
-    NDIS_HANDLE nb_pool = NetBufferPoolHandle;
+    NDIS_HANDLE nbl_pool, nb_pool = NetBufferPoolHandle;
     NET_BUFFER_LIST *clone;
     NET_BUFFER **link;
     if (undis__verify_on() &&
@@ -204,18 +374,14 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
                                 (const void *)(uintptr_t)OriginalNetBufferList)) {
         return NULL;
     }
-    if (!internal_pools(&nbl_pool, &nb_pool) ||
-        ((struct undis__nbl_pool *)nbl_pool)->data_size != 0) {
-        return NULL;
-    }
-    clone = NdisAllocateNetBufferList(nbl_pool, 0, 0);
-    if (clone == NULL) {
+    nbl_pool = derived_nbl_pool(NetBufferListPoolHandle);
+    if (nbl_pool == NULL || (clone = NdisAllocateNetBufferList(nbl_pool, 0, 0)) == NULL) {
         return NULL;
     }
     link = &clone->FirstNetBuffer;
     for (NET_BUFFER *src = OriginalNetBufferList->FirstNetBuffer; src != NULL; src = src->Next) {
-        NET_BUFFER *nb = next_nb(clone, nb_pool, &link);
-        if (nb == NULL || (!share && !nb_over(nb, src, 0, src->DataLength))) {
+        NET_BUFFER *nb = next_nb(&nb_pool, &link);
+        if (nb == NULL) {
             free_derived(clone, !share);
             return NULL;
         }
@@ -225,6 +391,11 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
             nb->CurrentMdlOffset = src->CurrentMdlOffset;
             nb->DataOffset = src->DataOffset;
             nb->DataLength = src->DataLength;
+            continue;
+        }
+        if (!clone_nb(nb, src)) {
+            free_derived(clone, 1);
+            return NULL;
         }
     }
     clone->SourceHandle = OriginalNetBufferList->SourceHandle;
@@ -235,12 +406,24 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
 VOID
 NdisFreeCloneNetBufferList(NET_BUFFER_LIST *CloneNetBufferList, ULONG FreeCloneFlags)
 {
-    if (undis__verify_on() &&
-        !undis__verify_nbl_live("NdisFreeCloneNetBufferList",
-                                (const void *)(uintptr_t)CloneNetBufferList)) {
+    NET_BUFFER_LIST *clone = CloneNetBufferList;
+    const int free_mdls = (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0;
+    NET_BUFFER *nb;
+    if (undis__verify_on() && !undis__verify_nbl_live("NdisFreeCloneNetBufferList", clone)) {
         return;
     }
-    free_derived(CloneNetBufferList, (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0);
+    nb = clone->FirstNetBuffer;
+    if (UNDIS_LIKELY(nb != NULL && nb->Next == NULL && nb == embedded_nb(clone))) {
+        /* The usual clone: the NBL's own NB only. */
+        if (free_mdls) {
+            free_chain(nb->MdlChain);
+            nb->MdlChain = NULL;
+        }
+        clone->Next = NULL;
+        NdisFreeNetBufferList(clone);
+        return;
+    }
+    free_derived(clone, free_mdls);
 }
 
 /* The last steps of a fragment or reassembly: retreat every NB by delta
@@ -272,24 +455,28 @@ advance_and_free(NET_BUFFER_LIST *nbl, ULONG delta)
     free_derived(nbl, 1);
 }
 
-/* Cut each source NB (past StartOffset) into NBs of at most max_len. */
+/* Cut each source NB (past StartOffset) into NBs of at most max_len; the
+ * pieces of one source NB follow each other along its chain. */
 static int
 cut_fragments(NET_BUFFER_LIST *frag,
               const NET_BUFFER_LIST *orig,
-              NDIS_HANDLE nb_pool,
+              NDIS_HANDLE *nb_pool,
               ULONG start,
               ULONG max_len)
 {
     NET_BUFFER **link = &frag->FirstNetBuffer;
     int made = 0;
     for (const NET_BUFFER *src = orig->FirstNetBuffer; src != NULL; src = src->Next) {
-        for (ULONG at = start; src->DataLength > at;) {
-            ULONG len = src->DataLength - at < max_len ? src->DataLength - at : max_len;
-            NET_BUFFER *nb = next_nb(frag, nb_pool, &link);
-            if (nb == NULL || !nb_over(nb, src, at, len)) {
+        struct cursor at;
+        at.mdl = src->CurrentMdl;
+        at.off = src->CurrentMdlOffset + start;
+        for (ULONG done = start; src->DataLength > done;) {
+            ULONG len = src->DataLength - done < max_len ? src->DataLength - done : max_len;
+            NET_BUFFER *nb = next_nb(nb_pool, &link);
+            if (nb == NULL || !nb_over(nb, &at, len)) {
                 return -1;
             }
-            at += len;
+            done += len;
             made++;
         }
     }
@@ -308,8 +495,7 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
                                   ULONG AllocateFragmentFlags)
 {
     static const int slots[] = { WfpNetBufferListInfo, NblOriginalInterfaceIfIndex };
-    NDIS_HANDLE nbl_pool = NetBufferListPool;
-    NDIS_HANDLE nb_pool = NetBufferPool;
+    NDIS_HANDLE nbl_pool, nb_pool = NetBufferPool;
     NET_BUFFER_LIST *frag;
     int made;
     if (undis__verify_on() &&
@@ -318,21 +504,21 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
         return NULL;
     }
     UNREFERENCED_PARAMETER(AllocateFragmentFlags);
-    if (MaximumLength == 0 || !internal_pools(&nbl_pool, &nb_pool) ||
-        ((struct undis__nbl_pool *)nbl_pool)->data_size != 0) {
+    if (MaximumLength == 0 || (nbl_pool = derived_nbl_pool(NetBufferListPool)) == NULL) {
         return NULL;
     }
     frag = NdisAllocateNetBufferList(nbl_pool, 0, 0);
     if (frag == NULL) {
         return NULL;
     }
-    made = cut_fragments(frag, OriginalNetBufferList, nb_pool, StartOffset, MaximumLength);
+    made = cut_fragments(frag, OriginalNetBufferList, &nb_pool, StartOffset, MaximumLength);
     if (made <= 0) {
         free_derived(frag, 1);
         return NULL;
     }
-    return retreat_and_copy(frag, OriginalNetBufferList, DataOffsetDelta, DataBackFill, slots,
+    frag = retreat_and_copy(frag, OriginalNetBufferList, DataOffsetDelta, DataBackFill, slots,
                             sizeof(slots) / sizeof(slots[0]));
+    return frag;
 }
 
 VOID
@@ -341,8 +527,7 @@ NdisFreeFragmentNetBufferList(NET_BUFFER_LIST *FragmentNetBufferList,
                               ULONG FreeFragmentFlags)
 {
     if (undis__verify_on() &&
-        !undis__verify_nbl_live("NdisFreeFragmentNetBufferList",
-                                (const void *)(uintptr_t)FragmentNetBufferList)) {
+        !undis__verify_nbl_live("NdisFreeFragmentNetBufferList", FragmentNetBufferList)) {
         return;
     }
     UNREFERENCED_PARAMETER(FreeFragmentFlags);
@@ -368,20 +553,22 @@ NdisAllocateReassembledNetBufferList(NET_BUFFER_LIST *FragmentNetBufferListList,
         return NULL;
     }
     UNREFERENCED_PARAMETER(AllocateReassembleFlags);
-    if (pool != NULL && !((struct undis__nbl_pool *)pool)->alloc_nb) {
-        pool = NULL; /* Windows substitutes its internal pool */
-    }
-    if (!internal_pools(&pool, NULL)) {
-        return NULL;
+    if (pool == NULL || !((struct undis__nbl_pool *)pool)->alloc_nb) {
+        pool = internal_pool(0); /* Windows substitutes its internal pool */
+        if (pool == NULL) {
+            return NULL;
+        }
     }
     for (const NET_BUFFER *src = FragmentNetBufferListList->FirstNetBuffer; src != NULL;
          src = src->Next) {
+        struct cursor at;
         ULONG got;
         if (src->DataLength <= StartOffset) {
             continue;
         }
-        got = partial_chain(src->CurrentMdl, src->CurrentMdlOffset + StartOffset,
-                            src->DataLength - StartOffset, &tail);
+        at.mdl = src->CurrentMdl;
+        at.off = src->CurrentMdlOffset + StartOffset;
+        got = partial_chain(&at, src->DataLength - StartOffset, &tail);
         total += got;
         if (got == (ULONG)-1 || total > MAXULONG) {
             free_chain(chain);

@@ -45,10 +45,11 @@ struct mdl_class {
 };
 
 static struct {
-    volatile int ready;
-    /* class_at[(size + 63) / 64]: where in cls the smallest class that
-     * holds size bytes is, in bytes (saves the multiplication) */
-    uint16_t class_at[CLASS_INDEXES];
+    /* 0 until the caches are set up, then CLASS_LARGEST + 1: a request of
+     * at least this many bytes takes the slow path (one compare for both) */
+    volatile int bound;
+    /* class_of[(size + 63) / 64]: the smallest class that holds size bytes */
+    struct mdl_class *class_of[CLASS_INDEXES];
     struct mdl_class cls[CLASS_COUNT];
     undis__spinlock lock;
 } g_default;
@@ -61,9 +62,9 @@ static struct {
  * lookups take no lock. A full table is replaced by one twice as large,
  * published with a release store; the old table stays valid (and reachable,
  * through `older`) for lookups that already loaded it, and holds every block
- * such a lookup can be asked about. At most a quarter of the slots are used
- * (short probes); half when memory for a larger table runs out, and past
- * that blocks go unrecorded. */
+ * such a lookup can be asked about. At most half the slots are used (three
+ * quarters when memory for a larger table runs out; past that blocks go
+ * unrecorded): 16 to 32 bytes per block, plus at most as much in old tables. */
 
 struct owned_table {
     struct owned_table *older;
@@ -155,7 +156,7 @@ owned_insert(void *key)
     struct owned_table *t;
     undis__spin_lock(&g_owned.lock);
     t = g_owned.table;
-    if (t == NULL || (g_owned.count + 1) * 4 > t->mask + 1) {
+    if (t == NULL || (g_owned.count + 1) * 2 > t->mask + 1) {
         struct owned_table *bigger =
             owned_table_new(t == NULL ? OWNED_FIRST_SLOTS : 2 * (t->mask + 1), t);
         if (bigger != NULL) {
@@ -163,7 +164,7 @@ owned_insert(void *key)
             t = bigger;
         }
     }
-    if (t != NULL && (g_owned.count + 1) * 2 <= t->mask + 1) {
+    if (t != NULL && (g_owned.count + 1) * 4 <= (t->mask + 1) * 3) {
         owned_put(t, key);
         g_owned.count++;
     }
@@ -205,13 +206,13 @@ static UNDIS_COLD void
 caches_init(void)
 {
     undis__spin_lock(&g_default.lock);
-    if (!g_default.ready) {
+    if (g_default.bound == 0) {
         unsigned c = 0;
         for (unsigned i = 0; i < CLASS_INDEXES; i++) {
             while (class_size[c] < i * CLASS_GRAIN) {
                 c++;
             }
-            g_default.class_at[i] = (uint16_t)(c * sizeof(struct mdl_class));
+            g_default.class_of[i] = &g_default.cls[c];
         }
         for (int i = 0; i < CLASS_COUNT; i++) {
             struct mdl_class *k = &g_default.cls[i];
@@ -219,7 +220,7 @@ caches_init(void)
             undis__cache_init(&k->cache, sizeof(struct undis__obj) + k->header + class_size[i],
                               KIND_DEFAULT_MDL, block_construct);
         }
-        undis__atomic_store_release_int(&g_default.ready, 1);
+        undis__atomic_store_release_int(&g_default.bound, (int)CLASS_LARGEST + 1);
     }
     undis__spin_unlock(&g_default.lock);
 }
@@ -280,8 +281,7 @@ large_owns(const struct undis__obj *obj)
 static inline struct mdl_class *
 class_for(ULONG size)
 {
-    return (struct mdl_class *)(void *)((char *)g_default.cls +
-                                        g_default.class_at[(size + CLASS_GRAIN - 1) / CLASS_GRAIN]);
+    return g_default.class_of[(size + CLASS_GRAIN - 1) / CLASS_GRAIN];
 }
 
 /*
@@ -342,7 +342,7 @@ allocate_slow(ULONG size)
     SIZE_T header_bytes;
     struct undis__obj *obj;
     PMDL mdl;
-    if (!undis__atomic_load_acquire_int(&g_default.ready)) {
+    if (undis__atomic_load_acquire_int(&g_default.bound) == 0) {
         caches_init();
     }
     if (size <= CLASS_LARGEST) {
@@ -370,7 +370,7 @@ undis__default_allocate_mdl(PULONG BufferSize)
     ULONG size = *BufferSize;
     struct mdl_class *k;
     struct undis__obj *obj;
-    if (UNDIS_UNLIKELY(size > CLASS_LARGEST || !undis__atomic_load_acquire_int(&g_default.ready))) {
+    if (UNDIS_UNLIKELY(size >= (ULONG)undis__atomic_load_acquire_int(&g_default.bound))) {
         return allocate_slow(size);
     }
     k = class_for(size);
@@ -399,7 +399,7 @@ free_slow(PMDL Mdl)
 {
     struct undis__obj *obj = (struct undis__obj *)(void *)Mdl - 1;
     int owned = 0;
-    if (undis__atomic_load_acquire_int(&g_default.ready)) {
+    if (undis__atomic_load_acquire_int(&g_default.bound) != 0) {
         for (int i = 0; i < CLASS_COUNT && !owned; i++) {
             owned = undis__cache_owns(&g_default.cls[i].cache, obj);
         }

@@ -18,112 +18,55 @@
  * These follow Windows' ndis.sys, including what it does not check: a
  * retreat or advance whose arithmetic wraps wraps here too. The verifier
  * reports such calls before they run.
+ *
+ * The common cases of NdisRetreatNetBufferDataStart and
+ * NdisAdvanceNetBufferDataStart run inline in the caller (<ndis/nbinline.h>);
+ * the exported functions at the end of this file do the rest: allocating
+ * and freeing MDLs, walking across MDLs, the verifier's reports and level 2.
+ * The gate below tells the inline paths when they must not run.
  */
 #include "verify.h"
 
-static UNDIS_COLD NDIS_STATUS
-retreat_slow(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
-{
-    ULONG shortfall = delta - nb->DataOffset;
-    ULONG size = backfill + shortfall;
-    const ULONG asked = size;
-    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
-    if (mdl == NULL) {
-        return NDIS_STATUS_RESOURCES;
-    }
-    if (undis__verify_on()) {
-        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
-            return NDIS_STATUS_FAILURE;
-        }
-        if (undis__verify_level(2)) {
-            undis__ledger_add(mdl, alloc_mdl);
-        }
-    }
-    /* The new MDL's last `shortfall` bytes become data, ahead of the old
-     * unused space (which becomes data too); what comes before is backfill. */
-    mdl->Next = nb->MdlChain;
-    nb->MdlChain = mdl;
-    nb->DataOffset = size - shortfall;
-    nb->DataLength += delta;
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = nb->DataOffset;
-    return NDIS_STATUS_SUCCESS;
-}
+/* ---- the gate of the inline fast paths (<ndis/nbinline.h>) ---------------- */
 
-NDIS_STATUS
-NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              ULONG DataBackFill,
-                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
-{
-    NET_BUFFER *nb = NetBuffer;
-    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
-                                                     "NdisRetreatNetBufferDataStart")) {
-        return NDIS_STATUS_INVALID_PARAMETER;
-    }
-    if (UNDIS_LIKELY(nb->DataOffset >= DataOffsetDelta)) {
-        nb->DataOffset -= DataOffsetDelta;
-        nb->DataLength += DataOffsetDelta;
-        undis__nb_locate(nb);
-        return NDIS_STATUS_SUCCESS;
-    }
-    return retreat_slow(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
-}
+ULONG_PTR undis__nb_inline_limit = ~(ULONG_PTR)0;
 
-/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
- * an MDL embedded right after the NET_BUFFER (pool data), head first. */
+static struct {
+    undis__spinlock lock;
+    int level2;         /* verifier level >= 2 */
+    unsigned long high; /* threads above DISPATCH_LEVEL */
+} g_gate;
+
+/* Lock held. */
 static void
-advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
+gate_publish(void)
 {
-    const PMDL embedded = (PMDL)(void *)(nb + 1);
-    PMDL mdl;
-    if (free_mdl == NULL) {
-        free_mdl = undis__default_free_mdl;
-    }
-    while ((mdl = nb->MdlChain) != NULL) {
-        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
-            break;
-        }
-        nb->MdlChain = mdl->Next;
-        nb->DataOffset -= mdl->ByteCount;
-        if (undis__verify_level(2)) {
-            undis__ledger_remove(mdl);
-        }
-        free_mdl(mdl);
-    }
-    nb->CurrentMdl = nb->MdlChain;
-    nb->CurrentMdlOffset = nb->DataOffset;
+    undis__nb_inline_limit = g_gate.level2 || g_gate.high != 0 ? 0 : ~(ULONG_PTR)0;
 }
 
-VOID
-NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              BOOLEAN FreeMdl,
-                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
+void
+undis__nb_gate_level(int level)
 {
-    NET_BUFFER *nb = NetBuffer;
-    PMDL mdl;
-    ULONG pos;
-    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
-                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
-        return;
-    }
-    nb->DataOffset += DataOffsetDelta;
-    nb->DataLength -= DataOffsetDelta;
-    if (FreeMdl) {
-        advance_free_mdls(nb, FreeMdlHandler);
-        return;
-    }
-    /* Walk on from the current position; the chain is left alone. */
-    mdl = nb->CurrentMdl;
-    pos = nb->CurrentMdlOffset + DataOffsetDelta;
-    while (mdl != NULL && mdl->ByteCount <= pos) {
-        pos -= mdl->ByteCount;
-        mdl = mdl->Next;
-    }
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = pos;
+    undis__spin_lock(&g_gate.lock);
+    g_gate.level2 = level >= 2;
+    gate_publish();
+    undis__spin_unlock(&g_gate.lock);
 }
+
+void
+undis__nb_gate_irql(int above)
+{
+    undis__spin_lock(&g_gate.lock);
+    if (above) {
+        g_gate.high++;
+    } else if (g_gate.high != 0) {
+        g_gate.high--;
+    }
+    gate_publish();
+    undis__spin_unlock(&g_gate.lock);
+}
+
+/* ---- NdisAdjustNetBufferCurrentMdl and the NBL-level calls ---------------- */
 
 VOID
 NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
@@ -216,4 +159,115 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
         NdisAdvanceNetBufferDataStart(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
     }
+}
+
+/* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
+
+/* From here on the names are the exported functions, not the inline ones. */
+#undef NdisRetreatNetBufferDataStart
+#undef NdisAdvanceNetBufferDataStart
+
+/* A retreat that does not fit in the unused space: a new MDL at the head. */
+static NDIS_STATUS
+retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
+{
+    ULONG shortfall = delta - nb->DataOffset;
+    ULONG size = backfill + shortfall;
+    const ULONG asked = size;
+    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
+    if (mdl == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    if (undis__verify_on()) {
+        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
+            return NDIS_STATUS_FAILURE;
+        }
+        if (undis__verify_level(2)) {
+            undis__ledger_add(mdl, alloc_mdl);
+        }
+    }
+    /* The new MDL's last `shortfall` bytes become data, ahead of the old
+     * unused space (which becomes data too); what comes before is backfill. */
+    mdl->Next = nb->MdlChain;
+    nb->MdlChain = mdl;
+    nb->DataOffset = size - shortfall;
+    nb->DataLength += delta;
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = nb->DataOffset;
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS
+NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              ULONG DataBackFill,
+                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
+                                                     "NdisRetreatNetBufferDataStart")) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    if (nb->DataOffset >= DataOffsetDelta) {
+        nb->DataOffset -= DataOffsetDelta;
+        nb->DataLength += DataOffsetDelta;
+        undis__nb_locate(nb);
+        return NDIS_STATUS_SUCCESS;
+    }
+    return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+}
+
+/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
+ * an MDL embedded right after the NET_BUFFER (pool data), head first. */
+static void
+advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
+{
+    const PMDL embedded = (PMDL)(void *)(nb + 1);
+    PMDL mdl;
+    if (free_mdl == NULL) {
+        free_mdl = undis__default_free_mdl;
+    }
+    while ((mdl = nb->MdlChain) != NULL) {
+        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
+            break;
+        }
+        nb->MdlChain = mdl->Next;
+        nb->DataOffset -= mdl->ByteCount;
+        if (undis__verify_level(2)) {
+            undis__ledger_remove(mdl);
+        }
+        free_mdl(mdl);
+    }
+    nb->CurrentMdl = nb->MdlChain;
+    nb->CurrentMdlOffset = nb->DataOffset;
+}
+
+VOID
+NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              BOOLEAN FreeMdl,
+                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    PMDL mdl;
+    ULONG pos;
+    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
+                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
+        return;
+    }
+    nb->DataOffset += DataOffsetDelta;
+    nb->DataLength -= DataOffsetDelta;
+    if (FreeMdl) {
+        advance_free_mdls(nb, FreeMdlHandler);
+        return;
+    }
+    /* Walk on from the current position; the chain is left alone. */
+    mdl = nb->CurrentMdl;
+    pos = nb->CurrentMdlOffset + DataOffsetDelta;
+    while (mdl != NULL && mdl->ByteCount <= pos) {
+        pos -= mdl->ByteCount;
+        mdl = mdl->Next;
+    }
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = pos;
 }

@@ -66,16 +66,21 @@ get_data_copy(NET_BUFFER *nb, ULONG len, PVOID storage)
     return copy_from_chain(p, (PUCHAR)storage, len) ? storage : NULL;
 }
 
+/* The exported NdisGetDataBuffer; <ndis/nbinline.h> returns the direct
+ * pointer inline in the common case and calls this for the rest. */
+#undef NdisGetDataBuffer
+
 PVOID
 NdisGetDataBuffer(
     NET_BUFFER *NetBuffer, ULONG BytesNeeded, PVOID Storage, ULONG AlignMultiple, ULONG AlignOffset)
 {
     NET_BUFFER *nb = NetBuffer;
-    PMDL mdl = nb->CurrentMdl;
+    PMDL mdl;
     if (undis__verify_on() &&
         !undis__verify_get_data(nb, BytesNeeded, AlignMultiple, AlignOffset)) {
         return NULL;
     }
+    mdl = nb->CurrentMdl; /* after the checks: a NULL nb is reported, not read */
     if (BytesNeeded == 0 || mdl == NULL || nb->DataLength < BytesNeeded) {
         return NULL;
     }

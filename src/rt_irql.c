@@ -9,6 +9,7 @@
 #endif
 #include "rt_internal.h"
 #include "rt_platform.h"
+#include "verify.h"
 
 UNDIS_RT_THREAD_LOCAL KIRQL undis__t_irql;      /* read inline by the verifier (verify.h) */
 static UNDIS_RT_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet */
@@ -39,6 +40,9 @@ KfRaiseIrql(KIRQL NewIrql)
         undis__rt_bugcheck(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)NewIrql,
                            "KeRaiseIrql to a level below the current IRQL");
     }
+    if (UNDIS_UNLIKELY(NewIrql > DISPATCH_LEVEL) && old <= DISPATCH_LEVEL) {
+        undis__nb_gate_irql(1); /* the data path's inline checks go out of line */
+    }
     undis__t_irql = NewIrql;
     return old;
 }
@@ -49,6 +53,9 @@ KeLowerIrql(KIRQL NewIrql)
     if (NewIrql > undis__t_irql) {
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)NewIrql,
                            "KeLowerIrql to a level above the current IRQL");
+    }
+    if (UNDIS_UNLIKELY(undis__t_irql > DISPATCH_LEVEL) && NewIrql <= DISPATCH_LEVEL) {
+        undis__nb_gate_irql(0);
     }
     undis__t_irql = NewIrql;
 }

@@ -111,6 +111,7 @@ undis_verifier_set_level(int level)
 {
     int old = undis__verifier_level;
     undis__verifier_level = level < 0 ? 0 : level > 3 ? 3 : level;
+    undis__nb_gate_level(undis__verifier_level);
     return old;
 }
 

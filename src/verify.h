@@ -30,6 +30,13 @@ undis__verify_level(int level)
     return (int)UNDIS_UNLIKELY(undis__verifier_level >= level);
 }
 
+/* The gate of the inline fast paths (nb.c, <ndis/nbinline.h>): closed while
+ * the level is 2 or more (called by undis_verifier_set_level) and while any
+ * thread runs above DISPATCH_LEVEL (called by KfRaiseIrql / KeLowerIrql when
+ * a thread crosses that line; above: 1 going up, 0 coming down). */
+void undis__nb_gate_level(int level);
+void undis__nb_gate_irql(int above);
+
 /* Report a violation (the default report function does not return). */
 void undis__report(undis_rule rule,
                    const char *call,

@@ -397,4 +397,8 @@ VOID NdisCopyReceiveNetBufferListInfo(_In_ NET_BUFFER_LIST *DestNetBufferList,
 
 UNDIS_EXTERN_C_END
 
+/* NdisRetreatNetBufferDataStart, NdisAdvanceNetBufferDataStart and
+ * NdisGetDataBuffer: inline fast paths, same results (<ndis/nbinline.h>). */
+#include "nbinline.h"
+
 #endif /* UNDIS_NDIS_NBLAPI_H */
