@@ -247,8 +247,9 @@ nb_over(NET_BUFFER *nb, struct cursor *at, ULONG len)
 }
 
 /* A clone NB over src's used bytes. The usual case (bytes inside one source
- * MDL, a few pages) takes its partial MDL from the cache right here; the
- * rest goes through nb_over. 0 when memory runs out. */
+ * MDL, a few pages, this thread's magazine not empty, no fault injection
+ * armed) takes its partial MDL from the cache right here; the rest goes
+ * through nb_over. 0 when memory runs out. */
 static int
 clone_nb(NET_BUFFER *nb, const NET_BUFFER *src)
 {
@@ -261,13 +262,10 @@ clone_nb(NET_BUFFER *nb, const NET_BUFFER *src)
                      undis__atomic_load_acquire_int(&g_part.ready))) {
         PCHAR va = (PCHAR)MmGetMdlVirtualAddress(mdl) + off;
         ULONG pages = ADDRESS_AND_SIZE_TO_SPAN_PAGES(va, len);
-        if (UNDIS_LIKELY(pages <= PART_PAGES)) {
-            struct undis__obj *obj = undis__cache_get(&g_part.cache);
-            PMDL part;
-            if (obj == NULL) {
-                return 0;
-            }
-            part = part_build(obj, mdl, va, len, pages);
+        struct undis__obj *obj;
+        if (UNDIS_LIKELY(pages <= PART_PAGES &&
+                         (obj = undis__cache_try_get(&g_part.cache)) != NULL)) {
+            PMDL part = part_build(obj, mdl, va, len, pages);
             nb->MdlChain = part;
             nb->CurrentMdl = part;
             nb->CurrentMdlOffset = 0;
