@@ -9,7 +9,8 @@
  * chain instead. Fragments and reassemblies are then retreated by
  * DataOffsetDelta with the default NetAllocateMdl. NULL pool handles mean
  * undis's internal pools. ParentNetBufferList and ChildRefCount are the
- * caller's business, as in Windows: nothing here touches them.
+ * caller's business, as in Windows: nothing here touches them (at level 2
+ * the verifier keeps its own record of who was made from whom).
  *
  * The partial MDLs are what IoAllocateMdl + IoBuildPartialMdl make. Those
  * spanning at most PART_PAGES pages (any frame up to a 9000-byte jumbo)
@@ -21,6 +22,7 @@
  */
 #include "nbl_pool.h"
 #include "verify.h"
+#include "verify_derived.h"
 
 #include <string.h>
 
@@ -400,6 +402,9 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     }
     clone->SourceHandle = OriginalNetBufferList->SourceHandle;
     copy_slots(clone, OriginalNetBufferList, slots, sizeof(slots) / sizeof(slots[0]));
+    if (undis__verify_level(2)) {
+        undis__derived_note(OriginalNetBufferList, clone, UNDIS__DERIVED_CLONE);
+    }
     return clone;
 }
 
@@ -409,7 +414,7 @@ NdisFreeCloneNetBufferList(NET_BUFFER_LIST *CloneNetBufferList, ULONG FreeCloneF
     NET_BUFFER_LIST *clone = CloneNetBufferList;
     const int free_mdls = (FreeCloneFlags & NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS) == 0;
     NET_BUFFER *nb;
-    if (undis__verify_on() && !undis__verify_nbl_live("NdisFreeCloneNetBufferList", clone)) {
+    if (!undis__derived_free_ok("NdisFreeCloneNetBufferList", clone)) {
         return;
     }
     nb = clone->FirstNetBuffer;
@@ -518,6 +523,9 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     }
     frag = retreat_and_copy(frag, OriginalNetBufferList, DataOffsetDelta, DataBackFill, slots,
                             sizeof(slots) / sizeof(slots[0]));
+    if (frag != NULL && undis__verify_level(2)) {
+        undis__derived_note(OriginalNetBufferList, frag, UNDIS__DERIVED_FRAGMENT);
+    }
     return frag;
 }
 
@@ -526,8 +534,7 @@ NdisFreeFragmentNetBufferList(NET_BUFFER_LIST *FragmentNetBufferList,
                               ULONG DataOffsetDelta,
                               ULONG FreeFragmentFlags)
 {
-    if (undis__verify_on() &&
-        !undis__verify_nbl_live("NdisFreeFragmentNetBufferList", FragmentNetBufferList)) {
+    if (!undis__derived_free_ok("NdisFreeFragmentNetBufferList", FragmentNetBufferList)) {
         return;
     }
     UNREFERENCED_PARAMETER(FreeFragmentFlags);

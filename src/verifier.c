@@ -68,6 +68,8 @@ static const struct {
     { "NBL_NOT_RESTORED", "an NBL handed to code under test came back with its geometry changed" },
     { "GET_DATA_BAD_ALIGNMENT",
       "AlignMultiple must be a power of two and AlignOffset below it; Windows masks blindly" },
+    { "PARENT_FREED_WITH_CLONES",
+      "clones or fragments made from the NBL still live and describe its data" },
 };
 
 const char *

@@ -4,9 +4,11 @@
  * and free, and the quarantine (level 2): a freed NBL or NB is poisoned
  * (0xDF) and held back from reuse for a while; when it leaves the
  * quarantine, a byte that is no longer 0xDF shows a write after free.
+ * Also the record of derived NBLs (level 2, verify_derived.h).
  */
 #include "nbl_pool.h"
 #include "verify.h"
+#include "verify_derived.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -91,6 +93,155 @@ extra_contexts(const NET_BUFFER_LIST *nbl, const struct undis__nbl_pool *pool)
     return pushed - ((nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0 ? 1 : 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* Derived NBLs (level 2)                                              */
+/* ------------------------------------------------------------------ */
+
+#define DERIVED_BUCKETS 1024u
+
+/* A record: for a live clone or fragment (keyed by it) its parent and kind;
+ * for a parent (keyed by it) how many of each kind live. */
+struct derived {
+    struct derived *next;
+    const NET_BUFFER_LIST *key;
+    const NET_BUFFER_LIST *parent;
+    uint32_t kind;
+    uint32_t count[2];
+};
+
+static struct {
+    undis__spinlock lock;
+    struct derived *child[DERIVED_BUCKETS];
+    struct derived *parent[DERIVED_BUCKETS];
+} g_derived;
+
+volatile uint64_t undis__derived_live;
+
+/* Lock held. Where key's record is (or would be linked) in a table. */
+static struct derived **
+derived_slot(struct derived **table, const NET_BUFFER_LIST *key)
+{
+    uintptr_t k = (uintptr_t)key;
+    struct derived **pp = &table[((k >> 4) ^ (k >> 14)) % DERIVED_BUCKETS];
+    while (*pp != NULL && (*pp)->key != key) {
+        pp = &(*pp)->next;
+    }
+    return pp;
+}
+
+/* Lock held. Unlink child's record and count it off its parent; returns
+ * the records to free (the child's, and the parent's when it reached 0). */
+static void
+derived_unlink_locked(struct derived **cp, struct derived **gone)
+{
+    struct derived *c = *cp;
+    struct derived **pp = derived_slot(g_derived.parent, c->parent);
+    struct derived *p = *pp;
+    *cp = c->next;
+    gone[0] = c;
+    if (p != NULL) {
+        p->count[c->kind]--;
+        if (p->count[0] == 0 && p->count[1] == 0) {
+            *pp = p->next;
+            gone[1] = p;
+        }
+    }
+    (void)undis__atomic_add_u64(&undis__derived_live, (uint64_t)-1);
+}
+
+void
+undis__derived_note(const NET_BUFFER_LIST *parent, const NET_BUFFER_LIST *child, unsigned kind)
+{
+    struct derived *c = (struct derived *)undis__mem_alloc_backing(sizeof(*c));
+    struct derived *p = (struct derived *)undis__mem_alloc_backing(sizeof(*p));
+    struct derived *gone[2] = { NULL, NULL };
+    struct derived **cp, **pp;
+    if (c == NULL || p == NULL) {
+        undis__mem_free_backing(c);
+        undis__mem_free_backing(p);
+        return;
+    }
+    memset(c, 0, sizeof(*c));
+    memset(p, 0, sizeof(*p));
+    c->key = child;
+    c->parent = parent;
+    c->kind = kind;
+    p->key = parent;
+    undis__spin_lock(&g_derived.lock);
+    cp = derived_slot(g_derived.child, child);
+    if (*cp != NULL) {
+        /* A stale record: that NBL was freed unseen (at a lower level). */
+        derived_unlink_locked(cp, gone);
+        cp = derived_slot(g_derived.child, child);
+    }
+    *cp = c;
+    pp = derived_slot(g_derived.parent, parent);
+    if (*pp == NULL) {
+        *pp = p;
+        p = NULL;
+    }
+    (*pp)->count[kind]++;
+    (void)undis__atomic_add_u64(&undis__derived_live, 1);
+    undis__spin_unlock(&g_derived.lock);
+    undis__mem_free_backing(p);
+    undis__mem_free_backing(gone[0]);
+    undis__mem_free_backing(gone[1]);
+}
+
+void
+undis__derived_forget(const NET_BUFFER_LIST *child)
+{
+    struct derived *gone[2] = { NULL, NULL };
+    struct derived **cp;
+    undis__spin_lock(&g_derived.lock);
+    cp = derived_slot(g_derived.child, child);
+    if (*cp != NULL) {
+        derived_unlink_locked(cp, gone);
+    }
+    undis__spin_unlock(&g_derived.lock);
+    undis__mem_free_backing(gone[0]);
+    undis__mem_free_backing(gone[1]);
+}
+
+/* Level 2: no clone or fragment made from nbl still lives. */
+static int
+verify_no_derived(const char *call, const NET_BUFFER_LIST *nbl)
+{
+    uint32_t clones = 0, fragments = 0;
+    const struct derived *p;
+    if (!undis__derived_tracked()) {
+        return 1;
+    }
+    undis__spin_lock(&g_derived.lock);
+    p = *derived_slot(g_derived.parent, nbl);
+    if (p != NULL) {
+        clones = p->count[UNDIS__DERIVED_CLONE];
+        fragments = p->count[UNDIS__DERIVED_FRAGMENT];
+    }
+    undis__spin_unlock(&g_derived.lock);
+    if (clones + fragments == 0) {
+        return 1;
+    }
+    undis__report(UNDIS_RULE_PARENT_FREED_WITH_CLONES, call, nbl, NULL, nbl,
+                  "%u NBL(s) made from it still live (%u clone(s), %u fragment(s)); free them "
+                  "first",
+                  clones + fragments, clones, fragments);
+    return 0;
+}
+
+int
+undis__derived_free_slow(const char *call, const NET_BUFFER_LIST *nbl)
+{
+    if (undis__verify_on() && (!undis__verify_nbl_live(call, nbl) ||
+                               (undis__verify_level(2) && !verify_no_derived(call, nbl)))) {
+        return 0;
+    }
+    if (undis__derived_tracked()) {
+        undis__derived_forget(nbl);
+    }
+    return 1;
+}
+
 int
 undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
 {
@@ -104,6 +255,9 @@ undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
     if (nbl->ChildRefCount != 0) {
         undis__report(UNDIS_RULE_NBL_FREED_WITH_CHILDREN, call, nbl, NULL, nbl,
                       "ChildRefCount is %d", (int)nbl->ChildRefCount);
+        return 0;
+    }
+    if (undis__verify_level(2) && !verify_no_derived(call, nbl)) {
         return 0;
     }
     if (extra_contexts(nbl, pool) > 0) {
@@ -128,6 +282,10 @@ undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
                           (const void *)nb, undis__ledger_count_chain(nb->MdlChain));
             return 0;
         }
+    }
+    /* A clone or fragment freed with NdisFreeNetBufferList is gone too. */
+    if (undis__verify_level(2) && undis__derived_tracked()) {
+        undis__derived_forget(nbl);
     }
     return 1;
 }

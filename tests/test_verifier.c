@@ -624,6 +624,164 @@ TEST(verifier_rule_nbl_freed_with_children)
     NdisFreeNetBufferListPool(pool);
 }
 
+/* Level 2 keeps its own record of the clones and fragments made from each
+ * NBL, so a parent freed before them is named even when the driver keeps
+ * no ChildRefCount. The free does nothing; the report counts them. */
+TEST(verifier_rule_parent_freed_with_clones)
+{
+    begin_case();
+    NDIS_HANDLE pool = nbl_pool(0, TRUE, 0);
+    NET_BUFFER_LIST *parent, *clone, *frag;
+    NET_BUFFER_LIST lb;
+    NET_BUFFER nbb;
+    unsigned long long out;
+    verify_begin(2);
+    parent = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 64), 0, 64);
+    CHECK(parent != NULL);
+    clone = NdisAllocateCloneNetBufferList(parent, NULL, NULL, 0);
+    frag = NdisAllocateFragmentNetBufferList(parent, NULL, NULL, 0, 16, 0, 0, 0);
+    CHECK(clone != NULL && frag != NULL);
+    memcpy(&lb, parent, sizeof(lb));
+    memcpy(&nbb, parent->FirstNetBuffer, sizeof(nbb));
+    out = undis_alloc_outstanding();
+    NdisFreeNetBufferList(parent);
+    EXPECT_REPORT(PARENT_FREED_WITH_CLONES, "NdisFreeNetBufferList");
+    CHECK_PTR_EQ(g_cap.nbl, parent);
+    CHECK_PTR_EQ(g_cap.object, parent);
+    CHECK(strstr(g_cap.reason, "2 NBL(s) made from it still live (1 clone(s), 1 fragment(s))") !=
+          NULL);
+    CHECK_MEM_EQ(parent, &lb, sizeof(lb));
+    CHECK_MEM_EQ(parent->FirstNetBuffer, &nbb, sizeof(nbb));
+    CHECK_EQ_U64(undis_alloc_outstanding(), out);
+    /* Freed in the right order: no further report. */
+    NdisFreeCloneNetBufferList(clone, 0);
+    NdisFreeFragmentNetBufferList(frag, 0, 0);
+    IoFreeMdl(parent->FirstNetBuffer->MdlChain);
+    NdisFreeNetBufferList(parent);
+    CHECK_EQ_U64(undis_verifier_report_count(), 1);
+    verify_end();
+    NdisFreeNetBufferListPool(pool);
+    CHECK_EQ_U64(undis_alloc_outstanding(), g_out0);
+}
+
+/* A parent that is itself a clone or a fragment: its own free
+ * (NdisFreeCloneNetBufferList, NdisFreeFragmentNetBufferList) is refused
+ * while NBLs made from it live. */
+TEST(verifier_rule_parent_freed_with_clones_derived_parent)
+{
+    begin_case();
+    NDIS_HANDLE pool = nbl_pool(0, TRUE, 0);
+    NET_BUFFER_LIST *root, *c1, *c2, *f1, *f2, *c3;
+    NET_BUFFER_LIST lb;
+    NET_BUFFER nbb;
+    unsigned long long out;
+    verify_begin(2);
+    root = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 200), 0, 200);
+    CHECK(root != NULL);
+    c1 = NdisAllocateCloneNetBufferList(root, NULL, NULL, 0);
+    CHECK(c1 != NULL);
+    c2 = NdisAllocateCloneNetBufferList(c1, NULL, NULL, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    f1 = NdisAllocateFragmentNetBufferList(root, NULL, NULL, 0, 100, 14, 0, 0);
+    CHECK(c2 != NULL && f1 != NULL);
+    f2 = NdisAllocateFragmentNetBufferList(f1, NULL, NULL, 14, 30, 0, 0, 0);
+    c3 = NdisAllocateCloneNetBufferList(f1, NULL, NULL, 0);
+    CHECK(f2 != NULL && c3 != NULL);
+
+    memcpy(&lb, c1, sizeof(lb));
+    memcpy(&nbb, c1->FirstNetBuffer, sizeof(nbb));
+    out = undis_alloc_outstanding();
+    NdisFreeCloneNetBufferList(c1, 0);
+    EXPECT_REPORT(PARENT_FREED_WITH_CLONES, "NdisFreeCloneNetBufferList");
+    CHECK_PTR_EQ(g_cap.nbl, c1);
+    CHECK(strstr(g_cap.reason, "1 NBL(s) made from it still live (1 clone(s), 0 fragment(s))") !=
+          NULL);
+    CHECK_MEM_EQ(c1, &lb, sizeof(lb));
+    CHECK_MEM_EQ(c1->FirstNetBuffer, &nbb, sizeof(nbb));
+    CHECK_EQ_U64(undis_alloc_outstanding(), out);
+
+    verify_begin(2);
+    memcpy(&lb, f1, sizeof(lb));
+    memcpy(&nbb, f1->FirstNetBuffer, sizeof(nbb));
+    NdisFreeFragmentNetBufferList(f1, 14, 0);
+    EXPECT_REPORT(PARENT_FREED_WITH_CLONES, "NdisFreeFragmentNetBufferList");
+    CHECK_PTR_EQ(g_cap.nbl, f1);
+    CHECK(strstr(g_cap.reason, "2 NBL(s) made from it still live (1 clone(s), 1 fragment(s))") !=
+          NULL);
+    CHECK_MEM_EQ(f1, &lb, sizeof(lb));
+    CHECK_MEM_EQ(f1->FirstNetBuffer, &nbb, sizeof(nbb));
+    CHECK_EQ_U64(undis_alloc_outstanding(), out);
+
+    verify_begin(2);
+    NdisFreeNetBufferList(root);
+    EXPECT_REPORT(PARENT_FREED_WITH_CLONES, "NdisFreeNetBufferList");
+    CHECK(strstr(g_cap.reason, "(1 clone(s), 1 fragment(s))") != NULL);
+
+    verify_begin(2);
+    NdisFreeCloneNetBufferList(c2, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    NdisFreeCloneNetBufferList(c1, 0);
+    NdisFreeFragmentNetBufferList(f2, 0, 0);
+    NdisFreeCloneNetBufferList(c3, 0);
+    NdisFreeFragmentNetBufferList(f1, 14, 0);
+    IoFreeMdl(root->FirstNetBuffer->MdlChain);
+    NdisFreeNetBufferList(root);
+    EXPECT_NO_REPORT();
+    verify_end();
+    NdisFreeNetBufferListPool(pool);
+    CHECK_EQ_U64(undis_alloc_outstanding(), g_out0);
+}
+
+/* Only level 2 records derived NBLs: clones made at levels 0 and 1 are not
+ * held against their parent later; a record made at level 2 goes with its
+ * clone even when the clone is freed at level 0, or with
+ * NdisFreeNetBufferList; nothing stale stays behind. */
+TEST(verifier_parent_tracking_levels)
+{
+    begin_case();
+    NDIS_HANDLE pool = nbl_pool(0, TRUE, 0);
+    /* (The parents' MDLs are allocated at level 2 too, as level 2 tracks
+     * IoFreeMdl's double frees.) */
+    for (int level = 0; level <= 1; level++) {
+        NET_BUFFER_LIST *parent, *clone;
+        PMDL mdl;
+        verify_begin(2);
+        parent = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 64), 0, 64);
+        CHECK(parent != NULL);
+        verify_begin(level);
+        clone = NdisAllocateCloneNetBufferList(parent, NULL, NULL, 0);
+        CHECK(clone != NULL);
+        verify_begin(2);
+        mdl = parent->FirstNetBuffer->MdlChain;
+        NdisFreeNetBufferList(parent); /* not recorded: no report */
+        EXPECT_NO_REPORT();
+        NdisFreeCloneNetBufferList(clone, 0);
+        IoFreeMdl(mdl);
+        verify_end();
+    }
+    for (int way = 0; way < 2; way++) {
+        NET_BUFFER_LIST *parent, *clone;
+        verify_begin(2);
+        parent = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 64), 0, 64);
+        CHECK(parent != NULL);
+        clone = NdisAllocateCloneNetBufferList(parent, NULL, NULL,
+                                               way == 0 ? 0 : NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+        CHECK(clone != NULL);
+        if (way == 0) {
+            verify_begin(0);
+            NdisFreeCloneNetBufferList(clone, 0);
+        } else {
+            /* The wrong free, but it has nothing else to free here. */
+            NdisFreeNetBufferList(clone);
+        }
+        verify_begin(2);
+        IoFreeMdl(parent->FirstNetBuffer->MdlChain);
+        NdisFreeNetBufferList(parent);
+        EXPECT_NO_REPORT();
+        verify_end();
+    }
+    NdisFreeNetBufferListPool(pool);
+    CHECK_EQ_U64(undis_alloc_outstanding(), g_out0);
+}
+
 TEST(verifier_rule_nbl_freed_with_foreign_nb)
 {
     begin_case();
@@ -991,7 +1149,7 @@ TEST(verifier_every_rule_is_named)
         CHECK(why[0] != '\0');
     }
     CHECK_STR_EQ(undis_rule_name(UNDIS_RULE_COUNT), "UNKNOWN");
-    CHECK_EQ_INT((int)UNDIS_RULE_COUNT, 27); /* a new rule needs a test here */
+    CHECK_EQ_INT((int)UNDIS_RULE_COUNT, 28); /* a new rule needs a test here */
 }
 
 /* ------------------------------------------------------------------ */
@@ -1479,6 +1637,9 @@ TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls)
 TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls_via_nbl)
 TEST_CASE(verifier_rule_nbl_freed_with_context)
 TEST_CASE(verifier_rule_nbl_freed_with_children)
+TEST_CASE(verifier_rule_parent_freed_with_clones)
+TEST_CASE(verifier_rule_parent_freed_with_clones_derived_parent)
+TEST_CASE(verifier_parent_tracking_levels)
 TEST_CASE(verifier_rule_nbl_freed_with_foreign_nb)
 TEST_CASE(verifier_rule_double_free)
 TEST_CASE(verifier_rule_double_free_nb_level1)

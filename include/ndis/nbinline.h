@@ -87,14 +87,16 @@ undis__nb_advance_inline(NET_BUFFER *nb,
                          BOOLEAN free_mdl,
                          NET_BUFFER_FREE_MDL *free_mdl_handler)
 {
-    /* delta <= DataLength and DataOffset + delta does not wrap (level 1);
-     * the new position lies in the MDL the walk starts from. */
-    if (UNDIS__NB_LIKELY(UNDIS__NB_INLINE_OK(nb) && NET_BUFFER_DATA_LENGTH(nb) >= delta &&
-                         NET_BUFFER_DATA_OFFSET(nb) <= 0xFFFFFFFFu - delta)) {
+    /* The new position lies in the MDL the walk starts from (tested first:
+     * it is what fails when MDLs are to be freed); delta <= DataLength and
+     * DataOffset + delta does not wrap (level 1). */
+    if (UNDIS__NB_INLINE_OK(nb)) {
         PMDL mdl = free_mdl ? NET_BUFFER_FIRST_MDL(nb) : NET_BUFFER_CURRENT_MDL(nb);
         ULONG pos =
             (free_mdl ? NET_BUFFER_DATA_OFFSET(nb) : NET_BUFFER_CURRENT_MDL_OFFSET(nb)) + delta;
-        if (UNDIS__NB_LIKELY(mdl != NULL && pos < mdl->ByteCount)) {
+        if (UNDIS__NB_LIKELY(mdl != NULL && pos < mdl->ByteCount &&
+                             NET_BUFFER_DATA_LENGTH(nb) >= delta &&
+                             NET_BUFFER_DATA_OFFSET(nb) <= 0xFFFFFFFFu - delta)) {
             NET_BUFFER_DATA_OFFSET(nb) += delta;
             NET_BUFFER_DATA_LENGTH(nb) -= delta;
             NET_BUFFER_CURRENT_MDL(nb) = mdl;

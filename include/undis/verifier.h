@@ -62,7 +62,8 @@ typedef enum undis_rule {
     UNDIS_RULE_NB_STRUCTURE,                   /* the NET_BUFFER breaks a checker rule */
     UNDIS_RULE_NULL_ARGUMENT,                  /* a required pointer is NULL */
     UNDIS_RULE_NBL_NOT_RESTORED,               /* handed-off NBL came back changed */
-    UNDIS_RULE_GET_DATA_BAD_ALIGNMENT, /* AlignMultiple not a power of two, or offset >= it */
+    UNDIS_RULE_GET_DATA_BAD_ALIGNMENT,   /* AlignMultiple not a power of two, or offset >= it */
+    UNDIS_RULE_PARENT_FREED_WITH_CLONES, /* clones/fragments made from it still live */
     UNDIS_RULE_COUNT
 } undis_rule;
 
