@@ -227,6 +227,26 @@ b3_consumer(void *arg)
 }
 
 static int
+b3c_consumer(void *arg)
+{
+    struct st *s = arg;
+    uint64_t n = s->n;
+    void *v[BURST];
+    atomic_store(&s->ready, 1);
+    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        while (rte_ring_sc_dequeue_bulk(g_d.ring, v, BURST, NULL) == 0) {
+        }
+        for (unsigned k = 0; k < BURST; k++) {
+            rte_pktmbuf_free((struct rte_mbuf *)v[k]);
+        }
+    }
+    atomic_store_explicit(&s->done, 1, memory_order_release);
+    return 0;
+}
+
+static int
 b4_other(void *arg)
 {
     struct st *s = arg;
@@ -253,7 +273,16 @@ run_pair(struct st *s, uint64_t iters, int (*other)(void *), int cross)
     }
     t0 = bench_now_ns();
     atomic_store_explicit(&s->go, 1, memory_order_release);
-    if (cross) {
+    if (cross == 2) {
+        void *v[BURST];
+        for (uint64_t i = 0; i < iters; i++) {
+            for (unsigned k = 0; k < BURST; k++) {
+                v[k] = must_alloc();
+            }
+            while (rte_ring_sp_enqueue_bulk(g_d.ring, v, BURST, NULL) == 0) {
+            }
+        }
+    } else if (cross) {
         for (uint64_t i = 0; i < iters; i++) {
             struct rte_mbuf *m = must_alloc();
             while (rte_ring_sp_enqueue(g_d.ring, m) != 0) {
@@ -273,6 +302,12 @@ static uint64_t
 run_b3(void *state, uint64_t iters)
 {
     return run_pair(state, iters, b3_consumer, 1);
+}
+
+static uint64_t
+run_b3c(void *state, uint64_t iters)
+{
+    return run_pair(state, iters, b3c_consumer, 2);
 }
 
 static uint64_t
@@ -406,6 +441,7 @@ V(B1, "rte_pktmbuf_alloc + free", 1, 1, setup_empty, run_b1)
 V(B2, "32 x rte_pktmbuf_alloc, 32 x free", 1, BURST, setup_empty, run_b2)
 V(B2b, "rte_pktmbuf_alloc_bulk 32 + free_bulk", 1, BURST, setup_empty, run_b2b)
 V(B3, "alloc on lcore 0, rte_ring SP/SC, free on lcore 1", 2, 1, setup_empty, run_b3)
+V(B3c, "the same, enqueue/dequeue_bulk of 32", 2, BURST, setup_empty, run_b3c)
 V(B4, "B1 on two lcores at once", 2, 1, setup_empty, run_b4)
 V(B5, "rte_pktmbuf_prepend 14 + adj 14", 1, 1, setup_packet, run_b5)
 V(B6, "alloc mbuf, chain in front, unchain, free_seg", 1, 1, setup_packet, run_b6)
@@ -414,9 +450,9 @@ V(B7s, "rte_pktmbuf_read 34, spanning (copy)", 1, 1, setup_b7s, run_b7)
 V(B8, "rte_pktmbuf_clone + free", 1, 1, setup_packet, run_b8)
 V(B9, "alloc, append 64, prepend 14, read 34, adj, free", 1, 1, setup_empty, run_b9)
 
-const struct bench_variant *const bench_dpdk_variants[] = { &v_B1,  &v_B2, &v_B2b, &v_B3,
-                                                            &v_B4,  &v_B5, &v_B6,  &v_B7c,
-                                                            &v_B7s, &v_B8, &v_B9,  NULL };
+const struct bench_variant *const bench_dpdk_variants[] = { &v_B1, &v_B2, &v_B2b, &v_B3,  &v_B3c,
+                                                            &v_B4, &v_B5, &v_B6,  &v_B7c, &v_B7s,
+                                                            &v_B8, &v_B9, NULL };
 
 #else /* !UNDIS_BENCH_DPDK */
 

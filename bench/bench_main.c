@@ -175,6 +175,7 @@ static const struct row g_rows[] = {
     { "B2", "burst: 32 allocs then 32 frees, per buffer", GOAL_DPDK, 1.0, 0 },
     { "B2b", "burst of 32 vs DPDK alloc_bulk/free_bulk", GOAL_NONE, 0, 0 },
     { "B3", "alloc on CPU A, free on CPU B (SPSC), per buffer", GOAL_DPDK, 1.0, 0.3 },
+    { "B3c", "the same, handed over in bursts of 32, per buffer", GOAL_DPDK, 1.0, 0.3 },
     { "B4", "2 threads alloc/free locally, per op per thread", GOAL_SCALING, 1.1, 0 },
     { "B5", "retreat 14 + advance 14 with headroom", GOAL_DPDK, 1.0, 0 },
     { "B6", "retreat 14 no headroom (default NetAllocateMdl) + advance FreeMdl", GOAL_DPDK, 1.0,

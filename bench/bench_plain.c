@@ -231,6 +231,53 @@ run_b3(void *state, uint64_t iters)
 }
 
 static void
+b3c_consumer(void *arg)
+{
+    struct st *s = arg;
+    uint64_t n = s->n;
+    void *v[BURST];
+    atomic_store(&s->ready, 1);
+    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
+    }
+    for (uint64_t i = 0; i < n; i++) {
+        bench_spsc_pop_burst(s->q, v, BURST);
+        for (unsigned k = 0; k < BURST; k++) {
+            pkt_free(v[k]);
+        }
+    }
+    atomic_store_explicit(&s->done, 1, memory_order_release);
+}
+
+static uint64_t
+run_b3c(void *state, uint64_t iters)
+{
+    struct st *s = state;
+    void *v[BURST];
+    uint64_t t0;
+    bench_spsc_init(s->q);
+    s->n = iters;
+    atomic_store(&s->ready, 0);
+    atomic_store(&s->go, 0);
+    atomic_store(&s->done, 0);
+    bench_helper_start(b3c_consumer, s);
+    while (!atomic_load(&s->ready)) {
+    }
+    t0 = bench_now_ns();
+    atomic_store_explicit(&s->go, 1, memory_order_release);
+    for (uint64_t i = 0; i < iters; i++) {
+        for (unsigned k = 0; k < BURST; k++) {
+            v[k] = pkt_alloc(ROOM);
+        }
+        bench_spsc_push_burst(s->q, v, BURST);
+    }
+    while (!atomic_load_explicit(&s->done, memory_order_acquire)) {
+    }
+    t0 = bench_now_ns() - t0;
+    bench_helper_wait();
+    return t0;
+}
+
+static void
 b4_other(void *arg)
 {
     struct st *s = arg;
@@ -380,6 +427,7 @@ run_b9(void *state, uint64_t iters)
 V(B1, "malloc 2 KiB packet + free", 1, 1, setup_empty, run_b1)
 V(B2, "32 x malloc, 32 x free", 1, BURST, setup_empty, run_b2)
 V(B3, "malloc on A, SPSC, free on B", 2, 1, setup_b3, run_b3)
+V(B3c, "malloc on A, bursts of 32, free on B", 2, BURST, setup_b3, run_b3c)
 V(B4, "B1 on two threads at once", 2, 1, setup_empty, run_b4)
 V(B5, "prepend 14 + adj 14 (pointer arithmetic)", 1, 1, setup_packet, run_b5)
 V(B6, "malloc a front segment, chain, unchain, free", 1, 1, setup_packet, run_b6)
@@ -388,6 +436,6 @@ V(B7s, "read 34, spanning (memcpy)", 1, 1, setup_b7s, run_b7)
 V(B8, "clone (malloc descriptor + refcount) + free", 1, 1, setup_packet, run_b8)
 V(B9, "lifecycle over malloc", 1, 1, setup_empty, run_b9)
 
-const struct bench_variant *const bench_plain_variants[] = { &v_B1, &v_B2, &v_B3,  &v_B4,
-                                                             &v_B5, &v_B6, &v_B7c, &v_B7s,
-                                                             &v_B8, &v_B9, NULL };
+const struct bench_variant *const bench_plain_variants[] = { &v_B1,  &v_B2, &v_B3, &v_B3c,
+                                                             &v_B4,  &v_B5, &v_B6, &v_B7c,
+                                                             &v_B7s, &v_B8, &v_B9, NULL };

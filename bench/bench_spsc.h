@@ -56,4 +56,33 @@ bench_spsc_pop(struct bench_spsc *q)
     return p;
 }
 
+/* Producer, B3c: n pointers (n <= BENCH_SPSC_SIZE) published with one
+ * store of head, as a driver hands a chain of NBLs over in one call. */
+static inline void
+bench_spsc_push_burst(struct bench_spsc *q, void *const *p, unsigned n)
+{
+    uint64_t h = atomic_load_explicit(&q->head, memory_order_relaxed);
+    while (h + n - q->tail_cache > BENCH_SPSC_SIZE) {
+        q->tail_cache = atomic_load_explicit(&q->tail, memory_order_acquire);
+    }
+    for (unsigned i = 0; i < n; i++) {
+        q->slot[(h + i) & (BENCH_SPSC_SIZE - 1)] = p[i];
+    }
+    atomic_store_explicit(&q->head, h + n, memory_order_release);
+}
+
+/* Consumer, B3c: exactly n pointers, the tail published once. */
+static inline void
+bench_spsc_pop_burst(struct bench_spsc *q, void **p, unsigned n)
+{
+    uint64_t t = atomic_load_explicit(&q->tail, memory_order_relaxed);
+    while (q->head_cache - t < n) {
+        q->head_cache = atomic_load_explicit(&q->head, memory_order_acquire);
+    }
+    for (unsigned i = 0; i < n; i++) {
+        p[i] = q->slot[(t + i) & (BENCH_SPSC_SIZE - 1)];
+    }
+    atomic_store_explicit(&q->tail, t + n, memory_order_release);
+}
+
 #endif /* UNDIS_BENCH_SPSC_H */

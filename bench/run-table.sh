@@ -6,7 +6,7 @@
 #
 #   1. B1..B9 for undis, DPDK and malloc (glibc), ns per operation, ratios, goals;
 #      B11: B1 and B5 with the verifier at levels 0, 1, 2 (goal level 1 <= 1.15x)
-#   2. B3 against every general allocator installed (LD_PRELOAD), goal <= 0.3
+#   2. B3 and B3c against every general allocator installed (LD_PRELOAD), goal <= 0.3
 #   3. instructions per operation under callgrind (goals B1 <= 130, B5 <= 30),
 #      and B1/B5 at verifier levels 0 and 1
 #   4. per-packet memory of the pools (goal: public layout + 64 bytes)
@@ -77,9 +77,9 @@ echo "$main_out" | grep -v '^RESULT'
 echo
 
 # ---- 2. B3 against the general allocators ------------------------------------------
-echo "## 2. B3 (alloc on one CPU, free on the other) against the general allocators"
+echo "## 2. B3 and B3c (alloc on one CPU, free on the other) against the general allocators"
 echo "#    each allocator via LD_PRELOAD in its own process, undis measured in the same process"
-b3_lines="$(echo "$main_out" | grep '^RESULT B3 ' || true)"
+b3_lines="$(echo "$main_out" | grep -E '^RESULT B3c? ' || true)"
 libdir=/usr/lib/x86_64-linux-gnu
 for spec in mimalloc:libmimalloc.so.2 jemalloc:libjemalloc.so.2 tcmalloc:libtcmalloc_minimal.so.4; do
     name="${spec%%:*}"
@@ -89,24 +89,30 @@ for spec in mimalloc:libmimalloc.so.2 jemalloc:libjemalloc.so.2 tcmalloc:libtcma
         continue
     fi
     b3_lines="$b3_lines
-$(LD_PRELOAD="$so" "$bin" --only B3 --systems undis,malloc --malloc-name "$name" \
-        --rounds "$rounds" --reps "$reps" | grep '^RESULT B3 ' | sed "s/^RESULT B3 undis undis/RESULT B3 undis undis@$name/")"
+$(LD_PRELOAD="$so" "$bin" --only B3,B3c --systems undis,malloc --malloc-name "$name" \
+        --rounds "$rounds" --reps "$reps" | grep -E '^RESULT B3c? ' |
+        sed -E "s/^RESULT (B3c?) undis undis/RESULT \1 undis undis@$name/")"
 done
 echo "$b3_lines" | awk '
-    $1 == "RESULT" && $3 == "undis" { u[$4] = $5 }
-    $1 == "RESULT" && $3 == "malloc" { m[$4] = $5 }
+    $1 == "RESULT" && $3 == "undis" { u[$2 " " $4] = $5 }
+    $1 == "RESULT" && $3 == "malloc" { m[$2 " " $4] = $5; ids[$2] = 1 }
     END {
-        best = ""
-        printf "%-12s %14s %14s %10s\n", "allocator", "malloc ns/op", "undis ns/op", "undis/alloc"
-        for (a in m) {
-            uk = (a == "glibc") ? "undis" : "undis@" a
-            r = u[uk] / m[a]
-            printf "%-12s %14.2f %14.2f %10.3f\n", a, m[a], u[uk], r
-            if (best == "" || m[a] < m[best]) { best = a; bestr = r }
+        printf "%-5s %-12s %14s %14s %10s\n", "id", "allocator", "malloc ns/op", "undis ns/op", "undis/alloc"
+        for (id in ids) {
+            best = ""
+            for (k in m) {
+                split(k, f, " ")
+                if (f[1] != id) continue
+                a = f[2]
+                uk = id " " ((a == "glibc") ? "undis" : "undis@" a)
+                r = u[uk] / m[k]
+                printf "%-5s %-12s %14.2f %14.2f %10.3f\n", id, a, m[k], u[uk], r
+                if (best == "" || m[k] < bestm) { best = a; bestm = m[k]; bestr = r }
+            }
+            if (best != "")
+                printf "%s: best general allocator %s; undis/%s = %.3f; goal <= 0.3: %s\n",
+                    id, best, best, bestr, (bestr <= 0.3 ? "MET" : "MISSED")
         }
-        if (best != "")
-            printf "best general allocator for B3: %s; undis/%s = %.3f; goal <= 0.3: %s\n",
-                best, best, bestr, (bestr <= 0.3 ? "MET" : "MISSED")
     }'
 echo
 

@@ -517,11 +517,10 @@ nbl_free_general(NET_BUFFER_LIST *nbl, struct undis__obj *obj)
 
 /* The usual free. At level 0 (a pool without an inline context, no context
  * pushed) it reads the NBL's first line only -- Context and NdisPoolHandle,
- * which is how Windows finds the pool too -- and clears NDIS's allocated
- * bit, so that an NBL freed on another CPU than the one that allocated it
- * moves as few cache lines as possible between the two; the object's state
- * word is not stamped (undis__cache_push). At level 1 every check runs
- * inline first and the state is stamped, so that a second free is seen. */
+ * which is how Windows finds the pool too --, so that an NBL freed on another CPU than the one that
+ * allocated it moves as few cache lines as possible between the two; the object's state word is not
+ * stamped (undis__cache_push). At level 1 every check runs inline first and the state is stamped,
+ * so that a second free is seen. */
 VOID
 NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
 {
@@ -541,7 +540,10 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
         nbl_free_general(nbl, obj);
         return;
     }
-    nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
+    /* Windows clears the allocated bit (0x100) here; only a read after the
+     * free could see it, and the next allocation sets it again. Left alone
+     * at level 0: it is the one store that would pull the Flags line into
+     * the freeing CPU's cache (B3). Levels 1 and up clear it. */
     undis__cache_push(&((struct undis__nbl_pool *)nbl->NdisPoolHandle)->cache, obj);
 }
 
