@@ -132,16 +132,23 @@ pick_resets(struct undis__nbl_pool *pool)
     pool->reset_nb = PICK(nb_reset);
 }
 
-/* Carving: build a data pool object's MDL once; reuse resets only ByteCount
- * and Next (as Windows does). */
+/* Carving: the descriptors start zeroed (the allocation's zeroing reads
+ * the lines it does not have to write, so they must never hold garbage),
+ * and a data pool object's MDL is built once; reuse resets only its
+ * ByteCount and Next (as Windows does). */
 static void
-construct_with_data(struct undis__cache *cache, struct undis__obj *obj)
+construct(struct undis__cache *cache, struct undis__obj *obj)
 {
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)(void *)cache;
     char *body = (char *)(obj + 1);
-    PMDL mdl = (PMDL)(void *)(body + pool->off_mdl);
-    MmInitializeMdl(mdl, body + pool->off_data, pool->data_size);
-    MmBuildMdlForNonPagedPool(mdl);
+    if (pool->data_size != 0) {
+        PMDL mdl = (PMDL)(void *)(body + pool->off_mdl);
+        memset(body, 0, pool->off_mdl);
+        MmInitializeMdl(mdl, body + pool->off_data, pool->data_size);
+        MmBuildMdlForNonPagedPool(mdl);
+    } else {
+        memset(body, 0, cache->obj_size - sizeof(*obj));
+    }
 }
 
 /* Type, revision (1 or 2) and size of a pool parameter header. */
@@ -293,8 +300,7 @@ undis__nbl_pool_create(NDIS_HANDLE NdisHandle,
         off += pool->data_size;
     }
     pick_resets(pool);
-    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NBL,
-                      pool->data_size != 0 ? construct_with_data : NULL);
+    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NBL, construct);
     return pool;
 }
 
@@ -323,8 +329,7 @@ undis__nb_pool_create(NDIS_HANDLE NdisHandle,
         off += pool->data_size;
     }
     pick_resets(pool);
-    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NB,
-                      pool->data_size != 0 ? construct_with_data : NULL);
+    undis__cache_init(&pool->cache, sizeof(struct undis__obj) + off, UNDIS__KIND_NB, construct);
     return pool;
 }
 
