@@ -509,7 +509,6 @@ nbl_free_general(NET_BUFFER_LIST *nbl, struct undis__obj *obj)
     if (nbl->Context != NULL && (nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0) {
         NdisFreeNetBufferListContext(nbl, (USHORT)(nbl->Context->Size - nbl->Context->Offset));
     }
-    nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
     if (undis__verify_level(3)) {
         undis__history_note(nbl, "NdisFreeNetBufferList");
     }
@@ -537,7 +536,6 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
             nbl_free_general(nbl, obj);
             return;
         }
-        nbl->Flags &= ~(ULONG)UNDIS__NBL_FLAG_ALLOCATED;
         undis__cache_put(obj->cache, obj);
         return;
     }
@@ -547,8 +545,8 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
     }
     /* Windows clears the allocated bit (0x100) here; only a read after the
      * free could see it, and the next allocation sets it again. Left alone
-     * at level 0: it is the one store that would pull the Flags line into
-     * the freeing CPU's cache (B3). Levels 1 and up clear it. */
+     * (at every level): it is the one store that would pull the Flags line
+     * into the freeing CPU's cache (B3). */
     undis__cache_push(&((struct undis__nbl_pool *)nbl->NdisPoolHandle)->cache, obj);
 }
 

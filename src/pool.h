@@ -131,14 +131,18 @@ struct undis__tslot {
 };
 
 struct undis__tcache {
-    /* The cache this thread last freed to, and its magazine there (valid
-     * while hot_gen equals the cache's generation). A free that matches
-     * finds its magazine at a fixed TLS address instead of through loads
-     * that start at the object, which keeps those loads off the chain of
-     * dependent memory accesses that runs from one allocation to the next. */
-    struct undis__cache *hot_cache;
-    struct undis__magazine *hot_mag;
-    uint32_t hot_gen;
+    /* The two caches this thread last freed to, and its magazines there
+     * (each valid while its gen equals the cache's generation). A free that
+     * matches finds its magazine at a fixed TLS address instead of through
+     * loads that start at the object, which keeps those loads off the chain
+     * of dependent memory accesses that runs from one allocation to the
+     * next. Two, because frees often alternate between two caches (a clone's
+     * MDL then its NBL). */
+    struct undis__hot {
+        struct undis__cache *cache;
+        struct undis__magazine *mag;
+        uint32_t gen;
+    } hot[2];
     struct undis__tslot slot[UNDIS__MAX_CACHES];
     unsigned long long gets; /* objects this thread took (undis_alloc_count) */
     int registered;
@@ -197,24 +201,26 @@ static inline void
 undis__cache_push(struct undis__cache *cache, struct undis__obj *obj)
 {
     struct undis__tcache *tc = &undis__t_cache;
-    if (UNDIS_LIKELY(cache == tc->hot_cache && cache->gen == tc->hot_gen)) {
-        struct undis__magazine *mag = tc->hot_mag;
-        if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
-            mag->objs[mag->count++] = obj;
-            return;
-        }
+    struct undis__magazine *mag;
+    if (UNDIS_LIKELY(cache == tc->hot[0].cache && cache->gen == tc->hot[0].gen)) {
+        mag = tc->hot[0].mag;
+    } else if (UNDIS_LIKELY(cache == tc->hot[1].cache && cache->gen == tc->hot[1].gen)) {
+        mag = tc->hot[1].mag;
     } else {
         const struct undis__tslot *ts = &tc->slot[cache->slot];
-        if (UNDIS_LIKELY(ts->gen == cache->gen)) {
-            struct undis__magazine *mag = ts->mag;
-            tc->hot_cache = cache;
-            tc->hot_mag = mag;
-            tc->hot_gen = ts->gen;
-            if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
-                mag->objs[mag->count++] = obj;
-                return;
-            }
+        if (UNDIS_UNLIKELY(ts->gen != cache->gen)) {
+            undis__cache_put_slow(cache, obj);
+            return;
         }
+        mag = ts->mag;
+        tc->hot[1] = tc->hot[0];
+        tc->hot[0].cache = cache;
+        tc->hot[0].mag = mag;
+        tc->hot[0].gen = ts->gen;
+    }
+    if (UNDIS_LIKELY(mag->count < UNDIS__MAG_CAP)) {
+        mag->objs[mag->count++] = obj;
+        return;
     }
     undis__cache_put_slow(cache, obj);
 }
