@@ -421,9 +421,11 @@ NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize, USHORT Con
 {
     struct undis__nbl_pool *pool = (struct undis__nbl_pool *)PoolHandle;
     struct undis__obj *obj;
-    if (UNDIS_UNLIKELY(pool == NULL || pool->magic != UNDIS__NBL_POOL_MAGIC ||
-                       (ContextSize | ContextBackFill) != 0 || undis__verifier_level >= 2 ||
-                       undis__t_irql > DISPATCH_LEVEL)) {
+    /* (pool - 1 < limit): pool is not NULL and the gate of <ndis/nbinline.h>
+     * is open (verifier below level 2, no thread above DISPATCH_LEVEL). */
+    if (UNDIS_UNLIKELY((uintptr_t)pool - 1 >= undis__nb_inline_limit ||
+                       pool->magic != UNDIS__NBL_POOL_MAGIC ||
+                       (ContextSize | ContextBackFill) != 0)) {
         return nbl_alloc_general(pool, ContextSize, ContextBackFill);
     }
     obj = undis__cache_try_get(&pool->cache);
@@ -497,7 +499,7 @@ nbl_free_level1_fine(const NET_BUFFER_LIST *nbl, const struct undis__obj *obj)
            UNDIS_LIKELY(nbl->NdisPoolHandle == (NDIS_HANDLE)(uintptr_t)pool) &&
            UNDIS_LIKELY(nbl->FirstNetBuffer == embedded) && UNDIS_LIKELY(embedded->Next == NULL) &&
            UNDIS_LIKELY(nbl->Context == NULL) && UNDIS_LIKELY(nbl->ChildRefCount == 0) &&
-           UNDIS_LIKELY(undis__t_irql <= DISPATCH_LEVEL) && UNDIS_LIKELY(undis__verifier_level < 2);
+           UNDIS_LIKELY(undis__nb_inline_limit != 0);
 }
 
 UNDIS_NOINLINE static void
@@ -531,8 +533,7 @@ NdisFreeNetBufferList(NET_BUFFER_LIST *NetBufferList)
     NET_BUFFER_LIST *nbl = NetBufferList;
     struct undis__obj *obj = undis__obj_of(nbl);
     if (UNDIS_UNLIKELY(undis__verifier_level != 0)) {
-        if (UNDIS_UNLIKELY(!nbl_free_level1_fine(nbl, obj) ||
-                           (nbl->Flags & UNDIS__NBL_FLAG_CTX_PUSHED) != 0)) {
+        if (UNDIS_UNLIKELY(!nbl_free_level1_fine(nbl, obj))) {
             nbl_free_general(nbl, obj);
             return;
         }
