@@ -51,7 +51,7 @@ IoAllocateMdl(
     if (mdl == NULL) {
         return NULL;
     }
-    if (undis__verify_level(2)) {
+    if (UNDIS_UNLIKELY(undis__mdl_freed_count != 0)) {
         undis__mdl_note_alloc(mdl);
     }
     memset(mdl, 0, sizeof(*mdl)); /* Windows leaves some fields as garbage; zero is a superset */

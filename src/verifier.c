@@ -306,14 +306,16 @@ undis__ledger_pair_ok(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_
     return ok;
 }
 
+volatile size_t undis__mdl_freed_count;
+
 int
 undis__mdl_note_free(const MDL *mdl)
 {
     int again;
     undis__spin_lock(&g_freed_mdls.lock);
     again = table_get(&g_freed_mdls, mdl, 0) != NULL;
-    if (!again) {
-        (void)table_get(&g_freed_mdls, mdl, 1);
+    if (!again && table_get(&g_freed_mdls, mdl, 1) != NULL) {
+        undis__mdl_freed_count++;
     }
     undis__spin_unlock(&g_freed_mdls.lock);
     return again;
@@ -322,7 +324,18 @@ undis__mdl_note_free(const MDL *mdl)
 void
 undis__mdl_note_alloc(const MDL *mdl)
 {
-    table_remove(&g_freed_mdls, mdl);
+    struct entry **pp;
+    undis__spin_lock(&g_freed_mdls.lock);
+    for (pp = &g_freed_mdls.bucket[bucket_of(mdl)]; *pp != NULL; pp = &(*pp)->next) {
+        if ((*pp)->key == mdl) {
+            struct entry *e = *pp;
+            *pp = e->next;
+            undis__mem_free_backing(e);
+            undis__mdl_freed_count--;
+            break;
+        }
+    }
+    undis__spin_unlock(&g_freed_mdls.lock);
 }
 
 void

@@ -155,6 +155,11 @@ size_t undis__ledger_count_chain(const MDL *chain);
  * returns 1 when the MDL was already freed (and not allocated again). */
 int undis__mdl_note_free(const MDL *mdl);
 void undis__mdl_note_alloc(const MDL *mdl);
+/* MDLs recorded as freed (level 2). While any are, every IoAllocateMdl,
+ * whatever the level, takes its address off the record, so that an MDL
+ * allocated while the verifier is below level 2 and freed at level 2 is not
+ * taken for a double free. */
+extern volatile size_t undis__mdl_freed_count;
 
 /* Level 3: a short per-object event history ("" below level 3). */
 void undis__history_note(const void *object, const char *event);
