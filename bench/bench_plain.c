@@ -115,6 +115,7 @@ struct st {
     struct pkt *p;
     struct bench_spsc *q;
     uint64_t n;
+    unsigned burst;
     _Atomic int ready;
     _Atomic int go;
     _Atomic int done;
@@ -191,90 +192,20 @@ setup_b3(void)
     return s;
 }
 
-static void
-b3_consumer(void *arg)
-{
-    struct st *s = arg;
-    uint64_t n = s->n;
-    atomic_store(&s->ready, 1);
-    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
-    }
-    for (uint64_t i = 0; i < n; i++) {
-        pkt_free(bench_spsc_pop(s->q));
-    }
-    atomic_store_explicit(&s->done, 1, memory_order_release);
-}
+#define PLAIN_CROSS_ALLOC(s) ((void *)pkt_alloc(ROOM))
+#define PLAIN_CROSS_FREE(p)  pkt_free((struct pkt *)(p))
+BENCH_CROSS_FUNCS(cross, struct st, PLAIN_CROSS_ALLOC, PLAIN_CROSS_FREE)
 
 static uint64_t
 run_b3(void *state, uint64_t iters)
 {
-    struct st *s = state;
-    uint64_t t0;
-    bench_spsc_init(s->q);
-    s->n = iters;
-    atomic_store(&s->ready, 0);
-    atomic_store(&s->go, 0);
-    atomic_store(&s->done, 0);
-    bench_helper_start(b3_consumer, s);
-    while (!atomic_load(&s->ready)) {
-    }
-    t0 = bench_now_ns();
-    atomic_store_explicit(&s->go, 1, memory_order_release);
-    for (uint64_t i = 0; i < iters; i++) {
-        bench_spsc_push(s->q, pkt_alloc(ROOM));
-    }
-    while (!atomic_load_explicit(&s->done, memory_order_acquire)) {
-    }
-    t0 = bench_now_ns() - t0;
-    bench_helper_wait();
-    return t0;
-}
-
-static void
-b3c_consumer(void *arg)
-{
-    struct st *s = arg;
-    uint64_t n = s->n;
-    void *v[BURST];
-    atomic_store(&s->ready, 1);
-    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
-    }
-    for (uint64_t i = 0; i < n; i++) {
-        bench_spsc_pop_burst(s->q, v, BURST);
-        for (unsigned k = 0; k < BURST; k++) {
-            pkt_free(v[k]);
-        }
-    }
-    atomic_store_explicit(&s->done, 1, memory_order_release);
+    return cross_run(state, iters, 1);
 }
 
 static uint64_t
 run_b3c(void *state, uint64_t iters)
 {
-    struct st *s = state;
-    void *v[BURST];
-    uint64_t t0;
-    bench_spsc_init(s->q);
-    s->n = iters;
-    atomic_store(&s->ready, 0);
-    atomic_store(&s->go, 0);
-    atomic_store(&s->done, 0);
-    bench_helper_start(b3c_consumer, s);
-    while (!atomic_load(&s->ready)) {
-    }
-    t0 = bench_now_ns();
-    atomic_store_explicit(&s->go, 1, memory_order_release);
-    for (uint64_t i = 0; i < iters; i++) {
-        for (unsigned k = 0; k < BURST; k++) {
-            v[k] = pkt_alloc(ROOM);
-        }
-        bench_spsc_push_burst(s->q, v, BURST);
-    }
-    while (!atomic_load_explicit(&s->done, memory_order_acquire)) {
-    }
-    t0 = bench_now_ns() - t0;
-    bench_helper_wait();
-    return t0;
+    return cross_run(state, iters, BURST);
 }
 
 static void

@@ -85,4 +85,58 @@ bench_spsc_pop_burst(struct bench_spsc *q, void **p, unsigned n)
     atomic_store_explicit(&q->tail, t + n, memory_order_release);
 }
 
+/*
+ * BENCH_CROSS_FUNCS(name, STATE, ALLOC, FREE): B3 and B3c for a system that
+ * hands over through this ring. Defines name_consumer (the second thread:
+ * pops and frees) and name_run(STATE *s, iters, burst) (the timing thread:
+ * allocates `burst` objects per iteration and publishes them at once; burst
+ * 1 is B3, BURST is B3c). STATE has the fields q, n, burst, ready, go and
+ * done; ALLOC(s) makes an object, FREE(p) frees one. Expanded in each
+ * system's file so that the calls stay direct.
+ */
+#define BENCH_CROSS_MAX_BURST 32u
+#define BENCH_CROSS_FUNCS(name, STATE, ALLOC, FREE)                      \
+    static void name##_consumer(void *arg)                               \
+    {                                                                    \
+        STATE *s = arg;                                                  \
+        void *v[BENCH_CROSS_MAX_BURST];                                  \
+        atomic_store(&s->ready, 1);                                      \
+        while (!atomic_load_explicit(&s->go, memory_order_acquire)) {    \
+        }                                                                \
+        for (uint64_t i = 0; i < s->n; i++) {                            \
+            bench_spsc_pop_burst(s->q, v, s->burst);                     \
+            for (unsigned k = 0; k < s->burst; k++) {                    \
+                FREE(v[k]);                                              \
+            }                                                            \
+        }                                                                \
+        atomic_store_explicit(&s->done, 1, memory_order_release);        \
+    }                                                                    \
+    static uint64_t name##_run(STATE *s, uint64_t iters, unsigned burst) \
+    {                                                                    \
+        void *v[BENCH_CROSS_MAX_BURST];                                  \
+        uint64_t t0;                                                     \
+        bench_spsc_init(s->q);                                           \
+        s->n = iters;                                                    \
+        s->burst = burst;                                                \
+        atomic_store(&s->ready, 0);                                      \
+        atomic_store(&s->go, 0);                                         \
+        atomic_store(&s->done, 0);                                       \
+        bench_helper_start(name##_consumer, s);                          \
+        while (!atomic_load(&s->ready)) {                                \
+        }                                                                \
+        t0 = bench_now_ns();                                             \
+        atomic_store_explicit(&s->go, 1, memory_order_release);          \
+        for (uint64_t i = 0; i < iters; i++) {                           \
+            for (unsigned k = 0; k < burst; k++) {                       \
+                v[k] = ALLOC(s);                                         \
+            }                                                            \
+            bench_spsc_push_burst(s->q, v, burst);                       \
+        }                                                                \
+        while (!atomic_load_explicit(&s->done, memory_order_acquire)) {  \
+        }                                                                \
+        t0 = bench_now_ns() - t0;                                        \
+        bench_helper_wait();                                             \
+        return t0;                                                       \
+    }
+
 #endif /* UNDIS_BENCH_SPSC_H */

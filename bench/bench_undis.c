@@ -76,6 +76,7 @@ struct st {
     /* two-thread variants */
     struct bench_spsc *q;
     uint64_t n;
+    unsigned burst;
     _Atomic int ready;
     _Atomic int go;
     _Atomic int done;
@@ -186,43 +187,14 @@ setup_b3(void)
     return s;
 }
 
-static void
-b3_consumer(void *arg)
-{
-    struct st *s = arg;
-    uint64_t n = s->n;
-    atomic_store(&s->ready, 1);
-    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
-    }
-    for (uint64_t i = 0; i < n; i++) {
-        NdisFreeNetBufferList((NET_BUFFER_LIST *)bench_spsc_pop(s->q));
-    }
-    atomic_store_explicit(&s->done, 1, memory_order_release);
-}
+#define UNDIS_CROSS_ALLOC(s) ((void *)alloc_nbl((s)->pool))
+#define UNDIS_CROSS_FREE(p)  NdisFreeNetBufferList((NET_BUFFER_LIST *)(p))
+BENCH_CROSS_FUNCS(cross, struct st, UNDIS_CROSS_ALLOC, UNDIS_CROSS_FREE)
 
 static uint64_t
 run_b3(void *state, uint64_t iters)
 {
-    struct st *s = state;
-    uint64_t t0;
-    bench_spsc_init(s->q);
-    s->n = iters;
-    atomic_store(&s->ready, 0);
-    atomic_store(&s->go, 0);
-    atomic_store(&s->done, 0);
-    bench_helper_start(b3_consumer, s);
-    while (!atomic_load(&s->ready)) {
-    }
-    t0 = bench_now_ns();
-    atomic_store_explicit(&s->go, 1, memory_order_release);
-    for (uint64_t i = 0; i < iters; i++) {
-        bench_spsc_push(s->q, alloc_nbl(s->pool));
-    }
-    while (!atomic_load_explicit(&s->done, memory_order_acquire)) {
-    }
-    t0 = bench_now_ns() - t0;
-    bench_helper_wait();
-    return t0;
+    return cross_run(state, iters, 1);
 }
 
 static const struct bench_variant b3 = { "B3",   "undis", "alloc on A, SPSC, free on B",
@@ -232,51 +204,10 @@ static const struct bench_variant b3 = { "B3",   "undis", "alloc on A, SPSC, fre
 /* B3c: the same with the hand-off in bursts of 32 (one publish per burst,
  * as a chain of NBLs is handed over in one call): the ring's per-item
  * cache-line round trip leaves the figure, the objects' own remain. */
-static void
-b3c_consumer(void *arg)
-{
-    struct st *s = arg;
-    uint64_t n = s->n;
-    void *v[BURST];
-    atomic_store(&s->ready, 1);
-    while (!atomic_load_explicit(&s->go, memory_order_acquire)) {
-    }
-    for (uint64_t i = 0; i < n; i++) {
-        bench_spsc_pop_burst(s->q, v, BURST);
-        for (unsigned k = 0; k < BURST; k++) {
-            NdisFreeNetBufferList((NET_BUFFER_LIST *)v[k]);
-        }
-    }
-    atomic_store_explicit(&s->done, 1, memory_order_release);
-}
-
 static uint64_t
 run_b3c(void *state, uint64_t iters)
 {
-    struct st *s = state;
-    void *v[BURST];
-    uint64_t t0;
-    bench_spsc_init(s->q);
-    s->n = iters;
-    atomic_store(&s->ready, 0);
-    atomic_store(&s->go, 0);
-    atomic_store(&s->done, 0);
-    bench_helper_start(b3c_consumer, s);
-    while (!atomic_load(&s->ready)) {
-    }
-    t0 = bench_now_ns();
-    atomic_store_explicit(&s->go, 1, memory_order_release);
-    for (uint64_t i = 0; i < iters; i++) {
-        for (unsigned k = 0; k < BURST; k++) {
-            v[k] = alloc_nbl(s->pool);
-        }
-        bench_spsc_push_burst(s->q, v, BURST);
-    }
-    while (!atomic_load_explicit(&s->done, memory_order_acquire)) {
-    }
-    t0 = bench_now_ns() - t0;
-    bench_helper_wait();
-    return t0;
+    return cross_run(state, iters, BURST);
 }
 
 static const struct bench_variant b3c = { "B3c",   "undis", "alloc on A, bursts of 32, free on B",
