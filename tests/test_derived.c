@@ -20,6 +20,8 @@
 #include <undis/check.h>
 #include <undis/fault.h>
 
+#include "support/pools.h"
+
 /* ---- helpers ------------------------------------------------------------ */
 
 #define ARENA_SIZE 4096
@@ -50,18 +52,7 @@ struct orig {
 static NDIS_HANDLE
 nbl_pool_make(BOOLEAN alloc_nb, USHORT ctx, ULONG data, UCHAR protocol_id)
 {
-    NET_BUFFER_LIST_POOL_PARAMETERS p;
-    NDIS_HANDLE h;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.ProtocolId = protocol_id;
-    p.fAllocateNetBuffer = alloc_nb;
-    p.ContextSize = ctx;
-    p.PoolTag = TEST_TAG;
-    p.DataSize = data;
-    h = NdisAllocateNetBufferListPool(NULL, &p);
+    NDIS_HANDLE h = test_nbl_pool(alloc_nb, ctx, data, protocol_id, TEST_TAG);
     CHECK_NOT_NULL(h);
     return h;
 }
@@ -69,15 +60,7 @@ nbl_pool_make(BOOLEAN alloc_nb, USHORT ctx, ULONG data, UCHAR protocol_id)
 static NDIS_HANDLE
 nb_pool_make(ULONG data)
 {
-    NET_BUFFER_POOL_PARAMETERS p;
-    NDIS_HANDLE h;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    p.PoolTag = TEST_TAG;
-    p.DataSize = data;
-    h = NdisAllocateNetBufferPool(NULL, &p);
+    NDIS_HANDLE h = test_nb_pool(data, TEST_TAG);
     CHECK_NOT_NULL(h);
     return h;
 }

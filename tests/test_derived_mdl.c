@@ -20,6 +20,8 @@
 #include <undis/check.h>
 #include <undis/fault.h>
 
+#include "support/pools.h"
+
 #include <string.h>
 
 #define PAGES     12
@@ -73,14 +75,7 @@ tmdl_init(struct tmdl *t, PVOID va, ULONG len, enum kind k)
 static NDIS_HANDLE
 nbl_pool(void)
 {
-    NET_BUFFER_LIST_POOL_PARAMETERS p;
-    NDIS_HANDLE h;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.fAllocateNetBuffer = TRUE;
-    h = NdisAllocateNetBufferListPool(NULL, &p);
+    NDIS_HANDLE h = test_nbl_pool(TRUE, 0, 0, 0, 0);
     CHECK_NOT_NULL(h);
     return h;
 }
@@ -88,13 +83,7 @@ nbl_pool(void)
 static NDIS_HANDLE
 nb_pool(void)
 {
-    NET_BUFFER_POOL_PARAMETERS p;
-    NDIS_HANDLE h;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    h = NdisAllocateNetBufferPool(NULL, &p);
+    NDIS_HANDLE h = test_nb_pool(0, 0);
     CHECK_NOT_NULL(h);
     return h;
 }

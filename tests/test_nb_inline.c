@@ -38,6 +38,7 @@
 #include <undis/verifier.h>
 
 #include "support/layouts.h"
+#include "support/pools.h"
 
 #define MAX_MDLS    64
 #define STORAGE_MAX 8192
@@ -612,17 +613,7 @@ TEST(inline_covers_every_layout)
 static NDIS_HANDLE
 data_pool(ULONG data_size)
 {
-    NET_BUFFER_LIST_POOL_PARAMETERS p;
-    NDIS_HANDLE h;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
-    p.fAllocateNetBuffer = TRUE;
-    p.PoolTag = 0x6C6E4968u;
-    p.DataSize = data_size;
-    h = NdisAllocateNetBufferListPool(NULL, &p);
+    NDIS_HANDLE h = test_nbl_pool(TRUE, 0, data_size, NDIS_PROTOCOL_ID_DEFAULT, 0x6C6E4968u);
     CHECK_NOT_NULL(h);
     return h;
 }
