@@ -759,8 +759,12 @@ TEST(verifier_mdl_reused_below_level2_is_not_a_double_free)
     for (size_t i = 0; i < n; i++) {
         IoFreeMdl(held[i]);
     }
+    /* glibc hands the block just freed back first; ASan's and valgrind's
+     * allocators hold freed blocks back, and there the case checks less. */
 #if !defined(__SANITIZE_ADDRESS__)
-    CHECK(again != NULL); /* glibc gives the block just freed back first */
+    if (getenv("LD_PRELOAD") == NULL || strstr(getenv("LD_PRELOAD"), "vgpreload") == NULL) {
+        CHECK(again != NULL);
+    }
 #endif
     if (again != NULL) {
         verify_begin(2);
