@@ -125,11 +125,137 @@ RESETS(any, undis__zero_generic)
 #    define PICK(name) name##_any
 #endif
 
+#if UNDIS__ZERO_X86
+/* The usual data pool (embedded NB, data, no context) on AVX-512: each
+ * 64-byte line of the NBL + NB is compared with what the reset would leave
+ * there (the pool's image, plus the NBL's address in the three pointer
+ * fields) and stored, whole, only when it differs. A line nobody wrote since
+ * the last allocation -- most of them, usually all -- is read, not written:
+ * no zeroing stores and no field stores. */
+#    define TMPL_LINES         ((sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) / 64)
+#    define TMPL_TAIL          ((sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) % 64)
+#    define QWORD_IN_LINE(off) (1u << (((off) % 64) / 8))
+#    define REL_MASK(line)                                               \
+        ((NB_AT / 64 == (line) ? 0u : 0u) |                              \
+         (offsetof(NET_BUFFER_LIST, FirstNetBuffer) / 64 == (line)       \
+              ? QWORD_IN_LINE(offsetof(NET_BUFFER_LIST, FirstNetBuffer)) \
+              : 0u) |                                                    \
+         ((NB_AT + offsetof(NET_BUFFER, CurrentMdl)) / 64 == (line)      \
+              ? QWORD_IN_LINE(NB_AT + offsetof(NET_BUFFER, CurrentMdl))  \
+              : 0u) |                                                    \
+         ((NB_AT + offsetof(NET_BUFFER, MdlChain)) / 64 == (line)        \
+              ? QWORD_IN_LINE(NB_AT + offsetof(NET_BUFFER, MdlChain))    \
+              : 0u))
+
+/* The lines holding the NB's position (CurrentMdl, CurrentMdlOffset,
+ * DataLength, MdlChain, DataOffset), which every use of a packet changes
+ * just before its free: stored from the image without being compared, since
+ * loading them right after those small stores would wait on store
+ * forwarding. */
+#    define TMPL_STORED(i)                                         \
+        ((NB_AT + offsetof(NET_BUFFER, CurrentMdl)) / 64 == (i) || \
+         (NB_AT + offsetof(NET_BUFFER, DataOffset)) / 64 == (i))
+
+/* What the reset leaves in line i of the block at q: the pool's image with
+ * the block's address added to the pointer fields of that line. */
+#    define TMPL_WANT(i)                                                                     \
+        (REL_MASK(i) != 0                                                                    \
+             ? _mm512_mask_add_epi64(_mm512_loadu_si512((const void *)(t + 64 * (i))),       \
+                                     (__mmask8)REL_MASK(i),                                  \
+                                     _mm512_loadu_si512((const void *)(t + 64 * (i))), base) \
+             : _mm512_loadu_si512((const void *)(t + 64 * (i))))
+
+UNDIS__ZERO_TARGET_avx512 static NET_BUFFER_LIST *
+tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
+{
+    char *q = (char *)nbl;
+    const char *t = (const char *)pool->tmpl;
+    const __m512i base = _mm512_set1_epi64((long long)(uintptr_t)nbl);
+    const size_t tail_at = TMPL_LINES * 64 + TMPL_TAIL - 32;
+    PMDL mdl = (PMDL)(void *)(q + pool->off_mdl);
+    __m512i diff = _mm512_setzero_si512();
+    __m256i tail = _mm256_loadu_si256((const __m256i *)(const void *)(q + tail_at));
+    /* First one verdict for the whole block: diff |= have ^ want per line
+     * (one ternary-logic instruction each; 0xF6 is a | (b ^ c)). */
+#    pragma GCC unroll 16
+    for (unsigned i = 0; i < TMPL_LINES; i++) {
+        if (TMPL_STORED(i)) {
+            _mm512_storeu_si512((void *)(q + 64 * i), TMPL_WANT(i));
+        } else {
+            diff = _mm512_ternarylogic_epi64(diff, _mm512_loadu_si512((const void *)(q + 64 * i)),
+                                             TMPL_WANT(i), 0xF6);
+        }
+    }
+    if (UNDIS_UNLIKELY(_mm512_test_epi64_mask(diff, diff) != 0 ||
+                       !_mm256_testz_si256(tail, tail))) {
+        /* Something was written: store the lines that differ, whole. */
+#    pragma GCC unroll 16
+        for (unsigned i = 0; i < TMPL_LINES; i++) {
+            __m512i want = TMPL_WANT(i);
+            if (TMPL_STORED(i)) {
+                continue;
+            }
+            if (_mm512_cmpneq_epi64_mask(_mm512_loadu_si512((const void *)(q + 64 * i)), want) !=
+                0) {
+                _mm512_storeu_si512((void *)(q + 64 * i), want);
+            }
+        }
+        /* The last partial line holds no field the reset sets: zeroes. */
+        _mm256_storeu_si256((__m256i *)(void *)(q + tail_at), _mm256_setzero_si256());
+    }
+    if (UNDIS_UNLIKELY(mdl->ByteCount != pool->data_size)) {
+        mdl->ByteCount = pool->data_size;
+    }
+    if (UNDIS_UNLIKELY(mdl->Next != NULL)) {
+        mdl->Next = NULL;
+    }
+    /* The NB's fields again, word by word over the line stores above: the
+     * data path reads them right away, and a load is served from a store
+     * of its own size at once, from a wide one only after a stall. */
+    {
+        NET_BUFFER *nb = (NET_BUFFER *)(void *)(q + NB_AT);
+        nb->Next = NULL;
+        nb->CurrentMdl = mdl;
+        nb->CurrentMdlOffset = pool->data_size;
+        nb->DataLength = 0;
+        nb->MdlChain = mdl;
+        nb->DataOffset = pool->data_size;
+    }
+    return nbl;
+}
+
+/* The image tmpl_reset compares with: nbl_init's result on a zeroed block at
+ * address 0 (so the pointer fields hold offsets). */
+static void
+tmpl_build(struct undis__nbl_pool *pool)
+{
+    NET_BUFFER_LIST *img = (NET_BUFFER_LIST *)(void *)pool->tmpl;
+    NET_BUFFER *nb = (NET_BUFFER *)(void *)((char *)pool->tmpl + NB_AT);
+    memset(pool->tmpl, 0, sizeof(pool->tmpl));
+    img->NdisPoolHandle = pool;
+    img->Flags = UNDIS__NBL_FLAG_ALLOCATED;
+    *(PUCHAR)&img->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
+    img->FirstNetBuffer = (PNET_BUFFER)(uintptr_t)NB_AT;
+    nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
+    nb->MdlChain = (PMDL)(uintptr_t)pool->off_mdl;
+    nb->CurrentMdl = (PMDL)(uintptr_t)pool->off_mdl;
+    nb->DataOffset = pool->data_size;
+    nb->CurrentMdlOffset = pool->data_size;
+}
+#endif
+
 static void
 pick_resets(struct undis__nbl_pool *pool)
 {
     pool->reset_nbl = pool->alloc_nb ? PICK(nbl_nb_reset) : PICK(nbl_reset);
     pool->reset_nb = PICK(nb_reset);
+#if UNDIS__ZERO_X86
+    if (undis__zero_isa == 2 && pool->alloc_nb && pool->context_size == 0 && pool->data_size != 0 &&
+        (sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) % 64 >= 32) {
+        tmpl_build(pool);
+        pool->reset_nbl = tmpl_reset_avx512;
+    }
+#endif
 }
 
 /* Carving: the descriptors start zeroed (the allocation's zeroing reads

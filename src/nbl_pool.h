@@ -52,6 +52,10 @@ struct undis__nbl_pool {
      * reset_nbl in NBL pools, reset_nb in NB pools. */
     NET_BUFFER_LIST *(*reset_nbl)(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl);
     NET_BUFFER *(*reset_nb)(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl);
+    /* Pools with an embedded NB and data and no context: the image of a
+     * freshly reset NBL + NB, its pointer fields as offsets from the NBL
+     * (see tmpl_reset in nbl.c). */
+    uint64_t tmpl[(sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER) + 63) / 64 * 8];
 };
 
 /* Pool creation behind NdisAllocateNetBuffer(List)Pool; fault_point 0 for

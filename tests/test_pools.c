@@ -1057,6 +1057,56 @@ nbl_reuse_case(BOOLEAN alloc_nb, USHORT context_size, ULONG data_size)
     CHECK_EQ_U64(undis_alloc_outstanding(), base);
 }
 
+/* One byte changed anywhere in a freed NBL and its NB -- every offset in
+ * turn -- and the next allocation of that NBL is again exactly the fresh one (the
+ * allocation may compare lines with the fresh image and store only those
+ * that differ: no byte may slip through). */
+static void
+nbl_reuse_single_byte_case(BOOLEAN alloc_nb, ULONG data_size)
+{
+    NET_BUFFER_LIST_POOL_PARAMETERS p = nbl_params(alloc_nb, 0, data_size);
+    size_t span = sizeof(NET_BUFFER_LIST) + (alloc_nb ? sizeof(NET_BUFFER) : 0);
+    struct nbl_snapshot fresh, now;
+    NDIS_HANDLE pool;
+    NET_BUFFER_LIST *nbl;
+    p.ProtocolId = NDIS_PROTOCOL_ID_IPX;
+    pool = NdisAllocateNetBufferListPool(NULL, &p);
+    CHECK_NOT_NULL(pool);
+    nbl = NdisAllocateNetBufferList(pool, 0, 0);
+    CHECK_NOT_NULL(nbl);
+    snapshot(&fresh, nbl);
+    for (size_t at = 0; at < span; at++) {
+        /* Changed after the free (the block waits in this thread's cache):
+         * the free itself reads Context and NdisPoolHandle. */
+        NdisFreeNetBufferList(nbl);
+        ((PUCHAR)nbl)[at] ^= 0x5A;
+        nbl = nbl_allocate_until(pool, nbl, 0, 0);
+        snapshot(&now, nbl);
+        if (memcmp(&now.nbl, &fresh.nbl, sizeof(now.nbl)) != 0 ||
+            memcmp(&now.nb, &fresh.nb, sizeof(now.nb)) != 0) {
+            printf("  byte %zu of the NBL block was not reset\n", at);
+        }
+        check_same_as(&fresh, nbl);
+    }
+    NdisFreeNetBufferList(nbl);
+    NdisFreeNetBufferListPool(pool);
+}
+
+TEST(nbl_reuse_after_any_single_byte_with_data_is_fresh)
+{
+    nbl_reuse_single_byte_case(TRUE, 1514);
+}
+
+TEST(nbl_reuse_after_any_single_byte_with_net_buffer_is_fresh)
+{
+    nbl_reuse_single_byte_case(TRUE, 0);
+}
+
+TEST(nbl_reuse_after_any_single_byte_plain_is_fresh)
+{
+    nbl_reuse_single_byte_case(FALSE, 0);
+}
+
 TEST(nbl_reuse_plain_returns_initial_state)
 {
     nbl_reuse_case(FALSE, 0, 0);
@@ -1756,6 +1806,9 @@ TEST_CASE(nbl_allocate_from_nb_pool_gives_null)
 TEST_CASE(nbl_allocate_context_sizes_not_multiple_of_8_give_null)
 TEST_CASE(nbl_allocate_fails_when_memory_runs_out)
 TEST_CASE(nbl_allocate_fails_when_pushed_context_cannot_be_had)
+TEST_CASE(nbl_reuse_after_any_single_byte_with_data_is_fresh)
+TEST_CASE(nbl_reuse_after_any_single_byte_with_net_buffer_is_fresh)
+TEST_CASE(nbl_reuse_after_any_single_byte_plain_is_fresh)
 TEST_CASE(nbl_reuse_plain_returns_initial_state)
 TEST_CASE(nbl_reuse_with_net_buffer_returns_initial_state)
 TEST_CASE(nbl_reuse_with_data_returns_initial_state)
