@@ -135,17 +135,13 @@ RESETS(any, undis__zero_generic)
 #    define TMPL_LINES         ((sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) / 64)
 #    define TMPL_TAIL          ((sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) % 64)
 #    define QWORD_IN_LINE(off) (1u << (((off) % 64) / 8))
-#    define REL_MASK(line)                                               \
-        ((NB_AT / 64 == (line) ? 0u : 0u) |                              \
-         (offsetof(NET_BUFFER_LIST, FirstNetBuffer) / 64 == (line)       \
-              ? QWORD_IN_LINE(offsetof(NET_BUFFER_LIST, FirstNetBuffer)) \
-              : 0u) |                                                    \
-         ((NB_AT + offsetof(NET_BUFFER, CurrentMdl)) / 64 == (line)      \
-              ? QWORD_IN_LINE(NB_AT + offsetof(NET_BUFFER, CurrentMdl))  \
-              : 0u) |                                                    \
-         ((NB_AT + offsetof(NET_BUFFER, MdlChain)) / 64 == (line)        \
-              ? QWORD_IN_LINE(NB_AT + offsetof(NET_BUFFER, MdlChain))    \
-              : 0u))
+/* The bit of the 8-byte word at block offset off in line's mask, or 0. */
+#    define REL_BIT(off, line) ((off) / 64 == (line) ? QWORD_IN_LINE(off) : 0u)
+/* The pointer fields of line `line` (they hold offsets in the image). */
+#    define REL_MASK(line)                                          \
+        (REL_BIT(offsetof(NET_BUFFER_LIST, FirstNetBuffer), line) | \
+         REL_BIT(NB_AT + offsetof(NET_BUFFER, CurrentMdl), line) |  \
+         REL_BIT(NB_AT + offsetof(NET_BUFFER, MdlChain), line))
 
 /* The lines holding the NB's position (CurrentMdl, CurrentMdlOffset,
  * DataLength, MdlChain, DataOffset), which every use of a packet changes
@@ -169,7 +165,7 @@ UNDIS__ZERO_TARGET_avx512 static NET_BUFFER_LIST *
 tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
 {
     char *q = (char *)nbl;
-    const char *t = (const char *)pool->tmpl;
+    const char *t = (const char *)pool->tmpl_bytes;
     const __m512i base = _mm512_set1_epi64((long long)(uintptr_t)nbl);
     const size_t tail_at = TMPL_LINES * 64 + TMPL_TAIL - 32;
     PMDL mdl = (PMDL)(void *)(q + pool->off_mdl);
@@ -224,23 +220,26 @@ tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
     return nbl;
 }
 
-/* The image tmpl_reset compares with: nbl_init's result on a zeroed block at
- * address 0 (so the pointer fields hold offsets). */
-static void
+/* The image tmpl_reset compares with: what nbl_init leaves in a zeroed
+ * block, its pointer fields turned into offsets from the block. 0 when the
+ * scratch block cannot be had (the pool then keeps the plain reset). */
+static int
 tmpl_build(struct undis__nbl_pool *pool)
 {
-    NET_BUFFER_LIST *img = (NET_BUFFER_LIST *)(void *)pool->tmpl;
-    NET_BUFFER *nb = (NET_BUFFER *)(void *)((char *)pool->tmpl + NB_AT);
-    memset(pool->tmpl, 0, sizeof(pool->tmpl));
-    img->NdisPoolHandle = pool;
-    img->Flags = UNDIS__NBL_FLAG_ALLOCATED;
-    *(PUCHAR)&img->NetBufferListInfo[NetBufferListProtocolId] = pool->protocol_id;
-    img->FirstNetBuffer = (PNET_BUFFER)(uintptr_t)NB_AT;
-    nb->NdisPoolHandle = (NDIS_HANDLE)(uintptr_t)pool;
-    nb->MdlChain = (PMDL)(uintptr_t)pool->off_mdl;
-    nb->CurrentMdl = (PMDL)(uintptr_t)pool->off_mdl;
-    nb->DataOffset = pool->data_size;
-    nb->CurrentMdlOffset = pool->data_size;
+    char *scratch = (char *)undis__mem_alloc_backing(pool->off_mdl + sizeof(MDL));
+    NET_BUFFER *nb = (NET_BUFFER *)(void *)(pool->tmpl_bytes + NB_AT);
+    NET_BUFFER_LIST *img = (NET_BUFFER_LIST *)(void *)pool->tmpl_bytes;
+    if (scratch == NULL) {
+        return 0;
+    }
+    memset(scratch, 0, pool->off_mdl + sizeof(MDL));
+    (void)nbl_init(pool, (NET_BUFFER_LIST *)(void *)scratch);
+    memcpy(pool->tmpl_bytes, scratch, sizeof(pool->tmpl_bytes));
+    undis__mem_free_backing(scratch);
+    img->FirstNetBuffer = (PNET_BUFFER)((uintptr_t)img->FirstNetBuffer - (uintptr_t)scratch);
+    nb->CurrentMdl = (PMDL)((uintptr_t)nb->CurrentMdl - (uintptr_t)scratch);
+    nb->MdlChain = (PMDL)((uintptr_t)nb->MdlChain - (uintptr_t)scratch);
+    return 1;
 }
 #endif
 
@@ -252,8 +251,9 @@ pick_resets(struct undis__nbl_pool *pool)
 #if UNDIS__ZERO_X86
     if (undis__zero_isa == 2 && pool->alloc_nb && pool->context_size == 0 && pool->data_size != 0 &&
         (sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) % 64 >= 32) {
-        tmpl_build(pool);
-        pool->reset_nbl = tmpl_reset_avx512;
+        if (tmpl_build(pool)) {
+            pool->reset_nbl = tmpl_reset_avx512;
+        }
     }
 #endif
 }

@@ -55,7 +55,7 @@ struct undis__nbl_pool {
     /* Pools with an embedded NB and data and no context: the image of a
      * freshly reset NBL + NB, its pointer fields as offsets from the NBL
      * (see tmpl_reset in nbl.c). */
-    uint64_t tmpl[(sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER) + 63) / 64 * 8];
+    unsigned char tmpl_bytes[sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)];
 };
 
 /* Pool creation behind NdisAllocateNetBuffer(List)Pool; fault_point 0 for
