@@ -170,7 +170,9 @@ tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
     const size_t tail_at = TMPL_LINES * 64 + TMPL_TAIL - 32;
     PMDL mdl = (PMDL)(void *)(q + pool->off_mdl);
     __m512i diff = _mm512_setzero_si512();
-    __m256i tail = _mm256_loadu_si256((const __m256i *)(const void *)(q + tail_at));
+    const __m256i tail_want = _mm256_loadu_si256((const __m256i *)(const void *)(t + tail_at));
+    __m256i tail = _mm256_xor_si256(
+        _mm256_loadu_si256((const __m256i *)(const void *)(q + tail_at)), tail_want);
     /* First one verdict for the whole block: diff |= have ^ want per line
      * (one ternary-logic instruction each; 0xF6 is a | (b ^ c)). */
 #    pragma GCC unroll 16
@@ -196,8 +198,8 @@ tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
                 _mm512_storeu_si512((void *)(q + 64 * i), want);
             }
         }
-        /* The last partial line holds no field the reset sets: zeroes. */
-        _mm256_storeu_si256((__m256i *)(void *)(q + tail_at), _mm256_setzero_si256());
+        /* The last half line (the image's, like the others). */
+        _mm256_storeu_si256((__m256i *)(void *)(q + tail_at), tail_want);
     }
     if (UNDIS_UNLIKELY(mdl->ByteCount != pool->data_size)) {
         mdl->ByteCount = pool->data_size;
@@ -250,7 +252,7 @@ pick_resets(struct undis__nbl_pool *pool)
     pool->reset_nb = PICK(nb_reset);
 #if UNDIS__ZERO_X86
     if (undis__zero_isa == 2 && pool->alloc_nb && pool->context_size == 0 && pool->data_size != 0 &&
-        (sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)) % 64 >= 32) {
+        TMPL_TAIL == 32) {
         if (tmpl_build(pool)) {
             pool->reset_nbl = tmpl_reset_avx512;
         }
