@@ -113,12 +113,19 @@ void undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj);
 #define UNDIS__MAG_CAP        128
 #define UNDIS__MAG_BATCH      64
 
+/* A magazine is written by its thread on every get and put (count, objs),
+ * and is allocated next to other memory -- a pool read by every thread, an
+ * other thread's magazine. The guards, a cache line at each end, keep the
+ * written words off any line a neighbouring allocation uses (B4 doubled
+ * when a magazine came to share a line with a pool's image). */
 struct undis__magazine {
+    unsigned char guard_front[64];
     struct undis__magazine *next; /* in the cache's list */
     struct undis__magazine **prevp;
     uint32_t count;
     uint32_t pad;
     struct undis__obj *objs[UNDIS__MAG_CAP];
+    unsigned char guard_back[64];
 };
 
 /* A thread's view of one registry slot: its magazine for the cache that
