@@ -74,18 +74,6 @@ undis__atomic_cas_u64(volatile uint64_t *p, uint64_t *expected, uint64_t desired
     *expected = old;
     return 0;
 }
-static inline void *
-undis__atomic_load_acquire_ptr(void *const volatile *p)
-{
-    void *v = *p;
-    _ReadWriteBarrier();
-    return v;
-}
-static inline void
-undis__atomic_store_release_ptr(void *volatile *p, void *v)
-{
-    _InterlockedExchangePointer((void *volatile *)p, v);
-}
 static inline void
 undis__atomic_store_release_int(volatile int *p, int v)
 {
