@@ -439,6 +439,55 @@ TEST(nbl_pool_creation_fails_when_memory_runs_out)
     CHECK_EQ_U64(undis_alloc_outstanding(), base);
 }
 
+/* A thread remembers the caches it last freed to (two of them). Freeing a
+ * pool must leave no way for a later free to reach its magazines, even
+ * when a new pool is then created at the same address: frees and
+ * allocations of the new pool stay exact, and nothing leaks. */
+TEST(pool_freed_then_recreated_keeps_frees_exact)
+{
+    unsigned long long base = undis_alloc_outstanding();
+    NET_BUFFER_LIST_POOL_PARAMETERS p = nbl_params(TRUE, 0, 256);
+    NDIS_HANDLE a = NdisAllocateNetBufferListPool(NULL, &p);
+    NDIS_HANDLE b = NdisAllocateNetBufferListPool(NULL, &p);
+    NDIS_HANDLE c;
+    NET_BUFFER_LIST *v[300];
+    CHECK_NOT_NULL(a);
+    CHECK_NOT_NULL(b);
+    for (int round = 0; round < 3; round++) {
+        NET_BUFFER_LIST *x = NdisAllocateNetBufferList(a, 0, 0);
+        NET_BUFFER_LIST *y = NdisAllocateNetBufferList(b, 0, 0);
+        CHECK_NOT_NULL(x);
+        CHECK_NOT_NULL(y);
+        NdisFreeNetBufferList(x); /* both pools are now this thread's hot caches */
+        NdisFreeNetBufferList(y);
+    }
+    NdisFreeNetBufferListPool(a);
+    CHECK_EQ_U64(undis_alloc_outstanding(), base);
+    c = NdisAllocateNetBufferListPool(NULL, &p); /* often at a's address */
+    CHECK_NOT_NULL(c);
+    /* More than a magazine's worth, so frees also go through the depot. */
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        v[i] = NdisAllocateNetBufferList(c, 0, 0);
+        CHECK_NOT_NULL(v[i]);
+        CHECK_PTR_EQ(NdisGetPoolFromNetBufferList(v[i]), c);
+    }
+    CHECK_EQ_U64(undis_alloc_outstanding(), base + sizeof(v) / sizeof(v[0]));
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        NdisFreeNetBufferList(v[i]);
+    }
+    CHECK_EQ_U64(undis_alloc_outstanding(), base);
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        v[i] = NdisAllocateNetBufferList(c, 0, 0);
+        CHECK_NOT_NULL(v[i]);
+    }
+    for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+        NdisFreeNetBufferList(v[i]);
+    }
+    NdisFreeNetBufferListPool(c);
+    NdisFreeNetBufferListPool(b);
+    CHECK_EQ_U64(undis_alloc_outstanding(), base);
+}
+
 TEST(nbl_pool_free_null_does_nothing)
 {
     unsigned long long base = undis_alloc_outstanding();
@@ -1778,6 +1827,7 @@ TEST_CASE(nbl_pool_context_size_multiple_of_8_not_16_accepted)
 TEST_CASE(nbl_pool_data_size_without_net_buffer_gives_null)
 TEST_CASE(nbl_pool_data_size_above_one_mib_gives_null)
 TEST_CASE(nbl_pool_creation_fails_when_memory_runs_out)
+TEST_CASE(pool_freed_then_recreated_keeps_frees_exact)
 TEST_CASE(nbl_pool_free_null_does_nothing)
 TEST_CASE(nb_pool_plain_succeeds)
 TEST_CASE(nb_pool_with_data_succeeds)
