@@ -8,7 +8,7 @@
  * verifier-only failure. Then one test per level (what the level adds; at
  * level 0 the results are exactly Windows'), the UNDIS_VERIFIER variable,
  * the snapshot API, the quarantine, and the UNDIS_FAULTS schedule
- * (src/fault_env.c).
+ * (src/verifier/fault_env.c).
  *
  * The level and the report function are process-wide: every test sets them
  * with verify_begin() and puts level 0 and the default back with
@@ -25,7 +25,7 @@
 #include <undis/fault.h>
 #include <undis/verifier.h>
 
-/* src/fault_env.c: parse and apply an UNDIS_FAULTS specification (the
+/* src/verifier/fault_env.c: parse and apply an UNDIS_FAULTS specification (the
  * library's start-up does this with the environment variable). */
 int undis__fault_env_parse(const char *spec, char *err, size_t err_len);
 
@@ -1188,7 +1188,7 @@ TEST(verifier_every_rule_is_named)
         const char *name = undis_rule_name((undis_rule)i);
         const char *why = undis_rule_rationale((undis_rule)i);
         if (name == NULL || why == NULL) {
-            printf("rule %d has no entry in the name table (src/verifier.c g_rules)\n", i);
+            printf("rule %d has no entry in the name table (src/verifier/verifier.c g_rules)\n", i);
         }
         CHECK(name != NULL && why != NULL);
         CHECK(strcmp(name, "UNKNOWN") != 0);
@@ -1469,7 +1469,7 @@ TEST(verifier_level2_nb_freed_after_its_mdls)
 }
 
 /* ------------------------------------------------------------------ */
-/* UNDIS_FAULTS (src/fault_env.c)                                     */
+/* UNDIS_FAULTS (src/verifier/fault_env.c)                                     */
 /* ------------------------------------------------------------------ */
 
 static NDIS_HANDLE
