@@ -19,7 +19,14 @@ PMDL
 mdl_make(struct tmdl *t, PUCHAR buf, ULONG len, UCHAR seed)
 {
     pattern(buf, len, seed);
-    return tmdl_make(t, buf, len);
+    if (len != 0) {
+        return tmdl_make(t, buf, len);
+    }
+    memset(t, 0, sizeof(*t));
+    MmInitializeMdl(&t->mdl, buf, len);
+    t->mdl.MappedSystemVa = buf;
+    t->mdl.MdlFlags = MDL_SOURCE_IS_NONPAGED_POOL;
+    return &t->mdl;
 }
 
 void
@@ -61,6 +68,8 @@ expect_nb_(const char *file,
            const MDL *cur,
            ULONG cur_off)
 {
+    char why[256];
+    undis_check_rule rule;
     const MDL *m = nb->MdlChain;
     int i;
 
@@ -71,17 +80,22 @@ expect_nb_(const char *file,
         }
     }
     if (m != NULL) {
-        ut_fail_(file, line, "chain has more than %d MDLs", i);
+        ut_fail_(file, line, "chain has more than %d MDLs (next %p)", i, (const void *)m);
     }
-    if (nb->DataOffset != off || nb->DataLength != len) {
-        ut_fail_(file, line, "DataOffset %u DataLength %u, expected %u %u",
-                 (unsigned)nb->DataOffset, (unsigned)nb->DataLength, (unsigned)off, (unsigned)len);
+    if (nb->DataOffset != off) {
+        ut_fail_(file, line, "DataOffset %u, expected %u", (unsigned)nb->DataOffset, (unsigned)off);
+    }
+    if (nb->DataLength != len) {
+        ut_fail_(file, line, "DataLength %u, expected %u", (unsigned)nb->DataLength, (unsigned)len);
     }
     if (nb->CurrentMdl != cur || nb->CurrentMdlOffset != cur_off) {
         ut_fail_(file, line, "CurrentMdl %p@%u, expected %p@%u", (const void *)nb->CurrentMdl,
                  (unsigned)nb->CurrentMdlOffset, (const void *)cur, (unsigned)cur_off);
     }
-    nb_ok_(file, line, nb);
+    rule = undis_nb_check(nb, why, sizeof(why));
+    if (rule != UNDIS_CHECK_OK) {
+        ut_fail_(file, line, "undis_nb_check: %s", why);
+    }
 }
 
 int

@@ -19,7 +19,8 @@
 /* Fills buf with a pattern that depends on seed and the position. */
 void pattern(PUCHAR buf, ULONG len, UCHAR seed);
 
-/* A mapped nonpaged MDL in t over buf, which is filled with pattern(seed). */
+/* A mapped nonpaged MDL in t over buf, which is filled with pattern(seed)
+ * (len may be 0). */
 PMDL mdl_make(struct tmdl *t, PUCHAR buf, ULONG len, UCHAR seed);
 
 /* Zeroes nb and sets {chain; off; len; cur@cur_off}. */
