@@ -13,29 +13,14 @@
 #include <undis/check.h>
 #include <undis/fault.h>
 
+#include "support/mdl_pages.h"
+
 /* ---- helpers ------------------------------------------------------------ */
 
 #define GUARD     0xCC
 #define GAP       16
 #define MAX_MDLS  8
 #define ARENA_PGS 6
-
-/* A page-aligned region carved from a malloc block. */
-struct page_buf {
-    void *raw;
-    PUCHAR base;
-};
-
-static PUCHAR
-page_buf_alloc(struct page_buf *pb, size_t pages)
-{
-    size_t misalign;
-    pb->raw = malloc((pages + 1) * PAGE_SIZE);
-    CHECK_NOT_NULL(pb->raw);
-    misalign = (size_t)((ULONG_PTR)pb->raw & (PAGE_SIZE - 1));
-    pb->base = (PUCHAR)pb->raw + (misalign == 0 ? 0 : PAGE_SIZE - misalign);
-    return pb->base;
-}
 
 /* An MDL in caller storage, room for four PFNs (buffers up to 3 pages). */
 struct test_mdl {
