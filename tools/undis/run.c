@@ -38,6 +38,7 @@
 static const char *const g_kind_names[MSG_KINDS] = {
     "frames captured shorter than on the wire",
     "frames not indicated",
+    "runts",
     "frames a stage rejected",
     "broken structures",
     "frames changed",
@@ -155,11 +156,20 @@ packet_of(PNET_BUFFER_LIST nbl)
 
 /* For verifier findings: the capture packet of an NBL (a clone's too). */
 static NDIS_HANDLE g_receive_pool; /* for packet_number only */
+static const struct run *g_current;
 
 static unsigned long long
-packet_number(const NET_BUFFER_LIST *nbl)
+packet_number(const NET_BUFFER_LIST *nbl, const NET_BUFFER *nb)
 {
     const struct packet *pkt;
+    if (nbl == NULL) {
+        for (unsigned i = 0; g_current != NULL && i < g_current->o.batch; i++) {
+            if (g_current->packets[i].nb == nb) {
+                return g_current->packets[i].number;
+            }
+        }
+        return 0;
+    }
     while (nbl->ParentNetBufferList != NULL) {
         nbl = nbl->ParentNetBufferList;
     }
@@ -506,8 +516,7 @@ packet_admit(struct run *r, struct packet *pkt)
             return 0;
         }
         if (r->o.runts == RUNTS_FAIL) {
-            run_message(r, MSG_SKIPPED,
-                        "packet %llu: a runt (%lu bytes, under %u) and --runts fail",
+            run_message(r, MSG_RUNT, "packet %llu: a runt (%lu bytes, under %u) and --runts fail",
                         (unsigned long long)pkt->number, (unsigned long)pkt->len, RUN_RUNT);
         }
     }
@@ -552,6 +561,7 @@ packet_indicate(struct run *r, struct packet *pkt)
         r->st.reshape_mdls += pkt->shape.mdl_count;
     }
     io_set_large_send(r, nbl, pkt);
+    pkt->nb = nb;
     nbl->ProtocolReserved[0] = pkt;
     nbl->Status = NDIS_STATUS_SUCCESS;
     r->st.indicated++;
@@ -711,6 +721,7 @@ run_teardown(struct run *r)
         NdisFreeNetBufferListPool(r->pool);
         r->pool = NULL;
         g_receive_pool = NULL;
+        g_current = NULL;
     }
     for (int i = 0; i < r->nstages; i++) {
         stage_unload(&r->stage[i]);
@@ -756,6 +767,7 @@ run_setup(struct run *r)
         return -1;
     }
     g_receive_pool = r->pool;
+    g_current = r;
     if (stages_attach(r) != 0) {
         return -1;
     }

@@ -31,7 +31,8 @@ enum runt_policy { RUNTS_PASS, RUNTS_DROP, RUNTS_FAIL };
 /* Kinds of per-packet message, each capped on its own. */
 enum msg_kind {
     MSG_TRUNCATED, /* caplen < wire length */
-    MSG_SKIPPED,   /* not indicated: link type, too large, runt dropped */
+    MSG_SKIPPED,   /* not indicated: link type, too large */
+    MSG_RUNT,      /* a runt under --runts fail */
     MSG_REJECTED,  /* a stage completed it with a failure */
     MSG_BROKEN,    /* structure check */
     MSG_CHANGED,   /* came back changed, or out differs from in */
@@ -100,8 +101,9 @@ struct packet {
     char *comment; /* malloc'ed, or NULL */
     struct link_saved link;
     int runt;
-    int large;    /* sent with large-send-offload info */
-    UCHAR *bytes; /* the frame as Ethernet */
+    int large;            /* sent with large-send-offload info */
+    const NET_BUFFER *nb; /* the receive NB it was indicated in */
+    UCHAR *bytes;         /* the frame as Ethernet */
     ULONG len;
     size_t cap;
     undis_reshape_saved shape;

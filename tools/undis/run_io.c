@@ -225,6 +225,7 @@ packet_fill(struct run *r, struct packet *pkt, const struct cap_rec *rec)
     pkt->status = NDIS_STATUS_SUCCESS;
     pkt->reshaped = 0;
     pkt->large = 0;
+    pkt->nb = NULL;
     pkt->runt = pkt->len < RUN_RUNT;
 }
 

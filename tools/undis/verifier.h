@@ -30,9 +30,10 @@ struct tool_finding {
 /* Called once per kept finding by tool_verifier_findings. */
 typedef void tool_verifier_finding_fn(void *ctx, const struct tool_finding *f);
 
-/* Maps an NBL to its capture packet number (0: unknown); called while a
- * finding is reported. */
-typedef unsigned long long tool_verifier_packet_fn(const NET_BUFFER_LIST *nbl);
+/* Maps the NBL or (when nbl is NULL) the NB of a finding to its capture
+ * packet number (0: unknown); called while a finding is reported. */
+typedef unsigned long long tool_verifier_packet_fn(const NET_BUFFER_LIST *nbl,
+                                                   const NET_BUFFER *nb);
 
 /* Non-zero when a verifier is compiled in. */
 int tool_verifier_available(void);

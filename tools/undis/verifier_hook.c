@@ -53,9 +53,10 @@ tool_report(const undis_report *r, void *ctx)
         snprintf(k->function, sizeof(k->function), "%s", r->call);
         snprintf(k->message, sizeof(k->message), "%s", r->reason);
         k->object = object_kind(r);
-        k->packet = r->net_buffer_list != NULL && g_tool.packet_of != NULL
-                        ? g_tool.packet_of(r->net_buffer_list)
-                        : 0;
+        k->packet =
+            g_tool.packet_of != NULL && (r->net_buffer_list != NULL || r->net_buffer != NULL)
+                ? g_tool.packet_of(r->net_buffer_list, r->net_buffer)
+                : 0;
     }
 }
 
