@@ -188,11 +188,14 @@ text_frames(const struct run *r, FILE *out)
             : r->o.runts == RUNTS_DROP ? "drop"
                                        : "fail",
             (unsigned long long)s->runts_rejected, (unsigned long long)s->runts_dropped);
-    fprintf(out,
-            "large     %llu TCP frames over the MTU %u sent as one NBL with LSO V2 info (MSS "
-            "%u, %s); %llu other frames over it sent as they are\n",
-            (unsigned long long)s->large_sends, r->o.mtu, r->mss != 0 ? r->mss : r->o.mtu - 40u,
-            r->mss != 0 ? "the capture's MSS option" : "from the MTU",
+    fprintf(out, "large     %llu TCP frames over the MTU %u sent as one NBL with LSO V2 info (MSS ",
+            (unsigned long long)s->large_sends, r->o.mtu);
+    if (r->mss != 0) {
+        fprintf(out, "%u, the capture's MSS option", r->mss);
+    } else {
+        fprintf(out, "the MTU less the IP and TCP headers");
+    }
+    fprintf(out, "); %llu other frames over it sent as they are\n",
             (unsigned long long)s->large_other);
     if (s->out_unwritable != 0) {
         fprintf(out, "unwritten %llu frames the output's link type cannot carry\n",
@@ -402,7 +405,11 @@ json_frames(const struct run *r, FILE *out)
     json_u64(out, "dropped", s->runts_dropped, 0);
     fprintf(out, "},\n  \"large_sends\": {");
     json_u64(out, "lso", s->large_sends, 1);
-    json_u64(out, "mss", r->mss != 0 ? r->mss : r->o.mtu - 40u, 1);
+    if (r->mss != 0) {
+        json_u64(out, "mss", r->mss, 1);
+    } else {
+        fprintf(out, "\"mss\": null, ");
+    }
     json_u64(out, "other", s->large_other, 0);
     fprintf(out, "},\n");
 }
