@@ -106,6 +106,12 @@ UNDIS_C_ASSERT(MaxNetBufferListInfo == 27);
 #define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv4    0
 #define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv6    1
 
+/* Anonymous structs in a union: standard C11, an extension in C++. */
+#if defined(__cplusplus) && defined(__GNUC__)
+#    pragma GCC diagnostic push
+#    pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+
 typedef struct _NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO {
     union {
         struct {
@@ -141,6 +147,10 @@ typedef struct _NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO {
     };
 } NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO,
     *PNDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO;
+
+#if defined(__cplusplus) && defined(__GNUC__)
+#    pragma GCC diagnostic pop
+#endif
 
 #if UNDIS_PTR64
 UNDIS_C_ASSERT(sizeof(NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO) == sizeof(PVOID));

@@ -19,7 +19,6 @@
 #include <time.h>
 
 #include <undis/check.h>
-#include <undis/dump.h>
 #include <undis/fault.h>
 #include <undis/version.h>
 
@@ -144,16 +143,6 @@ call_complete(struct run *r, int level, PNET_BUFFER_LIST nbls)
     clock_switch(r, prev);
 }
 
-/* The packet record of a tool NBL, or of a clone's original. */
-static struct packet *
-packet_of(PNET_BUFFER_LIST nbl)
-{
-    while (nbl->ParentNetBufferList != NULL) {
-        nbl = nbl->ParentNetBufferList;
-    }
-    return (struct packet *)nbl->ProtocolReserved[0];
-}
-
 /* For verifier findings: the capture packet of an NBL (a clone's too). */
 static NDIS_HANDLE g_receive_pool; /* for packet_number only */
 static const struct run *g_current;
@@ -190,68 +179,8 @@ stage_name(const struct run *r, int level)
 }
 
 /* ------------------------------------------------------------------ */
-/* Trace pictures and structure checks                                 */
+/* Structure checks                                                    */
 /* ------------------------------------------------------------------ */
-
-struct mark_ctx {
-    struct packet *pkt;
-};
-
-static int
-mark_mdl(void *ctx, const NET_BUFFER *nb, const MDL *mdl, char *tag, size_t tag_len)
-{
-    struct mark_ctx *m = (struct mark_ctx *)ctx;
-    if (tool_verifier_mark(nb, mdl, tag, tag_len)) {
-        return 1;
-    }
-    if (m->pkt != NULL && m->pkt->reshaped && undis_reshape_owns(&m->pkt->shape, mdl)) {
-        snprintf(tag, tag_len, "reshaped");
-        return 1;
-    }
-    if (mdl == (const MDL *)(nb + 1)) {
-        snprintf(tag, tag_len, "receive buffer");
-        return 1;
-    }
-    return 0;
-}
-
-/* The first bytes of a NET_BUFFER's data, in hex, under its picture. */
-static void
-trace_bytes(PNET_BUFFER nb)
-{
-    UCHAR storage[32];
-    ULONG n = nb != NULL ? NET_BUFFER_DATA_LENGTH(nb) : 0;
-    ULONG show = n < sizeof(storage) ? n : (ULONG)sizeof(storage);
-    const UCHAR *p = show != 0 ? (const UCHAR *)NdisGetDataBuffer(nb, show, storage, 1, 0) : NULL;
-    if (p == NULL) {
-        return;
-    }
-    printf("    bytes:");
-    for (ULONG i = 0; i < show; i++) {
-        printf("%s%02x", i == 16 ? "\n           " : " ", p[i]);
-    }
-    printf("%s (first %lu of %lu)\n", show == 16 ? "" : "", (unsigned long)show, (unsigned long)n);
-}
-
-static void
-trace_nbls(struct run *r, PNET_BUFFER_LIST nbls, const char *where)
-{
-    for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
-        struct packet *pkt = packet_of(nbl);
-        struct mark_ctx m = { pkt };
-        undis_dump_opts o = { 0, 0, "    ", mark_mdl, &m };
-        if (pkt == NULL || pkt->number > r->o.trace) {
-            continue;
-        }
-        if (r->o.json) {
-            continue;
-        }
-        printf("packet %llu%s %s:\n", (unsigned long long)pkt->number,
-               nbl->ParentNetBufferList != NULL ? " (clone)" : "", where);
-        (void)undis_nbl_dump_file(nbl, &o, stdout);
-        trace_bytes(nbl->FirstNetBuffer);
-    }
-}
 
 static void
 check_nbls(struct run *r, PNET_BUFFER_LIST nbls, int level)
@@ -260,7 +189,7 @@ check_nbls(struct run *r, PNET_BUFFER_LIST nbls, int level)
         char why[256];
         r->st.checks++;
         if (undis_nbl_check(nbl, why, sizeof(why)) != UNDIS_CHECK_OK) {
-            struct packet *pkt = packet_of(nbl);
+            struct packet *pkt = run_packet_of(nbl);
             r->st.check_failures++;
             run_message(r, MSG_BROKEN, "packet %llu after %s: structure check failed: %s",
                         pkt ? (unsigned long long)pkt->number : 0ULL, stage_name(r, level), why);
@@ -348,7 +277,7 @@ miniport_send(struct run *r, PNET_BUFFER_LIST nbls)
 {
     check_nbls(r, nbls, r->nstages);
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
-        struct packet *pkt = packet_of(nbl);
+        struct packet *pkt = run_packet_of(nbl);
         for (PNET_BUFFER nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
             miniport_write(r, nb, pkt);
         }
@@ -375,7 +304,7 @@ host_send(NDIS_HANDLE handle, PNET_BUFFER_LIST nbls)
     }
     if (r->o.trace != 0) {
         snprintf(where, sizeof(where), "after %s", st->spec);
-        trace_nbls(r, nbls, where);
+        run_trace(r, nbls, where);
     }
     if (st->index + 1 < r->nstages) {
         struct tool_stage *next = &r->stage[st->index + 1];
@@ -452,7 +381,7 @@ packet_return(struct run *r, PNET_BUFFER_LIST nbl)
         }
     }
     if (r->o.trace != 0) {
-        trace_nbls(r, nbl, "back at undis");
+        run_trace(r, nbl, "back at undis");
     }
     if (pkt->reshaped) {
         undis_nb_reshape_restore(nb, &pkt->shape);
@@ -615,7 +544,7 @@ run_batch(struct run *r)
     }
     if (head != NULL) {
         if (r->o.trace != 0) {
-            trace_nbls(r, head, "as indicated");
+            run_trace(r, head, "as indicated");
         }
         check_nbls(r, head, -1);
         if (r->nstages > 0) {

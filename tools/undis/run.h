@@ -175,6 +175,11 @@ void run_error(struct run *r, const char *kind, uint64_t packet, const char *fmt
     UNDIS_TOOL_PRINTF(4, 5);
 int run_execute(struct run *r);
 
+/* run_trace.c: --trace pictures; the packet record of a tool NBL (or a
+ * clone's original) */
+void run_trace(struct run *r, PNET_BUFFER_LIST nbls, const char *where);
+struct packet *run_packet_of(PNET_BUFFER_LIST nbl);
+
 /* run_io.c: the capture in and the frames out */
 int io_open_input(struct run *r);
 int io_open_output(struct run *r);
