@@ -42,7 +42,10 @@ get16(const struct cap_reader *r, const uint8_t *p)
 {
     uint16_t v;
     memcpy(&v, p, 2);
-    return r->swap ? (uint16_t)((v >> 8) | (v << 8)) : v;
+    if (r->swap) {
+        v = (uint16_t)((unsigned)(v >> 8) | (unsigned)(v << 8));
+    }
+    return v;
 }
 
 static int

@@ -359,9 +359,10 @@ packet_return(struct run *r, PNET_BUFFER_LIST nbl)
                         (unsigned long long)pkt->number, (unsigned long)pkt->len,
                         stage_name(r, pkt->dropped_by), report_status_name(pkt->status),
                         (unsigned long)(ULONG)pkt->status,
-                        pkt->status == NDIS_STATUS_INVALID_LENGTH
-                            ? ": the frame is too short for the stage's headers"
-                            : "");
+                        pkt->status != NDIS_STATUS_INVALID_LENGTH ? ""
+                        : pkt->len < RUN_RUNT ? ": the frame is too short for the stage's headers"
+                                              : ": a length the stage cannot take (too long to "
+                                                "carry once its headers are added?)");
         }
     }
     if (undis_nb_check(nb, why, sizeof(why)) != UNDIS_CHECK_OK) {
