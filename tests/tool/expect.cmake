@@ -3,7 +3,7 @@
 #   cmake [-DEXPECT_RC=<n>] [-DSTDOUT_RE=<re>] [-DSTDERR_RE=<re>] [-DNOT_STDOUT_RE=<re>]
 #         [-DNOT_STDERR_RE=<re>] [-DOUT_FILE=<path> -DOUT_SHA256=<hex>] [-DSAME_AS=<path>]
 #         [-DOUT_MAGIC=<8 hex digits>] [-DPREPARE=<step^step...>]
-#         [-DKEEP_FILE=<path> -DKEEP_SAME_AS=<path>] [-DNO_GLOB=<glob>]
+#         [-DKEEP_FILE=<path> -DKEEP_SAME_AS=<path>] [-DNO_GLOB=<glob>] [-DINPUT=<file>]
 #         -P expect.cmake -- <command> [args...]
 #
 # EXPECT_RC defaults to 0. OUT_FILE is removed before the run; afterwards its
@@ -11,7 +11,8 @@
 # four bytes OUT_MAGIC. PREPARE steps run first: copy|FROM|TO,
 # hardlink|TARGET|LINK, symlink|TARGET|LINK. KEEP_FILE is not removed; after
 # the run its bytes must still be those of KEEP_SAME_AS. NO_GLOB: no file may
-# match it after the run (a temporary file left behind).
+# match it after the run (a temporary file left behind). INPUT: the
+# command's standard input.
 cmake_minimum_required(VERSION 3.20)
 
 set(cmd "")
@@ -53,7 +54,11 @@ if(DEFINED PREPARE)
     endforeach()
 endif()
 
-execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(input "")
+if(DEFINED INPUT)
+    set(input INPUT_FILE "${INPUT}")
+endif()
+execute_process(COMMAND ${cmd} ${input} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(REPLACE ";" " " shown "${cmd}")
 set(problems "")
 if(NOT rc STREQUAL EXPECT_RC)

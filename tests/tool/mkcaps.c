@@ -17,6 +17,9 @@
  *   multi.pcapng      two interfaces (Ethernet, SLL), comments, direction
  *                     flags, nanosecond timestamps
  *   tso.pcap          a SYN with MSS 1400 and 64 KB TCP segments (IPv4, IPv6)
+ *   blocks.pcapng     written block by block: two sections, timestamps in
+ *                     milliseconds and in 2^-10 s, a simple packet block, an
+ *                     obsolete packet block, a name resolution block (skipped)
  *
  * usage: undis_mkcaps DIR
  */
@@ -485,6 +488,98 @@ mk_tso(const char *dir)
     return mk_close(&m);
 }
 
+/* One pcapng block: type, body (padded), total length at both ends. */
+static void
+ng_block(FILE *f, uint32_t type, const unsigned char *body, size_t n)
+{
+    static const unsigned char zeros[4] = { 0, 0, 0, 0 };
+    uint32_t total = (uint32_t)(12 + ((n + 3) & ~(size_t)3));
+    fwrite(&type, 4, 1, f);
+    fwrite(&total, 4, 1, f);
+    fwrite(body, 1, n, f);
+    fwrite(zeros, 1, ((n + 3) & ~(size_t)3) - n, f);
+    fwrite(&total, 4, 1, f);
+}
+
+static size_t
+put32le(unsigned char *p, uint32_t v)
+{
+    memcpy(p, &v, 4);
+    return 4;
+}
+
+/* SHB body: byte-order magic, version 1.0, section length unknown. */
+static void
+ng_shb(FILE *f)
+{
+    unsigned char b[16];
+    memset(b, 0xFF, sizeof(b));
+    put32le(b, 0x1A2B3C4Du);
+    b[4] = 1, b[5] = 0, b[6] = 0, b[7] = 0;
+    ng_block(f, 0x0A0D0D0Au, b, sizeof(b));
+}
+
+/* IDB body: Ethernet, snaplen, if_tsresol = resol. */
+static void
+ng_idb(FILE *f, unsigned char resol)
+{
+    unsigned char b[20];
+    memset(b, 0, sizeof(b));
+    b[0] = 1;
+    put32le(b + 4, 65535);
+    b[8] = 9, b[10] = 1, b[12] = resol; /* if_tsresol, then opt_endofopt */
+    ng_block(f, 1, b, sizeof(b));
+}
+
+/* An EPB (or with obsolete set, a PB) of one frame at time t. */
+static void
+ng_packet(FILE *f, int obsolete, uint32_t ifid, uint64_t t, const unsigned char *d, size_t n)
+{
+    size_t at = 0;
+    unsigned char *b = g_buf + 20000;
+    if (obsolete) {
+        b[0] = (unsigned char)ifid, b[1] = 0, b[2] = 0, b[3] = 0;
+        at = 4;
+    } else {
+        at = put32le(b, ifid);
+    }
+    at += put32le(b + at, (uint32_t)(t >> 32));
+    at += put32le(b + at, (uint32_t)t);
+    at += put32le(b + at, (uint32_t)n);
+    at += put32le(b + at, (uint32_t)n);
+    memcpy(b + at, d, n);
+    ng_block(f, obsolete ? 2u : 6u, b, at + n);
+}
+
+static int
+mk_blocks(const char *dir)
+{
+    char path[1024];
+    unsigned char nrb[12] = { 1, 0, 4, 0, 10, 0, 0, 1, 0, 0, 0, 0 }; /* 10.0.0.1, no name */
+    unsigned char spb[200];
+    unsigned type;
+    size_t n = eth(g_buf, 0x0800);
+    FILE *f;
+    snprintf(path, sizeof(path), "%s/blocks.pcapng", dir);
+    f = fopen(path, "wb");
+    if (f == NULL) {
+        return -1;
+    }
+    n += payload(0, g_buf + n, &type);
+    ng_shb(f);
+    ng_idb(f, 3);                     /* milliseconds */
+    ng_block(f, 4, nrb, sizeof(nrb)); /* skipped */
+    ng_packet(f, 0, 0, 1700000000123ull, g_buf, n);
+    put32le(spb, (uint32_t)n);
+    memcpy(spb + 4, g_buf, n);
+    ng_block(f, 3, spb, 4 + n);                     /* simple packet block */
+    ng_packet(f, 1, 0, 1700000000456ull, g_buf, n); /* obsolete packet block */
+    ng_shb(f);                                      /* a second section */
+    ng_idb(f, 0x8A);                                /* 2^-10 s */
+    ng_packet(f, 0, 0, 1700000000ull * 1024 + 640, g_buf, n);
+    return fclose(f) != 0 ? -1 : 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -505,6 +600,7 @@ main(int argc, char **argv)
     bad |= mk_swapped(dir);
     bad |= mk_multi(dir);
     bad |= mk_tso(dir);
+    bad |= mk_blocks(dir);
     if (bad) {
         fprintf(stderr, "undis_mkcaps: could not write every capture to %s\n", dir);
         return 1;

@@ -2,9 +2,11 @@
 # had (used by tests/tool):
 #
 #   cmake -DTSHARK=<path> -DIN=<file> -DOUT=<file> -DFRAMES=<n>
-#         [-DIN_FILTER=<display filter>] [-DFIELDS_CARET=<f1^f2...>] -P tshark_same.cmake
+#         [-DIN_FILTER=<display filter>] [-DOUT_FILTER=<display filter>]
+#         [-DFIELDS_CARET=<f1^f2...>] -P tshark_same.cmake
 #
-# FRAMES frames (0: as many as IN has) must come out of OUT; the frames of IN (those IN_FILTER
+# FRAMES frames (0: as many as IN has) must come out of OUT (those OUT_FILTER
+# keeps); the frames of IN (those IN_FILTER
 # keeps) must be read from OUT with the same fields, in order. By default
 # the fields are the wire and captured lengths, the timestamp to the
 # nanosecond, the direction flags, the comment and the interface name.
@@ -36,7 +38,7 @@ function(read_fields file filter result)
 endfunction()
 
 read_fields("${IN}" "${IN_FILTER}" want)
-read_fields("${OUT}" "" got)
+read_fields("${OUT}" "${OUT_FILTER}" got)
 string(REGEX MATCHALL "\n" lines "${got}")
 list(LENGTH lines n)
 if(FRAMES EQUAL 0)
