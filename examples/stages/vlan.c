@@ -309,6 +309,12 @@ VlanSendOne(PVLAN_STAGE Stage, PNET_BUFFER_LIST Nbl)
             Stage->Tagged++;
         }
     }
+    /* A large send's TCP header moved with the tag (LSO NBLs have one NB). */
+    if (!Stage->Untag) {
+        StageShiftLargeSend(Nbl, (LONG)STAGE_VLAN_TAG_LENGTH);
+    } else if (Context[0].Stripped) {
+        StageShiftLargeSend(Nbl, -(LONG)STAGE_VLAN_TAG_LENGTH);
+    }
     return NDIS_STATUS_SUCCESS;
 }
 

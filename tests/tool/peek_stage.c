@@ -3,12 +3,15 @@
  * peek_stage.c: a loadable stage that breaks one rule on purpose, for the
  * tests of how `undis run` reports verifier findings: for every NET_BUFFER
  * it asks NdisGetDataBuffer for one byte more than DataLength (the rule
- * GET_DATA_BEYOND_LENGTH), then sends the NBLs on unchanged.
+ * GET_DATA_BEYOND_LENGTH), then sends the NBLs on unchanged. With the
+ * argument "lso" it instead moves the TcpHeaderOffset of every large send by
+ * 2 bytes, as a stage that forgot where the TCP header is would.
  */
 #include "undis_stage.h"
 
 typedef struct _PEEK_STAGE {
     const UNDIS_STAGE_HOST *Host;
+    BOOLEAN Lso;
 } PEEK_STAGE, *PPEEK_STAGE;
 
 static PEEK_STAGE g_Peek;
@@ -17,10 +20,10 @@ static NDIS_STATUS
 PeekAttach(
     const UNDIS_STAGE_HOST *Host, PCSTR Args, PVOID *StageContext, PCHAR Error, ULONG ErrorLength)
 {
-    (VOID) Args;
     (VOID) Error;
     (VOID) ErrorLength;
     g_Peek.Host = Host;
+    g_Peek.Lso = Args != NULL && Args[0] == 'l';
     *StageContext = &g_Peek;
     return NDIS_STATUS_SUCCESS;
 }
@@ -38,7 +41,15 @@ PeekSend(PVOID StageContext, PNET_BUFFER_LIST Nbls)
     UCHAR Storage[16];
     for (PNET_BUFFER_LIST Nbl = Nbls; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
         PNET_BUFFER Nb = NET_BUFFER_LIST_FIRST_NB(Nbl);
-        if (NET_BUFFER_DATA_LENGTH(Nb) < sizeof(Storage)) {
+        NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO Lso;
+        Lso.Value = NET_BUFFER_LIST_INFO(Nbl, TcpLargeSendNetBufferListInfo);
+        if (Stage->Lso) {
+            if (Lso.Value != NULL) {
+                Lso.LsoV2Transmit.TcpHeaderOffset =
+                    (Lso.LsoV2Transmit.TcpHeaderOffset + 2) & 0x3FFu;
+                NET_BUFFER_LIST_INFO(Nbl, TcpLargeSendNetBufferListInfo) = Lso.Value;
+            }
+        } else if (NET_BUFFER_DATA_LENGTH(Nb) < sizeof(Storage)) {
             (VOID) NdisGetDataBuffer(Nb, NET_BUFFER_DATA_LENGTH(Nb) + 1, Storage, 1, 0);
         }
     }

@@ -78,7 +78,7 @@ report_exit_status(const struct run *r)
     }
     if (r->st.mismatches != 0 || r->st.returned_changed != 0 || r->st.check_failures != 0 ||
         r->st.verifier_findings != 0 || r->st.outstanding != 0 || r->st.dropped_other != 0 ||
-        r->st.too_large != 0 || r->st.out_unwritable != 0 ||
+        r->st.too_large != 0 || r->st.out_unwritable != 0 || r->st.lso_bad != 0 ||
         (r->o.runts == RUNTS_FAIL && r->st.runts != 0)) {
         return 1;
     }
@@ -195,8 +195,10 @@ text_frames(const struct run *r, FILE *out)
     } else {
         fprintf(out, "the MTU less the IP and TCP headers");
     }
-    fprintf(out, "); %llu other frames over it sent as they are\n",
-            (unsigned long long)s->large_other);
+    fprintf(out,
+            "); %llu other frames over it sent as they are; %llu with a TcpHeaderOffset "
+            "that missed the TCP header at the miniport\n",
+            (unsigned long long)s->large_other, (unsigned long long)s->lso_bad);
     if (s->out_unwritable != 0) {
         fprintf(out, "unwritten %llu frames the output's link type cannot carry\n",
                 (unsigned long long)s->out_unwritable);
@@ -410,7 +412,8 @@ json_frames(const struct run *r, FILE *out)
     } else {
         fprintf(out, "\"mss\": null, ");
     }
-    json_u64(out, "other", s->large_other, 0);
+    json_u64(out, "other", s->large_other, 1);
+    json_u64(out, "offset_wrong", s->lso_bad, 0);
     fprintf(out, "},\n");
 }
 

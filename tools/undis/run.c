@@ -241,7 +241,7 @@ frame_room(struct run *r, size_t n)
 }
 
 static void
-miniport_write(struct run *r, PNET_BUFFER nb, struct packet *pkt)
+miniport_write(struct run *r, PNET_BUFFER_LIST nbl, PNET_BUFFER nb, struct packet *pkt)
 {
     ULONG len = nb->DataLength;
     const UCHAR *bytes = r->frame;
@@ -254,6 +254,7 @@ miniport_write(struct run *r, PNET_BUFFER nb, struct packet *pkt)
     }
     r->st.pkts_out++;
     r->st.bytes_out += len;
+    io_check_large_send(r, nbl, pkt, bytes, len);
     io_write(r, pkt, bytes, len);
     if (r->o.compare) {
         r->st.compared++;
@@ -279,7 +280,7 @@ miniport_send(struct run *r, PNET_BUFFER_LIST nbls)
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
         struct packet *pkt = run_packet_of(nbl);
         for (PNET_BUFFER nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-            miniport_write(r, nb, pkt);
+            miniport_write(r, nbl, nb, pkt);
         }
         if (NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo) != NULL) {
             /* As a miniport completes an LSO V2 send: the type, nothing else. */

@@ -103,6 +103,7 @@ struct packet {
     int runt;
     int large;            /* sent with large-send-offload info */
     const NET_BUFFER *nb; /* the receive NB it was indicated in */
+    ULONG tcp_at;         /* a large send's TCP header offset as indicated */
     UCHAR *bytes;         /* the frame as Ethernet */
     ULONG len;
     size_t cap;
@@ -124,6 +125,7 @@ struct run_stats {
     uint64_t truncated; /* frames captured shorter than on the wire */
     uint64_t runts, runts_dropped, runts_rejected;
     uint64_t large_sends, large_other; /* > MTU: with LSO info / not TCP */
+    uint64_t lso_bad;                  /* at the miniport: the LSO offset misses the TCP header */
     uint64_t out_unwritable;           /* frames the output's link type cannot carry */
     uint64_t dropped_resources;        /* completed with NDIS_STATUS_RESOURCES */
     uint64_t dropped_other;            /* completed with another failure */
@@ -188,6 +190,8 @@ void io_write(struct run *r, const struct packet *pkt, const UCHAR *eth, ULONG l
 int io_finish_output(struct run *r, int keep);
 void io_close(struct run *r);
 void io_set_large_send(struct run *r, PNET_BUFFER_LIST nbl, struct packet *pkt);
+void io_check_large_send(
+    struct run *r, PNET_BUFFER_LIST nbl, const struct packet *pkt, const UCHAR *frame, ULONG len);
 
 /* stages.c */
 void stages_list(FILE *out);

@@ -393,5 +393,31 @@ io_set_large_send(struct run *r, PNET_BUFFER_LIST nbl, struct packet *pkt)
         version == 4 ? NDIS_TCP_LARGE_SEND_OFFLOAD_IPv4 : NDIS_TCP_LARGE_SEND_OFFLOAD_IPv6;
     NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo) = lso.Value;
     pkt->large = 1;
+    pkt->tcp_at = tcp;
     r->st.large_sends++;
+}
+
+/* At the miniport: a large send's TcpHeaderOffset must still name the TCP
+ * header (the ports the frame had there when it was indicated), however
+ * the stages moved it. A miniport segmenting from a wrong offset would
+ * send garbage. */
+void
+io_check_large_send(
+    struct run *r, PNET_BUFFER_LIST nbl, const struct packet *pkt, const UCHAR *frame, ULONG len)
+{
+    NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO lso;
+    ULONG at;
+    lso.Value = NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo);
+    if (lso.Value == NULL || !pkt->large || nbl->ParentNetBufferList != NULL) {
+        return;
+    }
+    at = lso.LsoV2Transmit.TcpHeaderOffset;
+    if (at + 4 <= len && memcmp(frame + at, pkt->bytes + pkt->tcp_at, 4) == 0) {
+        return;
+    }
+    r->st.lso_bad++;
+    run_message(r, MSG_CHANGED,
+                "packet %llu: its large-send TcpHeaderOffset %lu does not point at its TCP "
+                "header (a stage moved the header without moving the offset)",
+                (unsigned long long)pkt->number, (unsigned long)at);
 }
