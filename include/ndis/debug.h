@@ -79,7 +79,7 @@ VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
 #    define NT_VERIFY(exp)               NT_ASSERT(exp)
 #    define NT_VERIFYMSG(msg, exp)       NT_ASSERTMSG(msg, exp)
 #    define NT_VERIFYMSGW(msg, exp)      NT_ASSERTMSGW(msg, exp)
-#    define NT_FRE_ASSERT(exp)           NT_ASSERT(exp)
+#    define NT_FRE_ASSERT(exp)           UNDIS_RT_ASSERT_("NT_FRE_ASSERT", exp, (const char *)NULL)
 #    define KdPrint(_x_)                 DbgPrint _x_
 #    define KdPrintEx(_x_)               DbgPrintEx _x_
 #    define KdBreakPoint()               DbgBreakPoint()

@@ -182,6 +182,9 @@ undis_rt_assert_failed(const char *rule,
 {
     char text[512];
     undis_report r;
+    if (expression == NULL || expression[0] == '\0') {
+        expression = "an assertion failure was raised";
+    }
     if (message != NULL) {
         snprintf(text, sizeof(text), "%s (%s)", message, expression);
     } else {
