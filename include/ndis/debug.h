@@ -104,8 +104,8 @@ VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
 #    define KdBreakPointWithStatus(s)    ((void)0)
 #endif
 #undef DbgRaiseAssertionFailure
-#define DbgRaiseAssertionFailure()                                                                 \
-    undis_rt_assert_failed("DBG_RAISE_ASSERTION_FAILURE", "", (const char *)NULL, __FILE__,    \
+#define DbgRaiseAssertionFailure()                                                          \
+    undis_rt_assert_failed("DBG_RAISE_ASSERTION_FAILURE", "", (const char *)NULL, __FILE__, \
                            __LINE__, __func__)
 
 /* ---- debug output -------------------------------------------------------- */

@@ -259,8 +259,7 @@ undis__report_unsupported(const char *function)
         return;
     }
     snprintf(message, sizeof(message),
-             "%s cannot work in user mode (the call fails, as Windows documents it may)",
-             function);
+             "%s cannot work in user mode (the call fails, as Windows documents it may)", function);
     undis__report_init(&r, UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE);
     r.function = function;
     r.message = message;

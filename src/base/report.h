@@ -35,8 +35,8 @@ void undis__report_set_domain_hook(undis_domain domain, undis_report_hook *hook,
 
 /* A fatal report: rule (of severity fatal), the function, the object and a
  * printf-style message; never returns. */
-UNDIS_NORETURN UNDIS_COLD void undis__report_fatal(
-    undis_rule rule, const char *function, const void *object, const char *fmt, ...)
+UNDIS_NORETURN UNDIS_COLD void
+undis__report_fatal(undis_rule rule, const char *function, const void *object, const char *fmt, ...)
     UNDIS_PRINTF(4, 5);
 
 /*

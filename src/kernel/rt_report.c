@@ -206,7 +206,11 @@ RtlAssert(PVOID VoidFailedAssertion, PVOID VoidFileName, ULONG LineNumber, PSTR 
 }
 
 static UNDIS_NORETURN void
-bugcheck(ULONG code, const ULONG_PTR params[4], const char *message, const char *file, int line,
+bugcheck(ULONG code,
+         const ULONG_PTR params[4],
+         const char *message,
+         const char *file,
+         int line,
          const char *function)
 {
     undis_report r;
