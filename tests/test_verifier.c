@@ -522,7 +522,8 @@ TEST(verifier_every_rule_is_named)
     }
     CHECK_STR_EQ(undis_rule_name(UNDIS_RULE_COUNT), "UNKNOWN");
     /* The verifier's rules (the data path's recoverable ones; the table has
-     * the kernel's too, pinned by test_report): a new one needs a test here. */
+     * the kernel's too, pinned by test_report): a new one needs a test that
+     * fires it (test_verifier*.c) and a line in docs/verifier.md. */
     int verifier_rules = 0;
     for (int i = 1; i < (int)UNDIS_RULE_COUNT; i++) {
         verifier_rules += undis_rule_domain((undis_rule)i) == UNDIS_DOMAIN_DATAPATH &&
