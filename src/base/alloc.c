@@ -7,7 +7,6 @@
 #include "base/internal.h"
 #include "base/verify.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #include <undis/fault.h>
@@ -194,17 +193,5 @@ void
 undis__assert_fail(const char *expr, const char *file, int line, const char *func)
 {
     fprintf(stderr, "undis: internal assertion failed: %s (%s:%d, %s)\n", expr, file, line, func);
-    abort();
-}
-
-void
-undis__fatal(const char *rule, const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "undis: %s: ", rule);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
     abort();
 }

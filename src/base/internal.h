@@ -2,7 +2,8 @@
 /*
  * internal.h: the one internal header of the library: internal asserts,
  * the allocation interface every part of undis allocates through, the
- * default NetAllocateMdl / NetFreeMdl pair, and the fatal-report path.
+ * default NetAllocateMdl / NetFreeMdl pair. Reports (the fatal ones too) go
+ * through base/report.h.
  */
 #ifndef UNDIS_INTERNAL_H
 #define UNDIS_INTERNAL_H
@@ -33,14 +34,6 @@ undis__assert_fail(const char *expr, const char *file, int line, const char *fun
 #else
 #    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_OFF(x)
 #endif
-
-/*
- * A caller's contract violation that undis cannot survive (for example the
- * default free handed a foreign MDL, which would corrupt the heap). Prints
- * "undis: RULE: message" and aborts. The verifier will take these over.
- */
-UNDIS_NORETURN UNDIS_COLD void undis__fatal(const char *rule, const char *fmt, ...)
-    UNDIS_PRINTF(2, 3);
 
 /*
  * undis__mem_alloc / undis__mem_free: every allocation undis makes goes
