@@ -207,17 +207,6 @@ context_in_use(const NET_BUFFER_LIST *nbl)
     return used;
 }
 
-/* The harness's pushes, summed. */
-static ULONG
-pushed_total(const struct live_nbl *l)
-{
-    ULONG sum = 0;
-    for (unsigned i = 0; i < l->push_count; i++) {
-        sum += l->pushes[i];
-    }
-    return sum;
-}
-
 /* Write a pattern over the context bytes in use at the top (ASan checks
  * the block is as big as it says). */
 static void
