@@ -104,6 +104,7 @@ for t in "${targets[@]}"; do
     fi
     work="$root/build/fuzz-run/$short"
     mkdir -p "$work/corpus"
+    rm -f "$work"/fuzz-*.log
     args=(-max_total_time="$seconds" -timeout=25 -rss_limit_mb=2560 -print_final_stats=1
         -artifact_prefix="$work/" -jobs="$jobs" -workers="$jobs")
     [ "$jobs" -gt 1 ] || args=("${args[@]:0:5}")
@@ -111,12 +112,18 @@ for t in "${targets[@]}"; do
     echo "==> $name for ${seconds}s"
     log="$work/last.log"
     set +e
-    ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}" \
-        "$bin" "${args[@]}" "$work/corpus" "$root/fuzz/corpus/$short" >"$log" 2>&1
+    # From the work folder: with --jobs, libFuzzer writes fuzz-<n>.log there.
+    (cd "$work" && ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}" \
+        UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1}" \
+        "$bin" "${args[@]}" "$work/corpus" "$root/fuzz/corpus/$short" >"$log" 2>&1)
     rc=$?
     set -e
-    execs="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
-    cov="$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)"
+    logs=("$log")
+    if [ "$jobs" -gt 1 ]; then
+        logs=("$work"/fuzz-*.log) # one per worker: rates add up, coverage is the best one
+    fi
+    execs="$(cat "${logs[@]}" | awk '/^stat::average_exec_per_sec:/ { s += $2; n++ } END { if (n) print s }')"
+    cov="$(cat "${logs[@]}" | grep -o 'cov: [0-9]*' | cut -d' ' -f2 | sort -n | tail -1)"
     summary+=("$(printf '%-14s %8s exec/s %7s edges' "$name" "${execs:-?}" "${cov:-?}")")
     if [ "$rc" -ne 0 ]; then
         found=1
