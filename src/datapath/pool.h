@@ -35,7 +35,7 @@ struct undis__obj {
 
 /* state and kind read as one 64-bit word (as memcpy of &obj->state gives it). */
 #define UNDIS__OBJ_WORD(state, kind) ((uint64_t)(state) | ((uint64_t)(kind) << 32))
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#if UNDIS_BIG_ENDIAN
 #    undef UNDIS__OBJ_WORD
 #    define UNDIS__OBJ_WORD(state, kind) (((uint64_t)(state) << 32) | (uint64_t)(kind))
 #endif
@@ -152,10 +152,18 @@ struct undis__tcache {
     } hot[2];
     struct undis__tslot slot[UNDIS__MAX_CACHES];
     unsigned long long gets; /* objects this thread took (undis_alloc_count) */
-    int registered;
 };
 
-extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
+/*
+ * The calling thread's cache state. Heap memory, made by the thread's first
+ * slow path and handed to the thread-exit callback, which returns its
+ * magazines and frees it: the callback never needs the thread's TLS, which
+ * some platforms tear down first. Until then the pointer holds
+ * &undis__tcache_none, whose slots match no cache (every generation is 0),
+ * so the fast paths need no NULL test; nothing ever writes that one.
+ */
+extern UNDIS_THREAD_LOCAL struct undis__tcache *undis__t_cache;
+extern struct undis__tcache undis__tcache_none;
 
 /* try_get: the fast path alone -- a pop from this thread's magazine --, or
  * NULL when it cannot serve (magazine empty or missing, fault injection
@@ -164,13 +172,14 @@ extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
 static inline struct undis__obj *
 undis__cache_try_get(struct undis__cache *cache)
 {
-    const struct undis__tslot *ts = &undis__t_cache.slot[cache->slot];
-    if (UNDIS_LIKELY(ts->gen == cache->gen && undis__fault_armed == 0)) {
+    struct undis__tcache *tc = undis__t_cache;
+    const struct undis__tslot *ts = &tc->slot[cache->slot];
+    if (UNDIS_LIKELY(ts->gen == cache->gen && undis__fault_is_armed() == 0)) {
         struct undis__magazine *mag = ts->mag;
         if (UNDIS_LIKELY(mag->count != 0)) {
             struct undis__obj *obj = mag->objs[--mag->count];
             obj->state = UNDIS__OBJ_LIVE;
-            undis__t_cache.gets++;
+            tc->gets++;
             return obj;
         }
     }
@@ -179,7 +188,8 @@ undis__cache_try_get(struct undis__cache *cache)
 
 /* get: pop from this thread's magazine; NULL when memory runs out (or a
  * test injected an allocation failure). A cache without a registry slot has
- * slot 0 and generation UNDIS__GEN_NONE, which no thread entry ever holds. */
+ * slot 0 and generation UNDIS__GEN_NONE, which no thread entry ever holds.
+ * The slow path counts the objects it hands out itself. */
 static inline struct undis__obj *
 undis__cache_get(struct undis__cache *cache)
 {
@@ -191,11 +201,7 @@ undis__cache_get(struct undis__cache *cache)
     if (UNDIS_LIKELY(obj != NULL)) {
         return obj;
     }
-    obj = undis__cache_get_slow(cache);
-    if (obj != NULL) {
-        undis__t_cache.gets++;
-    }
-    return obj;
+    return undis__cache_get_slow(cache);
 }
 
 /* push: onto this thread's magazine, without stamping the object's state
@@ -207,7 +213,7 @@ undis__cache_get(struct undis__cache *cache)
 static inline void
 undis__cache_push(struct undis__cache *cache, struct undis__obj *obj)
 {
-    struct undis__tcache *tc = &undis__t_cache;
+    struct undis__tcache *tc = undis__t_cache;
     struct undis__magazine *mag;
     if (UNDIS_LIKELY(cache == tc->hot[0].cache && cache->gen == tc->hot[0].gen)) {
         mag = tc->hot[0].mag;
