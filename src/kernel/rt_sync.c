@@ -136,8 +136,8 @@ static struct {
     undis__mutex mutex;
     undis__cond cond;
 } g_stripes[16] = {
-#define S_                                      \
-    {                                           \
+#define S_                                  \
+    {                                       \
         UNDIS__MUTEX_INIT, UNDIS__COND_INIT \
     }
     S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_
@@ -240,7 +240,7 @@ KeWaitForSingleObject(PVOID Object,
             break;
         }
         undis__cond_wait(&g_stripes[s].cond, &g_stripes[s].mutex,
-                           deadline == UINT64_MAX ? UINT64_MAX : deadline - now);
+                         deadline == UINT64_MAX ? UINT64_MAX : deadline - now);
     }
     undis__mutex_unlock(&g_stripes[s].mutex);
     return status;
@@ -281,8 +281,7 @@ rw_read(volatile LONG *state)
     unsigned spins = 0;
     for (;;) {
         LONG s = UNDIS_ATOMIC_LOAD_RELAXED(state);
-        if (s >= 0 &&
-            UNDIS_ATOMIC_CAS_ACQUIRE(state, &s, s + 1)) {
+        if (s >= 0 && UNDIS_ATOMIC_CAS_ACQUIRE(state, &s, s + 1)) {
             return;
         }
         if (++spins % 64 == 0) {

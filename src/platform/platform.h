@@ -33,23 +33,23 @@
 /* ---- compiler -------------------------------------------------------------- */
 
 #if defined(__GNUC__) || defined(__clang__)
-#    define UNDIS_COLD          __attribute__((cold, noinline))
-#    define UNDIS_NOINLINE      __attribute__((noinline))
-#    define UNDIS_NORETURN      __attribute__((noreturn))
-#    define UNDIS_ALWAYS_INLINE __attribute__((always_inline)) static inline
-#    define UNDIS_LIKELY(x)     __builtin_expect(!!(x), 1)
-#    define UNDIS_UNLIKELY(x)   __builtin_expect(!!(x), 0)
-#    define UNDIS_PRINTF(f, a)  __attribute__((format(printf, f, a)))
+#    define UNDIS_COLD                 __attribute__((cold, noinline))
+#    define UNDIS_NOINLINE             __attribute__((noinline))
+#    define UNDIS_NORETURN             __attribute__((noreturn))
+#    define UNDIS_ALWAYS_INLINE        __attribute__((always_inline)) static inline
+#    define UNDIS_LIKELY(x)            __builtin_expect(!!(x), 1)
+#    define UNDIS_UNLIKELY(x)          __builtin_expect(!!(x), 0)
+#    define UNDIS_PRINTF(f, a)         __attribute__((format(printf, f, a)))
 /* Put first in a file that hands printf a format it built itself. */
 #    define UNDIS_FORMAT_NONLITERAL_OK _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
 #    define UNDIS__GNU_ATOMICS         1
 #elif defined(_MSC_VER)
-#    define UNDIS_COLD                 __declspec(noinline)
-#    define UNDIS_NOINLINE             __declspec(noinline)
-#    define UNDIS_NORETURN             __declspec(noreturn)
-#    define UNDIS_ALWAYS_INLINE        static __forceinline
-#    define UNDIS_LIKELY(x)            (x)
-#    define UNDIS_UNLIKELY(x)          (x)
+#    define UNDIS_COLD          __declspec(noinline)
+#    define UNDIS_NOINLINE      __declspec(noinline)
+#    define UNDIS_NORETURN      __declspec(noreturn)
+#    define UNDIS_ALWAYS_INLINE static __forceinline
+#    define UNDIS_LIKELY(x)     (x)
+#    define UNDIS_UNLIKELY(x)   (x)
 #    define UNDIS_PRINTF(f, a)
 #    define UNDIS_FORMAT_NONLITERAL_OK
 #    define UNDIS__GNU_ATOMICS 0
@@ -77,10 +77,10 @@
  * SSE2 is part of x86-64, so UNDIS_TARGET_SSE2 adds nothing.
  */
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
-#    define UNDIS_HAVE_X86_SIMD  1
+#    define UNDIS_HAVE_X86_SIMD 1
 #    define UNDIS_TARGET_SSE2
-#    define UNDIS_TARGET_AVX2    __attribute__((target("avx2")))
-#    define UNDIS_TARGET_AVX512  __attribute__((target("avx512f")))
+#    define UNDIS_TARGET_AVX2   __attribute__((target("avx2")))
+#    define UNDIS_TARGET_AVX512 __attribute__((target("avx512f")))
 #else
 #    define UNDIS_HAVE_X86_SIMD 0
 #    define UNDIS_TARGET_SSE2
@@ -154,18 +154,16 @@ undis__msvc_cas(volatile void *p, void *expected, int64_t desired, size_t size)
         return old == e;
     }
 }
-#    define UNDIS_ATOMIC_LOAD_RELAXED(p)        (*(p))
-#    define UNDIS_ATOMIC_LOAD_ACQUIRE(p)        (_ReadWriteBarrier(), *(p))
-#    define UNDIS_ATOMIC_STORE_RELAXED(p, v)    ((void)undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p))))
-#    define UNDIS_ATOMIC_STORE_RELEASE(p, v)    UNDIS_ATOMIC_STORE_RELAXED(p, v)
-#    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v) undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p)))
-#    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) \
-        undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
-#    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) \
-        undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
-#    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d) \
-        undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
-#    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d) UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
+#    define UNDIS_ATOMIC_LOAD_RELAXED(p) (*(p))
+#    define UNDIS_ATOMIC_LOAD_ACQUIRE(p) (_ReadWriteBarrier(), *(p))
+#    define UNDIS_ATOMIC_STORE_RELAXED(p, v) \
+        ((void)undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p))))
+#    define UNDIS_ATOMIC_STORE_RELEASE(p, v)     UNDIS_ATOMIC_STORE_RELAXED(p, v)
+#    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v)  undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)    undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
+#    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d)    UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
 #endif
 
 /* Relaxed counters (statistics, fault countdowns); add returns the new value. */
@@ -274,7 +272,10 @@ undis__spin_lock(undis__spinlock *lock)
 typedef struct undis__once {
     volatile int state;
 } undis__once;
-#define UNDIS__ONCE_INIT { 0 }
+#define UNDIS__ONCE_INIT \
+    {                    \
+        0                \
+    }
 
 void undis__once_run_slow(undis__once *once, void (*fn)(void));
 
@@ -341,8 +342,14 @@ typedef struct undis__mutex {
 typedef struct undis__cond {
     void *opaque; /* a CONDITION_VARIABLE */
 } undis__cond;
-#    define UNDIS__MUTEX_INIT { NULL }
-#    define UNDIS__COND_INIT  { NULL }
+#    define UNDIS__MUTEX_INIT \
+        {                     \
+            NULL              \
+        }
+#    define UNDIS__COND_INIT \
+        {                    \
+            NULL             \
+        }
 #else
 #    include <pthread.h>
 typedef pthread_mutex_t undis__mutex;
