@@ -4,12 +4,14 @@
  *
  *   UNDIS_FAULTS="alloc_nth=N,alloc_rate=PER_MILLION,seed=S,map_nth=N"
  *
- * read once, by the process initialisation (base/process.c): alloc_nth makes the Nth allocation
- * fail (undis_fault_alloc_fail_nth), alloc_rate with seed makes each fail with probability
- * PER_MILLION / 1000000 (undis_fault_alloc_fail_random), map_nth makes the Nth MDL mapping fail
- * (undis_fault_map_fail_nth). Keys may come in any order, each at most once; spaces around keys and
- * values are allowed. A value that does not parse leaves the whole variable ignored, with one line
- * on stderr saying why: a half-applied schedule would mislead.
+ * read once, by the process initialisation (base/process.c): alloc_nth
+ * makes the Nth allocation fail (undis_fault_alloc_fail_nth), alloc_rate
+ * with seed makes each fail with probability PER_MILLION / 1000000
+ * (undis_fault_alloc_fail_random), map_nth makes the Nth MDL mapping fail
+ * (undis_fault_map_fail_nth). Keys may come in any order, each at most once;
+ * spaces around keys and values are allowed. A value that does not parse
+ * leaves the whole variable ignored, with one line on stderr saying why: a
+ * half-applied schedule would mislead.
  */
 #include "base/internal.h"
 
