@@ -7,7 +7,7 @@
  *   - UNDIS_FAULTS, the fault schedule (verifier/fault_env.c parses it);
  *   - UNDIS_VERIFIER, the verifier level ("0" to "3").
  *
- * No constructor runs it: undis__process_init() is called by the entry
+ * Nothing runs it at load time: undis__process_init() is called by the entry
  * points that need the state -- pool and cache creation, the first
  * allocation (undis__fault_armed starts non-zero, so the first allocation
  * takes the fault slow path, which calls it), the verifier's level getter
