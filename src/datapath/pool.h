@@ -130,7 +130,8 @@ struct undis__magazine {
 
 /* A thread's view of one registry slot: its magazine for the cache that
  * holds the slot, valid while gen equals that cache's generation (0: none).
- * Both in one 16-byte entry, so the fast path reads one line of the TLS. */
+ * Both in one 16-byte entry, so the fast path reads one line of the
+ * thread's state. */
 struct undis__tslot {
     struct undis__magazine *mag;
     uint32_t gen;
@@ -140,10 +141,10 @@ struct undis__tslot {
 struct undis__tcache {
     /* The two caches this thread last freed to, and its magazines there
      * (each valid while its gen equals the cache's generation). A free that
-     * matches finds its magazine at a fixed TLS address instead of through
-     * loads that start at the object, which keeps those loads off the chain
-     * of dependent memory accesses that runs from one allocation to the
-     * next. Two, because frees often alternate between two caches (a clone's
+     * matches finds its magazine at a fixed place in the thread's state
+     * instead of through loads that start at the object, which keeps those
+     * loads off the chain of dependent memory accesses that runs from one
+     * allocation to the next. Two, because frees often alternate between two caches (a clone's
      * MDL then its NBL). */
     struct undis__hot {
         struct undis__cache *cache;
