@@ -32,6 +32,17 @@
 
 /* ---- compiler -------------------------------------------------------------- */
 
+/* MinGW: the library is built with __USE_MINGW_ANSI_STDIO=1 (CMakeLists.txt),
+ * so its printf family takes C99 conversions (%zu, %llu); the format checks
+ * follow (GCC would check MinGW's printf against the Microsoft C runtime's
+ * conversions otherwise). */
+#if defined(__MINGW32__)
+#    include <stdio.h>
+#    define UNDIS__PRINTF_KIND __MINGW_PRINTF_FORMAT
+#else
+#    define UNDIS__PRINTF_KIND printf
+#endif
+
 #if defined(__GNUC__) || defined(__clang__)
 #    define UNDIS_COLD                 __attribute__((cold, noinline))
 #    define UNDIS_NOINLINE             __attribute__((noinline))
@@ -39,7 +50,7 @@
 #    define UNDIS_ALWAYS_INLINE        __attribute__((always_inline)) static inline
 #    define UNDIS_LIKELY(x)            __builtin_expect(!!(x), 1)
 #    define UNDIS_UNLIKELY(x)          __builtin_expect(!!(x), 0)
-#    define UNDIS_PRINTF(f, a)         __attribute__((format(printf, f, a)))
+#    define UNDIS_PRINTF(f, a)         __attribute__((format(UNDIS__PRINTF_KIND, f, a)))
 /* Put first in a file that hands printf a format it built itself. */
 #    define UNDIS_FORMAT_NONLITERAL_OK _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
 #    define UNDIS__GNU_ATOMICS         1
