@@ -48,6 +48,7 @@ typedef struct compat_options {
     compat_strv defines;        /* -D from the command line */
     compat_strv wpp_funcs;      /* --wpp-func */
     const char *tree_root;      /* folder searched for headers not found */
+    const char *overlay;        /* the file-system overlay (compat_overlay_write), or NULL */
     int ms_compat;              /* add -fms-compatibility */
     int verbose;                /* print every diagnostic */
 } compat_options;
@@ -56,11 +57,21 @@ typedef struct compat_options {
 typedef struct compat_tree {
     compat_strv lower; /* lower-case base names */
     compat_strv paths; /* the matching full paths */
+    char *headers;     /* the text of its .h/.hpp/.in files, one after another */
+    size_t headers_len;
 } compat_tree;
 
 /* Lists the files under root (depth 12). 0, or -1 when out of memory. */
 int compat_tree_scan(compat_tree *tree, const char *root);
 void compat_tree_free(compat_tree *tree);
+
+/*
+ * Writes to path a clang virtual-file-system overlay that makes the tree's
+ * files found as on Windows: names matched without regard to letter case, and
+ * the `#include "..\\x.h"` spellings with backslashes of its files mapped to
+ * the files they name. 0, or -1 when path cannot be written.
+ */
+int compat_overlay_write(const compat_tree *tree, const char *path);
 
 /*
  * Compiles path (C or C++ by its extension) with libclang as project (may be

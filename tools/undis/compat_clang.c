@@ -23,6 +23,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include <clang-c/Index.h>
@@ -57,6 +58,29 @@ compat_kind_key(compat_kind kind)
 
 /* ---- the tree index ------------------------------------------------------ */
 
+/* Appends the text of the header path to tree->headers. */
+static int
+add_header_text(compat_tree *tree, const char *path)
+{
+    size_t len = 0;
+    char *text = compat_read_file(path, &len), *grown;
+    if (text == NULL) {
+        return 0;
+    }
+    grown = realloc(tree->headers, tree->headers_len + len + 2);
+    if (grown == NULL) {
+        free(text);
+        return -1;
+    }
+    tree->headers = grown;
+    memcpy(tree->headers + tree->headers_len, text, len);
+    tree->headers_len += len;
+    tree->headers[tree->headers_len++] = '\n';
+    tree->headers[tree->headers_len] = '\0';
+    free(text);
+    return 0;
+}
+
 static int
 scan_dir(compat_tree *tree, const char *dir, int depth)
 {
@@ -80,6 +104,12 @@ scan_dir(compat_tree *tree, const char *dir, int depth)
             rc = -1;
         } else if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
             rc = scan_dir(tree, full, depth + 1);
+        } else if (compat_has_ext(e->d_name, ".h") || compat_has_ext(e->d_name, ".in") ||
+                   compat_has_ext(e->d_name, ".hpp") || compat_has_ext(e->d_name, ".mc")) {
+            rc = add_header_text(tree, full);
+        }
+        if (rc != 0 || full == NULL || (stat(full, &st) == 0 && S_ISDIR(st.st_mode))) {
+            /* done with it */
         } else if (compat_strv_add(&tree->paths, full, (size_t)-1) == 0 &&
                    compat_strv_add(&tree->lower, e->d_name, (size_t)-1) == 0) {
             for (char *c = tree->lower.v[tree->lower.n - 1]; *c; c++) {
@@ -106,6 +136,8 @@ compat_tree_free(compat_tree *tree)
 {
     compat_strv_free(&tree->lower);
     compat_strv_free(&tree->paths);
+    free(tree->headers);
+    tree->headers = NULL;
 }
 
 /* The tree's file whose base name is name's, case-insensitively, or NULL. */
@@ -128,6 +160,143 @@ tree_find(const compat_tree *tree, const char *name)
         }
     }
     return NULL;
+}
+
+/* The tree's file that is path but for letter case, or NULL. */
+static const char *
+tree_find_in(const compat_tree *tree, const char *path)
+{
+    for (size_t k = 0; tree != NULL && k < tree->paths.n; k++) {
+        if (strcasecmp(tree->paths.v[k], path) == 0) {
+            return tree->paths.v[k];
+        }
+    }
+    return NULL;
+}
+
+/* 1 when a header-like file of the tree defines name (#define NAME, } NAME,
+ * a typedef line ending in NAME, or an mc SymbolicName=NAME). */
+static int
+tree_defines(const compat_tree *tree, const char *name)
+{
+    size_t n = strlen(name);
+    const char *text = tree != NULL ? tree->headers : NULL;
+    for (const char *p = text ? strstr(text, name) : NULL; p != NULL; p = strstr(p + 1, name)) {
+        const char *b = p;
+        if (isalnum((unsigned char)p[n]) || p[n] == '_' ||
+            (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            continue;
+        }
+        while (b > text && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '*')) {
+            b--;
+        }
+        if ((b > text && b[-1] == '}') || (b - text >= 7 && strncmp(b - 7, "#define", 7) == 0) ||
+            (b - text >= 13 && strncmp(b - 13, "SymbolicName=", 13) == 0)) {
+            return 1;
+        }
+        while (b > text && b[-1] != '\n') {
+            b--;
+        }
+        if (strncmp(b, "typedef", 7) == 0 && (p[n] == ';' || p[n] == ',')) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* ---- the Windows file system: case-insensitive, backslashes -------------- */
+
+static int
+is_source_or_header(const char *p)
+{
+    return compat_has_ext(p, ".c") || compat_has_ext(p, ".cpp") || compat_has_ext(p, ".h") ||
+           compat_has_ext(p, ".hpp") || compat_has_ext(p, ".cxx") || compat_has_ext(p, ".cc");
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Entries "dir\tname\texternal" for the includes of file spelled with
+ * backslashes ("..\x\y.h"), when the file they name exists in the tree. */
+static void
+backslash_entries(const compat_tree *tree, const char *file, compat_strv *entries)
+{
+    char *text = compat_read_file(file, NULL), *dir = compat_dirname(file);
+    for (const char *p = text ? strstr(text, "#") : NULL; p != NULL && dir != NULL;
+         p = strstr(p + 1, "#")) {
+        const char *q = p + 1, *close;
+        while (*q == ' ' || *q == '\t') {
+            q++;
+        }
+        if (strncmp(q, "include", 7) != 0) {
+            continue;
+        }
+        q += 7;
+        while (*q == ' ' || *q == '\t') {
+            q++;
+        }
+        if (*q == '"' && (close = strchr(q + 1, '"')) != NULL &&
+            memchr(q, '\\', (size_t)(close - q)) != NULL && memchr(q, '\n', (size_t)(close - q)) == NULL &&
+            memchr(q + 1, '\'', (size_t)(close - q - 1)) == NULL) {
+            char *name = compat_strndup(q + 1, (size_t)(close - q - 1));
+            char *target = name ? compat_path_join(dir, name) : NULL;
+            const char *found = target ? tree_find_in(tree, target) : NULL;
+            if (found != NULL) {
+                (void)compat_strv_addf(entries, "%s\t%s\t%s", dir, name, found);
+            }
+            free(target);
+            free(name);
+        }
+    }
+    free(dir);
+    free(text);
+}
+
+int
+compat_overlay_write(const compat_tree *tree, const char *path)
+{
+    compat_strv entries = { 0 };
+    FILE *out;
+    const char *open_dir = NULL;
+    size_t dir_len = 0;
+    for (size_t i = 0; i < tree->paths.n; i++) {
+        const char *p = tree->paths.v[i], *slash = strrchr(p, '/');
+        if (slash != NULL && strchr(p, '\'') == NULL && strchr(p, '\\') == NULL) {
+            (void)compat_strv_addf(&entries, "%.*s\t%s\t%s", (int)(slash - p), p, slash + 1, p);
+        }
+        if (is_source_or_header(p)) {
+            backslash_entries(tree, p, &entries);
+        }
+    }
+    if (entries.n > 0) {
+        qsort(entries.v, entries.n, sizeof(char *), cmp_str);
+    }
+    out = fopen(path, "w");
+    if (out == NULL) {
+        compat_strv_free(&entries);
+        return -1;
+    }
+    fprintf(out, "{ 'version': 0, 'case-sensitive': 'false', 'roots': [\n");
+    for (size_t i = 0; i < entries.n; i++) {
+        const char *e = entries.v[i], *t1 = strchr(e, '\t'), *t2 = strchr(t1 + 1, '\t');
+        size_t n = (size_t)(t1 - e);
+        if (open_dir == NULL || n != dir_len || strncmp(open_dir, e, n) != 0) {
+            fprintf(out, "%s  { 'type': 'directory', 'name': '%.*s', 'contents': [\n",
+                    open_dir ? "  ] },\n" : "", (int)n, e);
+            open_dir = e;
+            dir_len = n;
+        } else {
+            fprintf(out, ",\n");
+        }
+        fprintf(out, "    { 'type': 'file', 'name': '%.*s', 'external-contents': '%s' }",
+                (int)(t2 - t1 - 1), t1 + 1, t2 + 1);
+    }
+    fprintf(out, "%s] }\n", open_dir ? "\n  ] }\n" : "");
+    compat_strv_free(&entries);
+    return fclose(out) == 0 ? 0 : -1;
 }
 
 /* ---- names and headers --------------------------------------------------- */
@@ -309,6 +478,8 @@ typedef struct diag_ctx {
     int oom;
     int seen_cause;  /* a classified cause came before */
     int lost_header; /* a header of the driver's (or generated) was not found */
+    int lost_unknown; /* ... one outside the tree: what it declares is unknown */
+    char *text;      /* the text of the file compiled */
 } diag_ctx;
 
 static int
@@ -402,6 +573,32 @@ note_in_undis(diag_ctx *ctx, CXDiagnostic diag)
     return result;
 }
 
+/* 1 when the previous declaration (the first note of diag) lies within 12
+ * lines of an earlier error in the same file: its types may have been lost. */
+static int
+note_after_error(diag_ctx *ctx, CXDiagnostic diag)
+{
+    CXDiagnosticSet notes = clang_getChildDiagnostics(diag);
+    int result = 0;
+    if (clang_getNumDiagnosticsInSet(notes) > 0) {
+        CXDiagnostic note = clang_getDiagnosticInSet(notes, 0);
+        char *file = NULL;
+        char *where = location(clang_getDiagnosticLocation(note), &file);
+        const char *colon = where ? strrchr(where, ':') : NULL;
+        unsigned long line = colon ? strtoul(colon + 1, NULL, 10) : 0;
+        for (size_t i = 0; where != NULL && i < ctx->result->ncauses && !result; i++) {
+            const char *w = ctx->result->causes[i].where, *c = strrchr(w, ':');
+            unsigned long l = c ? strtoul(c + 1, NULL, 10) : 0;
+            result = c != NULL && file != NULL && strlen(file) == (size_t)(c - w) &&
+                     strncmp(w, file, (size_t)(c - w)) == 0 && l + 12 > line && line + 12 > l;
+        }
+        free(where);
+        free(file);
+        clang_disposeDiagnostic(note);
+    }
+    return result;
+}
+
 /* A header not found: generated, lacking in undis, the tree's own, or spelled for Windows. */
 static void
 classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *msg)
@@ -428,6 +625,10 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
                   msg);
     } else if (found != NULL) {
         add_cause(ctx, COMPAT_DRIVER, name, "in the tree but not on the project's include path",
+                  where, msg);
+    } else if (strncmp(name, "..", 2) == 0) {
+        ctx->lost_unknown = 1; /* what it declares cannot be told from undis's lacks */
+        add_cause(ctx, COMPAT_DRIVER, name, "a file of the project outside the tree given",
                   where, msg);
     } else {
         ctx->lost_header = 0; /* names after it: what undis lacks */
@@ -492,11 +693,66 @@ declared_by_failed_line(const diag_ctx *ctx, const char *name)
     return 0;
 }
 
+static int
+is_keyword(const char *p, size_t n)
+{
+    static const char *const words[] = { "return", "case", "sizeof", "else", "goto", "do",
+                                         "defined", "if", "while", "define", "ifdef", "ifndef",
+                                         "undef", "elif", "throw", "delete", "new" };
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strlen(words[i]) == n && strncmp(p, words[i], n) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when text declares name as a variable or parameter: "TYPE name" followed
+ * by , ; ) = or [, TYPE an identifier (not a keyword) or a '*'. */
+static int
+declares_variable(const char *text, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = text ? strstr(text, name) : NULL; p != NULL; p = strstr(p + 1, name)) {
+        const char *b = p, *a = p + n, *end;
+        if (isalnum((unsigned char)*a) || *a == '_' ||
+            (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            continue;
+        }
+        while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n') {
+            a++;
+        }
+        if (strchr(",;)=[", *a) == NULL || *a == '\0' || (a[0] == '=' && a[1] == '=')) {
+            continue;
+        }
+        while (b > text && (b[-1] == ' ' || b[-1] == '\t')) {
+            b--;
+        }
+        if (b == p) {
+            continue; /* nothing between the type and the name */
+        }
+        if (b > text && b[-1] == '*') {
+            return 1;
+        }
+        end = b;
+        while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '_')) {
+            b--;
+        }
+        if (b < end && !isdigit((unsigned char)*b) && !is_keyword(b, (size_t)(end - b))) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A name the file uses and nobody declared. */
 static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
 {
-    if (ctx->lost_header ||
+    int undeclared = strncmp(msg, "use of undeclared", 17) == 0;
+    if (ctx->lost_unknown || (ctx->lost_header && tree_defines(ctx->tree, name)) ||
+        (undeclared && (declares_variable(ctx->text, name) ||
+                        declares_variable(ctx->tree ? ctx->tree->headers : NULL, name))) ||
         (strncmp(msg, "use of undeclared", 17) == 0 && declared_by_failed_line(ctx, name))) {
         add_cause(ctx, COMPAT_FOLLOW_ON, name, "", where, msg);
     } else if (msvc_name(name)) {
@@ -535,9 +791,14 @@ classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const c
         free(type);
     } else if (form(msg, "conflicting types for ", "") || form(msg, "redefinition of ", "") ||
                form(msg, "typedef redefinition with different types", "") ||
+               form(msg, "redefinition of ", " as different kind of symbol") ||
                form(msg, "static declaration of ", " follows non-static declaration")) {
         int theirs = note_in_undis(ctx, diag);
-        add_cause(ctx, theirs ? COMPAT_UNDIS_DIFFERS : COMPAT_DRIVER, name, "", where, msg);
+        compat_kind kind = theirs ? COMPAT_UNDIS_DIFFERS : COMPAT_DRIVER;
+        if (!theirs && ctx->seen_cause && note_after_error(ctx, diag)) {
+            kind = COMPAT_FOLLOW_ON; /* the earlier declaration was itself in error */
+        }
+        add_cause(ctx, kind, name, "", where, msg);
     } else {
         add_cause(ctx, ctx->seen_cause ? COMPAT_FOLLOW_ON : COMPAT_UNCLASSIFIED, name, "", where,
                   msg);
@@ -605,6 +866,9 @@ build_args(compat_strv *args,
     if (o->ms_compat) {
         rc |= compat_strv_add(args, "-fms-compatibility", (size_t)-1);
     }
+    if (o->overlay != NULL) {
+        rc |= compat_strv_addf(args, "-ivfsoverlay%s", o->overlay);
+    }
     rc |= compat_strv_addf(args, "-I%s", wpp_dir);
     rc |= dir ? compat_strv_addf(args, "-I%s", dir) : -1;
     for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
@@ -670,6 +934,7 @@ compat_check_file(const char *path,
     CXTranslationUnit tu = NULL;
     enum CXErrorCode rc;
     diag_ctx ctx;
+    struct stat st;
     int cplusplus = !compat_has_ext(path, ".c");
     memset(result, 0, sizeof(*result));
     result->path = compat_strndup(path, strlen(path));
@@ -678,6 +943,20 @@ compat_check_file(const char *path,
         compat_strv_free(&args);
         fprintf(stderr, "undis compat: out of memory\n");
         return -1;
+    }
+    if (stat(path, &st) != 0) {
+        const char *found = tree_find_in(tree, path);
+        if (found == NULL) {
+            diag_ctx missing;
+            memset(&missing, 0, sizeof(missing));
+            missing.result = result;
+            add_cause(&missing, COMPAT_DRIVER, compat_basename(path), "",
+                      compat_strndup(path, strlen(path)), "listed in the project, not in the tree");
+            result->errors = 1;
+            compat_strv_free(&args);
+            return missing.oom ? -1 : 0;
+        }
+        path = found; /* the project's spelling differs in letter case only */
     }
     make_tmh(path, project, options, wpp_dir);
     index = clang_createIndex(0, 0);
@@ -695,6 +974,7 @@ compat_check_file(const char *path,
     ctx.tree = tree;
     ctx.file = path;
     ctx.result = result;
+    ctx.text = compat_read_file(path, NULL);
     for (unsigned i = 0; i < clang_getNumDiagnostics(tu); i++) {
         CXDiagnostic diag = clang_getDiagnostic(tu, i);
         take_diagnostic(&ctx, diag);
@@ -702,6 +982,7 @@ compat_check_file(const char *path,
     }
     clang_disposeTranslationUnit(tu);
     clang_disposeIndex(index);
+    free(ctx.text);
     result->compiles = result->errors == 0;
     if (ctx.oom) {
         fprintf(stderr, "undis compat: out of memory\n");

@@ -9,7 +9,9 @@
  * up to three levels down give the files and how they are built; each file is
  * compiled once, with the first project listing it in reverse name order (so
  * with the newest of netvmini60/620/630/680). A folder with no project: every
- * .c/.cpp/.cc/.cxx under it, with the -D/-I of the command line.
+ * .c/.cpp/.cc/.cxx under it, with the -D/-I of the command line. A
+ * .vcxproj.in (a project a configure step writes) stands for a .vcxproj when
+ * there is none.
  */
 #include "compat_check.h"
 #include "compat_report.h"
@@ -40,6 +42,7 @@ typedef struct run {
     size_t njobs;
     compat_result *results;
     char wpp_dir[64];
+    char overlay[96];
 } run;
 
 static void
@@ -167,6 +170,9 @@ add_folder(run *r, const char *dir)
     size_t drivers = 0;
     int rc = 0;
     find_files(dir, 0, 3, ".vcxproj", &projects);
+    if (projects.n == 0) {
+        find_files(dir, 0, 3, ".vcxproj.in", &projects); /* a configure-time template */
+    }
     for (size_t i = 0; i < projects.n; i++) {
         drivers += (size_t)is_driver_project(projects.v[i]);
     }
@@ -205,7 +211,7 @@ add_path(run *r, const char *arg)
     }
     if (S_ISDIR(st.st_mode)) {
         rc = add_folder(r, path);
-    } else if (compat_has_ext(path, ".vcxproj")) {
+    } else if (compat_has_ext(path, ".vcxproj") || compat_has_ext(path, ".vcxproj.in")) {
         rc = add_project(r, path);
     } else if (is_source(path)) {
         rc = add_job(r, path, (size_t)-1);
@@ -341,6 +347,19 @@ run_free(run *r)
     compat_strv_free(&r->options.wpp_funcs);
 }
 
+/* The overlay that gives the tree Windows' file names (see compat_check.h). */
+static int
+write_overlay(run *r, const compat_tree *tree)
+{
+    snprintf(r->overlay, sizeof(r->overlay), "%s/overlay.yaml", r->wpp_dir);
+    if (compat_overlay_write(tree, r->overlay) != 0) {
+        fprintf(stderr, "undis compat: %s: cannot be written\n", r->overlay);
+        return -1;
+    }
+    r->options.overlay = r->overlay;
+    return 0;
+}
+
 /* Compiles every job; 0, or -1 when one could not be run at all. */
 static int
 check_all(run *r, const compat_tree *tree)
@@ -398,7 +417,7 @@ undis_tool_compat(int argc, char **argv)
         r.options.tree_root = dir ? dir : root;
         if (r.options.tree_root != NULL && compat_tree_scan(&tree, r.options.tree_root) != 0) {
             fprintf(stderr, "undis compat: out of memory\n");
-        } else if (check_all(&r, &tree) == 0 &&
+        } else if (write_overlay(&r, &tree) == 0 && check_all(&r, &tree) == 0 &&
                    compat_tally_build(&tally, r.results, r.njobs) == 0) {
             (r.json ? compat_print_json : compat_print_text)(stdout, r.results, r.njobs, &tally);
             status = 0;
