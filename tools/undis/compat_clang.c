@@ -303,8 +303,19 @@ compat_overlay_write(const compat_tree *tree, const char *path)
 
 /* The WDK header a name comes from, told by its prefix (the census, where it
  * lists a name, is the authority; this is the report's hint). */
+static const char *wdk_prefix(const char *name);
+
 static const char *
 guess_header(const char *name)
+{
+    const char *h = wdk_prefix(name);
+    return h != NULL ? h : "wdm.h";
+}
+
+/* The header of a name with one of the WDK's prefixes (NDIS_, Ndis, OID_, Ke, ...),
+ * or NULL. */
+static const char *
+wdk_prefix(const char *name)
 {
     static const struct {
         const char *prefix;
@@ -357,11 +368,13 @@ guess_header(const char *name)
         name++; /* PNDIS_X: the pointer type beside NDIS_X */
     }
     for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-        if (strncmp(name, table[i].prefix, strlen(table[i].prefix)) == 0) {
+        size_t n = strlen(table[i].prefix);
+        if (strncmp(name, table[i].prefix, n) == 0 &&
+            (!islower((unsigned char)table[i].prefix[n - 1]) || isupper((unsigned char)name[n]))) {
             return table[i].header;
         }
     }
-    return "wdm.h";
+    return NULL;
 }
 
 /* The text between the first pair of single quotes in msg (malloc'd, "" when none). */
@@ -599,6 +612,36 @@ note_after_error(diag_ctx *ctx, CXDiagnostic diag)
     return result;
 }
 
+/* 1 when name (as included) is a header of the WDK or of the SDK parts kernel
+ * drivers include: what undis would have to provide. */
+static int
+wdk_header(const char *name)
+{
+    static const char *const names[] = {
+        "ndis.h", "wdm.h", "ntddk.h", "ntifs.h", "ntdef.h", "ntstatus.h", "wdf.h", "wdmguid.h",
+        "guiddef.h", "initguid.h", "devguid.h", "ndisguid.h", "minwindef.h", "windef.h",
+        "winerror.h", "basetsd.h", "fwpsk.h", "fwpmk.h", "fwpmu.h", "fwpvi.h", "wsk.h",
+        "netioapi.h", "netiodef.h", "ws2def.h", "ws2ipdef.h", "in6addr.h", "inaddr.h", "mstcpip.h",
+        "ip2string.h", "ntddndis.h", "ntstrsafe.h", "ntintsafe.h", "intsafe.h", "wmilib.h",
+        "wmistr.h", "wmidata.h", "evntrace.h", "evntprov.h", "ntddser.h", "wdmsec.h", "ntimage.h",
+        "aux_klib.h", "bcrypt.h", "wpprecorder.h", "TraceLoggingProvider.h", "specstrings.h",
+        "sal.h", "driverspecs.h", "kernelspecs.h", "dontuse.h", "ntverp.h", "ndiswwan.h",
+        "windot11.h", "wlantypes.h", "ipifcons.h", "ifdef.h", "nldef.h", "bugcodes.h",
+        "winapifamily.h", "intrin.h", "ntddstor.h", "ntddk_ex.h", "procgrp.h", "wdfcore.h",
+        "netadaptercx.h", "ndis/nbl.h", "ndis/nblapi.h", "ndis/oidrequest.h", "ndis/oidtypes.h",
+        "ndis/objectheader.h", "ndis/types.h", "ndis/status.h", "ndis/version.h", "iphlpapi.h",
+        "stdarg.h", "stddef.h", "stdio.h", "stdlib.h", "string.h", "ntddnlb.h", "netcx/shared/net/ring.h",
+        "usbdi.h", "wdfusb.h", "ntpoapi.h", "pshpack1.h", "poppack.h",
+    };
+    const char *base = name;
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcasecmp(base, names[i]) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* A header not found: generated, lacking in undis, the tree's own, or spelled for Windows. */
 static void
 classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *msg)
@@ -626,9 +669,9 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
     } else if (found != NULL) {
         add_cause(ctx, COMPAT_DRIVER, name, "in the tree but not on the project's include path",
                   where, msg);
-    } else if (strncmp(name, "..", 2) == 0) {
+    } else if (!wdk_header(name)) {
         ctx->lost_unknown = 1; /* what it declares cannot be told from undis's lacks */
-        add_cause(ctx, COMPAT_DRIVER, name, "a file of the project outside the tree given",
+        add_cause(ctx, COMPAT_DRIVER, name, "a header of the project's, not in the tree given",
                   where, msg);
     } else {
         ctx->lost_header = 0; /* names after it: what undis lacks */
@@ -750,7 +793,8 @@ static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
 {
     int undeclared = strncmp(msg, "use of undeclared", 17) == 0;
-    if (ctx->lost_unknown || (ctx->lost_header && tree_defines(ctx->tree, name)) ||
+    if ((ctx->lost_unknown && wdk_prefix(name) == NULL) ||
+        (ctx->lost_header && tree_defines(ctx->tree, name)) ||
         (undeclared && (declares_variable(ctx->text, name) ||
                         declares_variable(ctx->tree ? ctx->tree->headers : NULL, name))) ||
         (strncmp(msg, "use of undeclared", 17) == 0 && declared_by_failed_line(ctx, name))) {

@@ -351,8 +351,23 @@ run_free(run *r)
 static int
 write_overlay(run *r, const compat_tree *tree)
 {
+    compat_tree all;
+    int rc = compat_tree_scan(&all, r->options.tree_root);
+    /* undis's headers too: a driver may include <Ntstrsafe.h> */
+    for (size_t i = 0; rc == 0 && i < r->options.undis_includes.n; i++) {
+        compat_tree more;
+        rc = compat_tree_scan(&more, r->options.undis_includes.v[i]);
+        for (size_t k = 0; rc == 0 && k < more.paths.n; k++) {
+            rc = compat_strv_add(&all.paths, more.paths.v[k], (size_t)-1) ||
+                 compat_strv_add(&all.lower, more.lower.v[k], (size_t)-1);
+        }
+        compat_tree_free(&more);
+    }
+    (void)tree;
     snprintf(r->overlay, sizeof(r->overlay), "%s/overlay.yaml", r->wpp_dir);
-    if (compat_overlay_write(tree, r->overlay) != 0) {
+    rc = rc == 0 ? compat_overlay_write(&all, r->overlay) : -1;
+    compat_tree_free(&all);
+    if (rc != 0) {
         fprintf(stderr, "undis compat: %s: cannot be written\n", r->overlay);
         return -1;
     }
