@@ -788,6 +788,21 @@ declares_variable(const char *text, const char *name)
     return 0;
 }
 
+/* "struct _X" / "union _X" / "X": the name without its tag and leading '_'. */
+static const char *
+tag_name(const char *type)
+{
+    if (strncmp(type, "struct ", 7) == 0) {
+        type += 7;
+    } else if (strncmp(type, "union ", 6) == 0) {
+        type += 6;
+    }
+    while (*type == '_') {
+        type++;
+    }
+    return type;
+}
+
 /* A name the file uses and nobody declared. */
 static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
@@ -828,11 +843,20 @@ classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const c
         classify_missing_name(ctx, name, where, msg);
     } else if (form(msg, "no member named ", " in ")) {
         char *type = quoted(msg, 1);
+        const char *bare = type ? tag_name(type) : "";
         char full[512];
-        snprintf(full, sizeof(full), "%s.%s", type ? type : "", name);
-        add_cause(ctx, ctx->seen_cause ? COMPAT_FOLLOW_ON : COMPAT_UNDIS_LACKS, full,
-                  guess_header(type ? type : name), where, msg);
+        snprintf(full, sizeof(full), "%s.%s", bare, name);
+        add_cause(ctx,
+                  wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS
+                  : ctx->seen_cause        ? COMPAT_FOLLOW_ON
+                                           : COMPAT_UNCLASSIFIED,
+                  full, guess_header(bare), where, msg);
         free(type);
+    } else if (form(msg, "incomplete definition of type ", "") ||
+               form(msg, "variable has incomplete type ", "")) {
+        const char *bare = tag_name(name);
+        add_cause(ctx, wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS : COMPAT_FOLLOW_ON, bare,
+                  guess_header(bare), where, msg);
     } else if (form(msg, "conflicting types for ", "") || form(msg, "redefinition of ", "") ||
                form(msg, "typedef redefinition with different types", "") ||
                form(msg, "redefinition of ", " as different kind of symbol") ||
