@@ -19,7 +19,8 @@ find_package(LibXml2 QUIET)
 if(UNDIS_LIBCLANG_INCLUDE_DIR AND UNDIS_LIBCLANG_LIBRARY AND LibXml2_FOUND)
     set(UNDIS_HAVE_COMPAT ON)
     message(STATUS "undis: libclang (${UNDIS_LIBCLANG_LIBRARY}) and libxml2 found: building `undis compat`")
-    list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_vcxproj.c)
+    list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_tree.c compat_names.c
+        compat_vcxproj.c)
 else()
     set(UNDIS_HAVE_COMPAT OFF)
     message(WARNING

@@ -87,4 +87,33 @@ int compat_check_file(const char *path,
                       compat_result *result);
 void compat_result_free(compat_result *result);
 
+/* ---- shared by compat_clang.c, compat_tree.c, compat_names.c --------------- */
+
+/* The tree's file whose base name is name's (case-insensitively), or NULL. */
+const char *compat_tree_find(const compat_tree *tree, const char *name);
+/* The tree's file that is path but for letter case, or NULL. */
+const char *compat_tree_find_in(const compat_tree *tree, const char *path);
+/* 1 when a header-like file of the tree defines name. */
+int compat_tree_defines(const compat_tree *tree, const char *name);
+/* Line `line` of file (malloc'd), or NULL. */
+char *compat_source_line(const char *file, unsigned long line);
+/* 1 when word occurs in text as a whole identifier. */
+int compat_has_word(const char *text, const char *word);
+/* 1 when text declares name as a variable or parameter. */
+int compat_declares_variable(const char *text, const char *name);
+/* "struct _X" -> "X" (points into type). */
+const char *compat_tag_name(const char *type);
+/* The WDK header of a name with a WDK prefix (NULL when none) / always a guess. */
+const char *compat_wdk_prefix(const char *name);
+const char *compat_guess_header(const char *name);
+/* 1 when name is a header of the WDK (or SDK parts drivers include). */
+int compat_wdk_header(const char *name);
+/* The which-th quoted text of msg (malloc'd, "" when none). */
+char *compat_quoted(const char *msg, int which);
+/* 1 when msg is clang's form head'%0'tail. */
+int compat_form(const char *msg, const char *head, const char *tail);
+/* 1 for MSVC-only keywords / message forms. */
+int compat_msvc_name(const char *name);
+int compat_msvc_message(const char *msg);
+
 #endif /* UNDIS_COMPAT_CHECK_H */

@@ -56,431 +56,6 @@ compat_kind_key(compat_kind kind)
     return kind_key[kind];
 }
 
-/* ---- the tree index ------------------------------------------------------ */
-
-/* Appends the text of the header path to tree->headers. */
-static int
-add_header_text(compat_tree *tree, const char *path)
-{
-    size_t len = 0;
-    char *text = compat_read_file(path, &len), *grown;
-    if (text == NULL) {
-        return 0;
-    }
-    grown = realloc(tree->headers, tree->headers_len + len + 2);
-    if (grown == NULL) {
-        free(text);
-        return -1;
-    }
-    tree->headers = grown;
-    memcpy(tree->headers + tree->headers_len, text, len);
-    tree->headers_len += len;
-    tree->headers[tree->headers_len++] = '\n';
-    tree->headers[tree->headers_len] = '\0';
-    free(text);
-    return 0;
-}
-
-static int
-scan_dir(compat_tree *tree, const char *dir, int depth)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int rc = 0;
-    if (d == NULL || depth > 12) {
-        if (d != NULL) {
-            closedir(d);
-        }
-        return 0;
-    }
-    while (rc == 0 && (e = readdir(d)) != NULL) {
-        char *full;
-        struct stat st;
-        if (e->d_name[0] == '.') {
-            continue;
-        }
-        full = compat_path_join(dir, e->d_name);
-        if (full == NULL) {
-            rc = -1;
-        } else if (stat(full, &st) == 0 && S_ISDIR(st.st_mode)) {
-            rc = scan_dir(tree, full, depth + 1);
-        } else if (compat_has_ext(e->d_name, ".h") || compat_has_ext(e->d_name, ".in") ||
-                   compat_has_ext(e->d_name, ".hpp") || compat_has_ext(e->d_name, ".mc")) {
-            rc = add_header_text(tree, full);
-        }
-        if (rc != 0 || full == NULL || (stat(full, &st) == 0 && S_ISDIR(st.st_mode))) {
-            /* done with it */
-        } else if (compat_strv_add(&tree->paths, full, (size_t)-1) == 0 &&
-                   compat_strv_add(&tree->lower, e->d_name, (size_t)-1) == 0) {
-            for (char *c = tree->lower.v[tree->lower.n - 1]; *c; c++) {
-                *c = (char)tolower((unsigned char)*c);
-            }
-        } else {
-            rc = -1;
-        }
-        free(full);
-    }
-    closedir(d);
-    return rc;
-}
-
-int
-compat_tree_scan(compat_tree *tree, const char *root)
-{
-    memset(tree, 0, sizeof(*tree));
-    return scan_dir(tree, root, 0);
-}
-
-void
-compat_tree_free(compat_tree *tree)
-{
-    compat_strv_free(&tree->lower);
-    compat_strv_free(&tree->paths);
-    free(tree->headers);
-    tree->headers = NULL;
-}
-
-/* The tree's file whose base name is name's, case-insensitively, or NULL. */
-static const char *
-tree_find(const compat_tree *tree, const char *name)
-{
-    char lower[256];
-    const char *base = strrchr(name, '/');
-    const char *back = strrchr(name, '\\');
-    size_t i = 0;
-    base = back > base ? back : base;
-    base = base ? base + 1 : name;
-    for (; base[i] && i + 1 < sizeof(lower); i++) {
-        lower[i] = (char)tolower((unsigned char)base[i]);
-    }
-    lower[i] = '\0';
-    for (size_t k = 0; tree != NULL && k < tree->lower.n; k++) {
-        if (strcmp(tree->lower.v[k], lower) == 0) {
-            return tree->paths.v[k];
-        }
-    }
-    return NULL;
-}
-
-/* The tree's file that is path but for letter case, or NULL. */
-static const char *
-tree_find_in(const compat_tree *tree, const char *path)
-{
-    for (size_t k = 0; tree != NULL && k < tree->paths.n; k++) {
-        if (strcasecmp(tree->paths.v[k], path) == 0) {
-            return tree->paths.v[k];
-        }
-    }
-    return NULL;
-}
-
-/* 1 when a header-like file of the tree defines name (#define NAME, } NAME,
- * a typedef line ending in NAME, or an mc SymbolicName=NAME). */
-static int
-tree_defines(const compat_tree *tree, const char *name)
-{
-    size_t n = strlen(name);
-    const char *text = tree != NULL ? tree->headers : NULL;
-    for (const char *p = text ? strstr(text, name) : NULL; p != NULL; p = strstr(p + 1, name)) {
-        const char *b = p;
-        if (isalnum((unsigned char)p[n]) || p[n] == '_' ||
-            (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
-            continue;
-        }
-        while (b > text && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '*')) {
-            b--;
-        }
-        if ((b > text && b[-1] == '}') || (b - text >= 7 && strncmp(b - 7, "#define", 7) == 0) ||
-            (b - text >= 13 && strncmp(b - 13, "SymbolicName=", 13) == 0)) {
-            return 1;
-        }
-        while (b > text && b[-1] != '\n') {
-            b--;
-        }
-        if (strncmp(b, "typedef", 7) == 0 && (p[n] == ';' || p[n] == ',')) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* ---- the Windows file system: case-insensitive, backslashes -------------- */
-
-static int
-is_source_or_header(const char *p)
-{
-    return compat_has_ext(p, ".c") || compat_has_ext(p, ".cpp") || compat_has_ext(p, ".h") ||
-           compat_has_ext(p, ".hpp") || compat_has_ext(p, ".cxx") || compat_has_ext(p, ".cc");
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Entries "dir\tname\texternal" for the includes of file spelled with
- * backslashes ("..\x\y.h"), when the file they name exists in the tree. */
-static void
-backslash_entries(const compat_tree *tree, const char *file, compat_strv *entries)
-{
-    char *text = compat_read_file(file, NULL), *dir = compat_dirname(file);
-    for (const char *p = text ? strstr(text, "#") : NULL; p != NULL && dir != NULL;
-         p = strstr(p + 1, "#")) {
-        const char *q = p + 1, *close;
-        while (*q == ' ' || *q == '\t') {
-            q++;
-        }
-        if (strncmp(q, "include", 7) != 0) {
-            continue;
-        }
-        q += 7;
-        while (*q == ' ' || *q == '\t') {
-            q++;
-        }
-        if (*q == '"' && (close = strchr(q + 1, '"')) != NULL &&
-            memchr(q, '\\', (size_t)(close - q)) != NULL && memchr(q, '\n', (size_t)(close - q)) == NULL &&
-            memchr(q + 1, '\'', (size_t)(close - q - 1)) == NULL) {
-            char *name = compat_strndup(q + 1, (size_t)(close - q - 1));
-            char *target = name ? compat_path_join(dir, name) : NULL;
-            const char *found = target ? tree_find_in(tree, target) : NULL;
-            if (found != NULL) {
-                (void)compat_strv_addf(entries, "%s\t%s\t%s", dir, name, found);
-            }
-            free(target);
-            free(name);
-        }
-    }
-    free(dir);
-    free(text);
-}
-
-int
-compat_overlay_write(const compat_tree *tree, const char *path)
-{
-    compat_strv entries = { 0 };
-    FILE *out;
-    const char *open_dir = NULL;
-    size_t dir_len = 0;
-    for (size_t i = 0; i < tree->paths.n; i++) {
-        const char *p = tree->paths.v[i], *slash = strrchr(p, '/');
-        if (slash != NULL && strchr(p, '\'') == NULL && strchr(p, '\\') == NULL) {
-            (void)compat_strv_addf(&entries, "%.*s\t%s\t%s", (int)(slash - p), p, slash + 1, p);
-        }
-        if (is_source_or_header(p)) {
-            backslash_entries(tree, p, &entries);
-        }
-    }
-    if (entries.n > 0) {
-        qsort(entries.v, entries.n, sizeof(char *), cmp_str);
-    }
-    out = fopen(path, "w");
-    if (out == NULL) {
-        compat_strv_free(&entries);
-        return -1;
-    }
-    fprintf(out, "{ 'version': 0, 'case-sensitive': 'false', 'roots': [\n");
-    for (size_t i = 0; i < entries.n; i++) {
-        const char *e = entries.v[i], *t1 = strchr(e, '\t'), *t2 = strchr(t1 + 1, '\t');
-        size_t n = (size_t)(t1 - e);
-        if (open_dir == NULL || n != dir_len || strncmp(open_dir, e, n) != 0) {
-            fprintf(out, "%s  { 'type': 'directory', 'name': '%.*s', 'contents': [\n",
-                    open_dir ? "  ] },\n" : "", (int)n, e);
-            open_dir = e;
-            dir_len = n;
-        } else {
-            fprintf(out, ",\n");
-        }
-        fprintf(out, "    { 'type': 'file', 'name': '%.*s', 'external-contents': '%s' }",
-                (int)(t2 - t1 - 1), t1 + 1, t2 + 1);
-    }
-    fprintf(out, "%s] }\n", open_dir ? "\n  ] }\n" : "");
-    compat_strv_free(&entries);
-    return fclose(out) == 0 ? 0 : -1;
-}
-
-/* ---- names and headers --------------------------------------------------- */
-
-/* The WDK header a name comes from, told by its prefix (the census, where it
- * lists a name, is the authority; this is the report's hint). */
-static const char *wdk_prefix(const char *name);
-
-static const char *
-guess_header(const char *name)
-{
-    const char *h = wdk_prefix(name);
-    return h != NULL ? h : "wdm.h";
-}
-
-/* The header of a name with one of the WDK's prefixes (NDIS_, Ndis, OID_, Ke, ...),
- * or NULL. */
-static const char *
-wdk_prefix(const char *name)
-{
-    static const struct {
-        const char *prefix;
-        const char *header;
-    } table[] = {
-        { "OID_", "ntddndis.h" },
-        { "NDIS_STATUS_", "ndis.h" },
-        { "STATUS_", "ntstatus.h" },
-        { "NET_BUFFER", "ndis.h" },
-        { "NDIS", "ndis.h" },
-        { "Ndis", "ndis.h" },
-        { "MINIPORT_", "ndis.h" },
-        { "FILTER_", "ndis.h" },
-        { "PROTOCOL_", "ndis.h" },
-        { "NET_", "ndis.h" },
-        { "IF_", "ifdef.h" },
-        { "NET_IF", "ifdef.h" },
-        { "IN6_", "in6addr.h" },
-        { "IN_ADDR", "inaddr.h" },
-        { "SOCKADDR", "ws2def.h" },
-        { "AF_", "ws2def.h" },
-        { "IPPROTO", "ws2def.h" },
-        { "MIB_", "netioapi.h" },
-        { "Rtl", "wdm.h" },
-        { "Ke", "wdm.h" },
-        { "Ex", "wdm.h" },
-        { "Io", "wdm.h" },
-        { "Mm", "wdm.h" },
-        { "Ob", "wdm.h" },
-        { "Ps", "ntddk.h" },
-        { "Zw", "wdm.h" },
-        { "Wdf", "wdf.h" },
-        { "WDF", "wdf.h" },
-        { "Fwp", "fwpsk.h" },
-        { "FWP", "fwpsk.h" },
-        { "Wsk", "wsk.h" },
-        { "WSK", "wsk.h" },
-        { "_Interlocked", "intrin.h" },
-        { "_BitScan", "intrin.h" },
-        { "__", "intrin.h" },
-        { "_", "sal.h / intrin.h" },
-        { "KDPC", "wdm.h" },
-        { "KSPIN", "wdm.h" },
-        { "IRP", "wdm.h" },
-        { "DEVICE_", "wdm.h" },
-        { "DRIVER_", "wdm.h" },
-        { "POOL_", "wdm.h" },
-    };
-    if (name[0] == 'P' && isupper((unsigned char)name[1]) && name[1] != 'P') {
-        name++; /* PNDIS_X: the pointer type beside NDIS_X */
-    }
-    for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-        size_t n = strlen(table[i].prefix);
-        if (strncmp(name, table[i].prefix, n) == 0 &&
-            (!islower((unsigned char)table[i].prefix[n - 1]) || isupper((unsigned char)name[n]))) {
-            return table[i].header;
-        }
-    }
-    return NULL;
-}
-
-/* The text between the first pair of single quotes in msg (malloc'd, "" when none). */
-static char *
-quoted(const char *msg, int which)
-{
-    const char *a = msg, *b = NULL;
-    for (int i = 0; i <= which && a != NULL; i++) {
-        a = strchr(b ? b + 1 : msg, '\'');
-        b = a ? strchr(a + 1, '\'') : NULL;
-        if (b == NULL) {
-            a = NULL;
-        }
-    }
-    if (a == NULL || b == NULL) {
-        return compat_strndup("", 0);
-    }
-    return compat_strndup(a + 1, (size_t)(b - a - 1));
-}
-
-/* 1 when msg is clang's form `head'%0'tail` (tail may be empty). */
-static int
-form(const char *msg, const char *head, const char *tail)
-{
-    size_t h = strlen(head);
-    const char *close;
-    if (strncmp(msg, head, h) != 0 || msg[h] != '\'') {
-        return 0;
-    }
-    close = strchr(msg + h + 1, '\'');
-    return close != NULL && strncmp(close + 1, tail, strlen(tail)) == 0;
-}
-
-/* MSVC keywords and constructs clang (on a non-Windows target) rejects. */
-static int
-msvc_name(const char *name)
-{
-    static const char *const names[] = {
-        "__try",
-        "__except",
-        "__finally",
-        "__leave",
-        "__asm",
-        "_asm",
-        "__int3",
-        "__int64",
-        "__int32",
-        "__int16",
-        "__int8",
-        "__ptr64",
-        "__ptr32",
-        "__based",
-        "__w64",
-        "__identifier",
-        "__super",
-        "__uuidof",
-        "__if_exists",
-        "__if_not_exists",
-        "__event",
-        "__hook",
-        "__unhook",
-        "GetExceptionCode",
-        "GetExceptionInformation",
-        "AbnormalTermination",
-    };
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcmp(name, names[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* Message forms that only MSVC accepts (matched from their start). */
-static int
-msvc_message(const char *msg)
-{
-    static const char *const heads[] = {
-        "SEH '__try' is not supported",
-        "SEH '__except'",
-        "SEH '__finally'",
-        "'__leave' statement not in __try block",
-        "__declspec attribute",
-        "'__declspec' attributes are not enabled",
-        "MS-style inline assembly is not available",
-        "cannot jump from this goto statement to its label",
-        "cannot jump from switch statement to this case label",
-        "missing 'typename' prior to dependent type name",
-        "explicit specialization of",
-        "non-const lvalue reference to type",
-        "cannot initialize a parameter of type 'PWCHAR'",
-        "ISO C++ does not allow",
-        "ISO C++11 does not allow conversion from string literal",
-        "pasting formed",
-        "expected unqualified-id",
-        "#pragma",
-        "use of undeclared identifier 'L__FUNCTION__'",
-    };
-    for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
-        if (strncmp(msg, heads[i], strlen(heads[i])) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* ---- one diagnostic ------------------------------------------------------ */
 
 typedef struct diag_ctx {
@@ -489,10 +64,10 @@ typedef struct diag_ctx {
     const char *file; /* the file compiled */
     compat_result *result;
     int oom;
-    int seen_cause;  /* a classified cause came before */
-    int lost_header; /* a header of the driver's (or generated) was not found */
+    int seen_cause;   /* a classified cause came before */
+    int lost_header;  /* a header of the driver's (or generated) was not found */
     int lost_unknown; /* ... one outside the tree: what it declares is unknown */
-    char *text;      /* the text of the file compiled */
+    char *text;       /* the text of the file compiled */
 } diag_ctx;
 
 static int
@@ -612,41 +187,11 @@ note_after_error(diag_ctx *ctx, CXDiagnostic diag)
     return result;
 }
 
-/* 1 when name (as included) is a header of the WDK or of the SDK parts kernel
- * drivers include: what undis would have to provide. */
-static int
-wdk_header(const char *name)
-{
-    static const char *const names[] = {
-        "ndis.h", "wdm.h", "ntddk.h", "ntifs.h", "ntdef.h", "ntstatus.h", "wdf.h", "wdmguid.h",
-        "guiddef.h", "initguid.h", "devguid.h", "ndisguid.h", "minwindef.h", "windef.h",
-        "winerror.h", "basetsd.h", "fwpsk.h", "fwpmk.h", "fwpmu.h", "fwpvi.h", "wsk.h",
-        "netioapi.h", "netiodef.h", "ws2def.h", "ws2ipdef.h", "in6addr.h", "inaddr.h", "mstcpip.h",
-        "ip2string.h", "ntddndis.h", "ntstrsafe.h", "ntintsafe.h", "intsafe.h", "wmilib.h",
-        "wmistr.h", "wmidata.h", "evntrace.h", "evntprov.h", "ntddser.h", "wdmsec.h", "ntimage.h",
-        "aux_klib.h", "bcrypt.h", "wpprecorder.h", "TraceLoggingProvider.h", "specstrings.h",
-        "sal.h", "driverspecs.h", "kernelspecs.h", "dontuse.h", "ntverp.h", "ndiswwan.h",
-        "windot11.h", "wlantypes.h", "ipifcons.h", "ifdef.h", "nldef.h", "bugcodes.h",
-        "winapifamily.h", "intrin.h", "ntddstor.h", "ntddk_ex.h", "procgrp.h", "wdfcore.h",
-        "netadaptercx.h", "ndis/nbl.h", "ndis/nblapi.h", "ndis/oidrequest.h", "ndis/oidtypes.h",
-        "ndis/objectheader.h", "ndis/types.h", "ndis/status.h", "ndis/version.h", "iphlpapi.h",
-        "stdarg.h", "stddef.h", "stdio.h", "stdlib.h", "string.h", "ntddnlb.h", "netcx/shared/net/ring.h",
-        "usbdi.h", "wdfusb.h", "ntpoapi.h", "pshpack1.h", "poppack.h",
-    };
-    const char *base = name;
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
-        if (strcasecmp(base, names[i]) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* A header not found: generated, lacking in undis, the tree's own, or spelled for Windows. */
 static void
 classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *msg)
 {
-    const char *found = tree_find(ctx->tree, name);
+    const char *found = compat_tree_find(ctx->tree, name);
     char generator[300];
     size_t base = strcspn(name, ".");
     ctx->lost_header = 1;
@@ -655,12 +200,12 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
         return;
     }
     snprintf(generator, sizeof(generator), "%.*s.mc", (int)base, name);
-    if (tree_find(ctx->tree, generator) != NULL) {
+    if (compat_tree_find(ctx->tree, generator) != NULL) {
         add_cause(ctx, COMPAT_GENERATED, name, "mc", where, msg);
         return;
     }
     snprintf(generator, sizeof(generator), "%s.in", name);
-    if (tree_find(ctx->tree, generator) != NULL) {
+    if (compat_tree_find(ctx->tree, generator) != NULL) {
         add_cause(ctx, COMPAT_GENERATED, name, "configure", where, msg);
     } else if (found != NULL && (strchr(name, '\\') != NULL ||
                                  strcmp(compat_basename(found), compat_basename(name)) != 0)) {
@@ -669,7 +214,7 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
     } else if (found != NULL) {
         add_cause(ctx, COMPAT_DRIVER, name, "in the tree but not on the project's include path",
                   where, msg);
-    } else if (!wdk_header(name)) {
+    } else if (!compat_wdk_header(name)) {
         ctx->lost_unknown = 1; /* what it declares cannot be told from undis's lacks */
         add_cause(ctx, COMPAT_DRIVER, name, "a header of the project's, not in the tree given",
                   where, msg);
@@ -677,36 +222,6 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
         ctx->lost_header = 0; /* names after it: what undis lacks */
         add_cause(ctx, COMPAT_UNDIS_LACKS, name, name, where, msg);
     }
-}
-
-/* Line `line` of file (malloc'd, NULL when there is none). */
-static char *
-source_line(const char *file, unsigned long line)
-{
-    char *text = compat_read_file(file, NULL), *p = text, *result = NULL;
-    for (unsigned long i = 1; p != NULL && i < line; i++) {
-        p = strchr(p, '\n');
-        p = p ? p + 1 : NULL;
-    }
-    if (p != NULL) {
-        result = compat_strndup(p, strcspn(p, "\n"));
-    }
-    free(text);
-    return result;
-}
-
-static int
-has_word(const char *text, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = strstr(text, word); p != NULL; p = strstr(p + 1, word)) {
-        int before = p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_');
-        int after = isalnum((unsigned char)p[n]) || p[n] == '_';
-        if (!before && !after) {
-            return 1;
-        }
-    }
-    return 0;
 }
 
 /* 1 when name was declared on a line where an earlier error dropped the
@@ -725,8 +240,8 @@ declared_by_failed_line(const diag_ctx *ctx, const char *name)
             continue;
         }
         file = compat_strndup(r->causes[i].where, (size_t)(colon - r->causes[i].where));
-        line = file ? source_line(file, strtoul(colon + 1, NULL, 10)) : NULL;
-        found = line != NULL && has_word(line, name);
+        line = file ? compat_source_line(file, strtoul(colon + 1, NULL, 10)) : NULL;
+        found = line != NULL && compat_has_word(line, name);
         free(line);
         free(file);
         if (found) {
@@ -736,131 +251,65 @@ declared_by_failed_line(const diag_ctx *ctx, const char *name)
     return 0;
 }
 
-static int
-is_keyword(const char *p, size_t n)
-{
-    static const char *const words[] = { "return", "case", "sizeof", "else", "goto", "do",
-                                         "defined", "if", "while", "define", "ifdef", "ifndef",
-                                         "undef", "elif", "throw", "delete", "new" };
-    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
-        if (strlen(words[i]) == n && strncmp(p, words[i], n) == 0) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* 1 when text declares name as a variable or parameter: "TYPE name" followed
- * by , ; ) = or [, TYPE an identifier (not a keyword) or a '*'. */
-static int
-declares_variable(const char *text, const char *name)
-{
-    size_t n = strlen(name);
-    for (const char *p = text ? strstr(text, name) : NULL; p != NULL; p = strstr(p + 1, name)) {
-        const char *b = p, *a = p + n, *end;
-        if (isalnum((unsigned char)*a) || *a == '_' ||
-            (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
-            continue;
-        }
-        while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n') {
-            a++;
-        }
-        if (strchr(",;)=[", *a) == NULL || *a == '\0' || (a[0] == '=' && a[1] == '=')) {
-            continue;
-        }
-        while (b > text && (b[-1] == ' ' || b[-1] == '\t')) {
-            b--;
-        }
-        if (b == p) {
-            continue; /* nothing between the type and the name */
-        }
-        if (b > text && b[-1] == '*') {
-            return 1;
-        }
-        end = b;
-        while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '_')) {
-            b--;
-        }
-        if (b < end && !isdigit((unsigned char)*b) && !is_keyword(b, (size_t)(end - b))) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/* "struct _X" / "union _X" / "X": the name without its tag and leading '_'. */
-static const char *
-tag_name(const char *type)
-{
-    if (strncmp(type, "struct ", 7) == 0) {
-        type += 7;
-    } else if (strncmp(type, "union ", 6) == 0) {
-        type += 6;
-    }
-    while (*type == '_') {
-        type++;
-    }
-    return type;
-}
-
 /* A name the file uses and nobody declared. */
 static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
 {
     int undeclared = strncmp(msg, "use of undeclared", 17) == 0;
-    if ((ctx->lost_unknown && wdk_prefix(name) == NULL) ||
-        (ctx->lost_header && tree_defines(ctx->tree, name)) ||
-        (undeclared && (declares_variable(ctx->text, name) ||
-                        declares_variable(ctx->tree ? ctx->tree->headers : NULL, name))) ||
+    if ((ctx->lost_unknown && compat_wdk_prefix(name) == NULL) ||
+        (ctx->lost_header && compat_tree_defines(ctx->tree, name)) ||
+        (undeclared && (compat_declares_variable(ctx->text, name) ||
+                        compat_declares_variable(ctx->tree ? ctx->tree->headers : NULL, name))) ||
         (strncmp(msg, "use of undeclared", 17) == 0 && declared_by_failed_line(ctx, name))) {
         add_cause(ctx, COMPAT_FOLLOW_ON, name, "", where, msg);
-    } else if (msvc_name(name)) {
+    } else if (compat_msvc_name(name)) {
         add_cause(ctx, COMPAT_MSVC, name, "", where, msg);
     } else {
-        add_cause(ctx, COMPAT_UNDIS_LACKS, name, guess_header(name), where, msg);
+        add_cause(ctx, COMPAT_UNDIS_LACKS, name, compat_guess_header(name), where, msg);
     }
 }
 
 static void
 classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const char *file)
 {
-    char *name = quoted(msg, 0);
+    char *name = compat_quoted(msg, 0);
     if (name == NULL) {
         ctx->oom = 1;
         free(where);
         return;
     }
-    if (form(msg, "", " file not found")) {
+    if (compat_form(msg, "", " file not found")) {
         classify_missing_file(ctx, name, where, msg);
-    } else if (msvc_message(msg) || msvc_name(name)) {
+    } else if (compat_msvc_message(msg) || compat_msvc_name(name)) {
         add_cause(ctx, COMPAT_MSVC, name, "", where, msg);
     } else if (in_undis(ctx, file)) {
         add_cause(ctx, COMPAT_UNDIS_DIFFERS, name, compat_basename(file), where, msg);
-    } else if (form(msg, "use of undeclared identifier ", "") ||
-               form(msg, "unknown type name ", "") ||
-               form(msg, "implicit declaration of function ", "") ||
-               form(msg, "call to undeclared function ", "")) {
+    } else if (compat_form(msg, "use of undeclared identifier ", "") ||
+               compat_form(msg, "unknown type name ", "") ||
+               compat_form(msg, "implicit declaration of function ", "") ||
+               compat_form(msg, "call to undeclared function ", "")) {
         classify_missing_name(ctx, name, where, msg);
-    } else if (form(msg, "no member named ", " in ")) {
-        char *type = quoted(msg, 1);
-        const char *bare = type ? tag_name(type) : "";
+    } else if (compat_form(msg, "no member named ", " in ")) {
+        char *type = compat_quoted(msg, 1);
+        const char *bare = type ? compat_tag_name(type) : "";
         char full[512];
         snprintf(full, sizeof(full), "%s.%s", bare, name);
         add_cause(ctx,
-                  wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS
-                  : ctx->seen_cause        ? COMPAT_FOLLOW_ON
-                                           : COMPAT_UNCLASSIFIED,
-                  full, guess_header(bare), where, msg);
+                  compat_wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS
+                  : ctx->seen_cause               ? COMPAT_FOLLOW_ON
+                                                  : COMPAT_UNCLASSIFIED,
+                  full, compat_guess_header(bare), where, msg);
         free(type);
-    } else if (form(msg, "incomplete definition of type ", "") ||
-               form(msg, "variable has incomplete type ", "")) {
-        const char *bare = tag_name(name);
-        add_cause(ctx, wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS : COMPAT_FOLLOW_ON, bare,
-                  guess_header(bare), where, msg);
-    } else if (form(msg, "conflicting types for ", "") || form(msg, "redefinition of ", "") ||
-               form(msg, "typedef redefinition with different types", "") ||
-               form(msg, "redefinition of ", " as different kind of symbol") ||
-               form(msg, "static declaration of ", " follows non-static declaration")) {
+    } else if (compat_form(msg, "incomplete definition of type ", "") ||
+               compat_form(msg, "variable has incomplete type ", "")) {
+        const char *bare = compat_tag_name(name);
+        add_cause(ctx, compat_wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS : COMPAT_FOLLOW_ON,
+                  bare, compat_guess_header(bare), where, msg);
+    } else if (compat_form(msg, "conflicting types for ", "") ||
+               compat_form(msg, "redefinition of ", "") ||
+               compat_form(msg, "typedef redefinition with different types", "") ||
+               compat_form(msg, "redefinition of ", " as different kind of symbol") ||
+               compat_form(msg, "static declaration of ", " follows non-static declaration")) {
         int theirs = note_in_undis(ctx, diag);
         compat_kind kind = theirs ? COMPAT_UNDIS_DIFFERS : COMPAT_DRIVER;
         if (!theirs && ctx->seen_cause && note_after_error(ctx, diag)) {
@@ -1013,7 +462,7 @@ compat_check_file(const char *path,
         return -1;
     }
     if (stat(path, &st) != 0) {
-        const char *found = tree_find_in(tree, path);
+        const char *found = compat_tree_find_in(tree, path);
         if (found == NULL) {
             diag_ctx missing;
             memset(&missing, 0, sizeof(missing));
