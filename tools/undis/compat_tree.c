@@ -310,8 +310,16 @@ compat_declares_variable(const char *text, const char *name)
             (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
             continue;
         }
-        while (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n') {
-            a++;
+        for (;;) { /* white space and comments */
+            if (*a == ' ' || *a == '\t' || *a == '\r' || *a == '\n') {
+                a++;
+            } else if (a[0] == '/' && a[1] == '/') {
+                a += strcspn(a, "\n");
+            } else if (a[0] == '/' && a[1] == '*' && strstr(a + 2, "*/") != NULL) {
+                a = strstr(a + 2, "*/") + 2;
+            } else {
+                break;
+            }
         }
         if (strchr(",;)=[", *a) == NULL || *a == '\0' || (a[0] == '=' && a[1] == '=')) {
             continue;
@@ -319,11 +327,11 @@ compat_declares_variable(const char *text, const char *name)
         while (b > text && (b[-1] == ' ' || b[-1] == '\t')) {
             b--;
         }
-        if (b == p) {
-            continue; /* nothing between the type and the name */
-        }
         if (b > text && b[-1] == '*') {
             return 1;
+        }
+        if (b == p) {
+            continue; /* nothing between the type and the name */
         }
         end = b;
         while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '_')) {
