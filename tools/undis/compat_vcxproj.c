@@ -11,8 +11,8 @@
  * undefined properties; the WDK's own, such as $(DDK_INC_PATH), are unknown
  * here); %(Name) in item metadata expands to the value inherited so far.
  * Built-in properties: Configuration, Platform, ProjectDir,
- * MSBuildProjectDirectory, MSBuildThisFileDirectory, SolutionDir (the nearest
- * folder up with a .sln, else the project's).
+ * MSBuildProjectDirectory, MSBuildThisFileDirectory (with its trailing '/'), SolutionDir (the
+ * nearest folder up with a .sln, else the project's).
  */
 #include "compat.h"
 
@@ -77,9 +77,6 @@ prop_get(const eval *ev, const char *name, size_t n)
         if (strlen(ev->names.v[i]) == n && strncasecmp(ev->names.v[i], name, n) == 0) {
             return ev->values.v[i];
         }
-    }
-    if (n == 24 && strncasecmp(name, "MSBuildThisFileDirectory", n) == 0) {
-        return ev->file_dir;
     }
     return "";
 }
@@ -411,6 +408,17 @@ pass_definitions(eval *ev, xmlNode *root, int depth)
     }
 }
 
+/* The folder of the file being read: ev->file_dir and $(MSBuildThisFileDirectory)
+ * (which ends with a separator, as MSBuild's does). */
+static void
+set_this_dir(eval *ev, const char *dir)
+{
+    char buf[EXPAND_CAP];
+    ev->file_dir = dir;
+    snprintf(buf, sizeof(buf), "%s/", dir);
+    prop_set(ev, "MSBuildThisFileDirectory", buf);
+}
+
 static void
 read_file(eval *ev, const char *path, int depth)
 {
@@ -423,9 +431,9 @@ read_file(eval *ev, const char *path, int depth)
     doc = xmlReadFile(path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     dir = compat_dirname(path);
     if (doc != NULL && dir != NULL) {
-        ev->file_dir = dir;
+        set_this_dir(ev, dir);
         pass_definitions(ev, xmlDocGetRootElement(doc), depth);
-        ev->file_dir = saved;
+        set_this_dir(ev, saved);
     }
     free(dir);
     xmlFreeDoc(doc);
@@ -694,8 +702,8 @@ compat_project_read(
     project->dir = compat_dirname(path);
     snprintf(project->configuration, sizeof(project->configuration), "%s", configuration);
     ev.project = project;
-    ev.file_dir = project->dir;
     if (project->path != NULL && project->dir != NULL) {
+        set_this_dir(&ev, project->dir);
         set_builtins(&ev, configuration);
         pass_definitions(&ev, xmlDocGetRootElement(doc), 0);
         pass_items(&ev, xmlDocGetRootElement(doc));

@@ -10,6 +10,9 @@
 #if !defined(FIXTURE_RELEASE) || defined(FIXTURE_DEBUG)
 #    error "not the Release|x64 configuration"
 #endif
+#if !defined(FIXTURE_PROPS) || FIXTURE_PROPS != 42
+#    error "fixture.props not imported, or its condition misread"
+#endif
 #if FIXTURE_INC_VALUE != 42
 #    error "fixture_inc.h not from the AdditionalIncludeDirectories"
 #endif
