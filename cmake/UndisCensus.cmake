@@ -9,7 +9,8 @@
 # Script mode, to measure and refresh:
 #   cmake -DMODE=count -DINCLUDE=<undis include dir> [-DCC=cc] -P UndisCensus.cmake
 #       compiles each entry alone against INCLUDE and prints, per header, how many
-#       of the documented names it declares (as C11, with <ndis.h>)
+#       of the documented names it declares (as C11, with <ndis.h>), and the
+#       names it does not (probe files go to WORK, default $TMPDIR or /tmp)
 #   cmake -DMODE=mark  -DINCLUDE=<dir> -P UndisCensus.cmake
 #       the same, then rewrites the covered column of the table from the result
 cmake_minimum_required(VERSION 3.20)
@@ -125,6 +126,7 @@ if(CMAKE_SCRIPT_MODE_FILE AND CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST
     list(LENGTH names count)
     math(EXPR last "${count} - 1")
     set(result "")
+    set(missing "")
     set(header_list "")
     foreach(i RANGE ${last})
         list(GET names ${i} name)
@@ -151,6 +153,7 @@ if(CMAKE_SCRIPT_MODE_FILE AND CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST
             list(APPEND result yes)
         else()
             list(APPEND result no)
+            list(APPEND missing "${name}")
         endif()
     endforeach()
     set(all 0)
@@ -161,6 +164,8 @@ if(CMAKE_SCRIPT_MODE_FILE AND CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST
         math(EXPR all_ok "${all_ok} + ${ok_${hid}}")
     endforeach()
     message(STATUS "census total: ${all_ok} of ${all} declared (${INCLUDE})")
+    string(REPLACE ";" " " missing "${missing}")
+    message(STATUS "census: not declared: ${missing}")
     if(MODE STREQUAL "mark")
         file(STRINGS "${UNDIS_CENSUS_TABLE}" lines)
         set(text "")
