@@ -16,6 +16,13 @@
 #    define _NDIS_
 #endif
 
+/* As in the WDK, <ndis.h> gives the legacy names of the NET_BUFFER headers
+ * (NET_BUFFER_DATA, NET_BUFFER_HEADER, NbDataLength, NetBufferHeader, ...);
+ * define NDIS_INCLUDE_LEGACY_NAMES to 0 before it to go without them. */
+#ifndef NDIS_INCLUDE_LEGACY_NAMES
+#    define NDIS_INCLUDE_LEGACY_NAMES 1
+#endif
+
 #include "ndis/version.h"
 #include "ndis/types.h"
 #include "ndis/status.h"
