@@ -562,6 +562,7 @@ typedef struct _PROCESSOR_NUMBER {
 /* them expand to nothing; each is defined only if nobody else did.    */
 /* ------------------------------------------------------------------ */
 #include "sal.h"
+#include "ptrconv.h"
 
 C_ASSERT(sizeof(ULONG) == 4);
 C_ASSERT(sizeof(LONG) == 4);
