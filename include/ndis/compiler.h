@@ -105,6 +105,16 @@
 #    define DECLSPEC_GUARDNOCF
 #endif
 
+/* 64-bit integers are 8-aligned inside structures on Windows x86 (and in
+ * every x64 ABI), but only 4-aligned by the System V i386 ABI: there the
+ * Windows 64-bit integer types carry the alignment themselves, so that
+ * structures have the WDK's x86 layout with gcc -m32 too. */
+#if UNDIS_GNU_ATTRIBUTES && defined(__i386__) && !defined(_WIN32)
+#    define UNDIS_INT64_ALIGN __attribute__((__aligned__(8)))
+#else
+#    define UNDIS_INT64_ALIGN
+#endif
+
 /* Anonymous structs and flexible array members are standard C11 but only an
  * extension in C++: silence -Wpedantic for the declarations between these. */
 #if defined(__cplusplus) && UNDIS_GNU_ATTRIBUTES

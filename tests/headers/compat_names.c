@@ -75,3 +75,80 @@ compat_intsafe(ULONG A, ULONG B, ULONG *Out)
     }
     return Result;
 }
+
+/* The I/O manager's types (wdm.h), with the WDK's sizes. */
+C_ASSERT(sizeof(KDPC) == X64_X86(0x40, 0x20));
+C_ASSERT(sizeof(DRIVER_OBJECT) == X64_X86(0x150, 0xA8));
+C_ASSERT(sizeof(DEVICE_OBJECT) == X64_X86(0x150, 0xB8));
+C_ASSERT(sizeof(IRP) == X64_X86(0xD0, 0x70));
+C_ASSERT(sizeof(IO_STACK_LOCATION) == X64_X86(0x48, 0x24));
+C_ASSERT(IRP_MJ_DEVICE_CONTROL == 0x0e);
+C_ASSERT(IRP_MJ_MAXIMUM_FUNCTION == 0x1b);
+C_ASSERT(CTL_CODE(FILE_DEVICE_NETWORK, 0x800, METHOD_BUFFERED, FILE_ANY_ACCESS) == 0x00122000);
+
+DRIVER_INITIALIZE DriverEntry;
+static DRIVER_DISPATCH compat_dispatch;
+static KDEFERRED_ROUTINE compat_dpc;
+static DRIVER_UNLOAD compat_unload;
+
+static NTSTATUS
+compat_dispatch(PDEVICE_OBJECT DeviceObject, PIRP Irp)
+{
+    PIO_STACK_LOCATION Stack = IoGetCurrentIrpStackLocation(Irp);
+
+    UNREFERENCED_PARAMETER(DeviceObject);
+    Irp->IoStatus.Information = Stack->Parameters.DeviceIoControl.OutputBufferLength;
+    Irp->IoStatus.Status = STATUS_SUCCESS;
+    /* MinGW's <windows.h> gives some STATUS_* codes as DWORD: cast, as drivers do. */
+    return Stack->FileObject != NULL && Stack->FileObject->FsContext != NULL
+               ? (NTSTATUS)STATUS_SUCCESS
+               : (NTSTATUS)STATUS_INVALID_PARAMETER;
+}
+
+static VOID
+compat_dpc(PKDPC Dpc, PVOID Context, PVOID Argument1, PVOID Argument2)
+{
+    UNREFERENCED_PARAMETER(Dpc);
+    UNREFERENCED_PARAMETER(Context);
+    UNREFERENCED_PARAMETER(Argument1);
+    UNREFERENCED_PARAMETER(Argument2);
+}
+
+static VOID
+compat_unload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+}
+
+NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    KDPC Dpc;
+
+    UNREFERENCED_PARAMETER(RegistryPath);
+    KeInitializeDpc(&Dpc, compat_dpc, NULL);
+    DriverObject->MajorFunction[IRP_MJ_DEVICE_CONTROL] = compat_dispatch;
+    DriverObject->DriverUnload = compat_unload;
+    return STATUS_SUCCESS;
+}
+
+/* ntddndis.h / ifdef.h: media, link state, OIDs, offload descriptions. */
+C_ASSERT(sizeof(NET_LUID) == 8);
+C_ASSERT(sizeof(NET_IFINDEX) == 4);
+C_ASSERT(IF_MAX_STRING_SIZE == 256);
+C_ASSERT(MediaConnectStateDisconnected == 2);
+C_ASSERT(NdisMediumIP == 19);
+C_ASSERT(NdisPhysicalMedium802_3 == 14);
+C_ASSERT(NdisRequestMethod == 12);
+C_ASSERT(sizeof(NDIS_LINK_STATE) == 40);
+C_ASSERT(sizeof(NDIS_OFFLOAD) ==
+         X64_X86(NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_3, NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_3));
+C_ASSERT(OID_GEN_CURRENT_PACKET_FILTER == 0x0001010E);
+C_ASSERT(OID_GEN_LINK_STATE == 0x00010207);
+C_ASSERT(OID_802_3_CURRENT_ADDRESS == 0x01010102);
+C_ASSERT(OID_TCP_OFFLOAD_PARAMETERS == 0xFC01020C);
+C_ASSERT(OID_PNP_SET_POWER == 0xFD010101);
+C_ASSERT(NDIS_OBJECT_TYPE_FILTER_DRIVER_CHARACTERISTICS == 0x8B);
+C_ASSERT(NDIS_PACKET_TYPE_PROMISCUOUS == 0x20);
+C_ASSERT(NDIS_STATUS_MEDIA_CONNECT == (NDIS_STATUS)0x4001000BL);
+C_ASSERT(NDIS_STATUS_LINK_STATE == (NDIS_STATUS)0x40010017L);
