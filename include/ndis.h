@@ -38,5 +38,11 @@
 #include "ndis/nblaccessors.h"
 #include "ndis/nblapi.h"
 #include "ndis/datapath.h"
+#include "ndis/nbloob.h"
+#include "ndis/oidrequest.h"
+#include "ndis/miniport.h"
+#include "ndis/filter.h"
+#include "ndis/protocol.h"
+#include "ndis/config.h"
 
 #endif /* UNDIS_NDIS_H */
