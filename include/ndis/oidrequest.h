@@ -11,6 +11,7 @@
 #define UNDIS_NDIS_OIDREQUEST_H
 
 #include "version.h"
+#include "undis_assert.h"
 #include "compiler.h"
 #include "types.h"
 #include "status.h"
@@ -38,7 +39,7 @@ typedef struct _NDIS_NIC_SWITCH_INFO_ARRAY *PNDIS_NIC_SWITCH_INFO_ARRAY;
 #if NDIS_SUPPORT_NDIS650
 #    define NDIS_OID_REQUEST_REVISION_2 2
 #endif
-#define NDIS_OID_REQUEST_TIMEOUT_INFINITE 0
+#define NDIS_OID_REQUEST_TIMEOUT_INFINITE     0
 #define NDIS_OID_REQUEST_FLAGS_VPORT_ID_VALID 0x0001
 
 typedef ULONG NDIS_NIC_SWITCH_VPORT_ID, *PNDIS_NIC_SWITCH_VPORT_ID;
@@ -99,7 +100,7 @@ typedef struct _NDIS_OID_REQUEST {
 
 /* ---- status indications ------------------------------------------------------ */
 
-#define NDIS_STATUS_INDICATION_REVISION_1 1
+#define NDIS_STATUS_INDICATION_REVISION_1                     1
 #define NDIS_STATUS_INDICATION_FLAGS_MEDIA_CONNECT_TO_CONNECT 0x1
 #define NDIS_STATUS_INDICATION_FLAGS_NDIS_RESERVED            0xFFF
 
@@ -129,7 +130,8 @@ typedef enum _NET_DEVICE_POWER_STATE {
     NetDeviceStateD2,
     NetDeviceStateD3,
     NetDeviceStateMaximum
-} NET_DEVICE_POWER_STATE, *PNET_DEVICE_POWER_STATE;
+} NET_DEVICE_POWER_STATE,
+    *PNET_DEVICE_POWER_STATE;
 
 typedef enum _NET_PNP_EVENT_CODE {
     NetEventSetPower,
@@ -156,7 +158,8 @@ typedef enum _NET_PNP_EVENT_CODE {
     NetEventRequirePause,
     NetEventUploadGftFlowEntries,
     NetEventMaximum
-} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;
+} NET_PNP_EVENT_CODE,
+    *PNET_PNP_EVENT_CODE;
 
 typedef struct _NET_PNP_EVENT {
     NET_PNP_EVENT_CODE NetEvent;
@@ -188,7 +191,8 @@ typedef enum _NDIS_DEVICE_PNP_EVENT {
     NdisDevicePnPEventPowerProfileChanged,
     NdisDevicePnPEventFilterListChanged,
     NdisDevicePnPEventMaximum
-} NDIS_DEVICE_PNP_EVENT, *PNDIS_DEVICE_PNP_EVENT;
+} NDIS_DEVICE_PNP_EVENT,
+    *PNDIS_DEVICE_PNP_EVENT;
 
 #define NET_DEVICE_PNP_EVENT_REVISION_1 1
 
@@ -201,8 +205,8 @@ typedef struct _NET_DEVICE_PNP_EVENT {
     UCHAR NdisReserved[2 * sizeof(PVOID)];
 } NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
 
-#define NDIS_POWER_PROFILE_BATTERY    0
-#define NDIS_POWER_PROFILE_ACONLINE   1
+#define NDIS_POWER_PROFILE_BATTERY  0
+#define NDIS_POWER_PROFILE_ACONLINE 1
 
 /* ---- restart attributes, shared by miniports and filters ------------------ */
 
@@ -244,10 +248,8 @@ typedef struct _NDIS_RESTART_GENERAL_ATTRIBUTES {
 
 /* ---- SetOptions, shared by the three roles ------------------------------------ */
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(SET_OPTIONS)
-NDIS_STATUS SET_OPTIONS(
-    _In_ NDIS_HANDLE NdisDriverHandle,
-    _In_ NDIS_HANDLE DriverContext);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(SET_OPTIONS) NDIS_STATUS
+    SET_OPTIONS(_In_ NDIS_HANDLE NdisDriverHandle, _In_ NDIS_HANDLE DriverContext);
 typedef SET_OPTIONS(*SET_OPTIONS_HANDLER);
 
 typedef SET_OPTIONS MINIPORT_SET_OPTIONS;
@@ -256,14 +258,13 @@ typedef SET_OPTIONS FILTER_SET_OPTIONS;
 
 /* ---- OID request cloning, device objects ---------------------------------- */
 
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisAllocateCloneOidRequest(
-    _In_ NDIS_HANDLE SourceHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ UINT PoolTag,
-    _Out_ PNDIS_OID_REQUEST *CloneOidRequest);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFreeCloneOidRequest(
-    _In_ NDIS_HANDLE SourceHandle,
-    _In_ PNDIS_OID_REQUEST Request);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisAllocateCloneOidRequest(_In_ NDIS_HANDLE SourceHandle,
+                                _In_ PNDIS_OID_REQUEST OidRequest,
+                                _In_ UINT PoolTag,
+                                _Out_ PNDIS_OID_REQUEST *CloneOidRequest);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFreeCloneOidRequest(_In_ NDIS_HANDLE SourceHandle, _In_ PNDIS_OID_REQUEST Request);
 
 #define NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 1
 
@@ -280,15 +281,54 @@ typedef struct _NDIS_DEVICE_OBJECT_ATTRIBUTES {
 #define NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_DEVICE_OBJECT_ATTRIBUTES, DeviceClassGuid)
 
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisRegisterDeviceEx(
-    _In_ NDIS_HANDLE NdisObjectHandle,
-    _In_ PNDIS_DEVICE_OBJECT_ATTRIBUTES DeviceObjectAttributes,
-    _Out_ PDEVICE_OBJECT *pDeviceObject,
-    _Out_ PNDIS_HANDLE NdisDeviceHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisDeregisterDeviceEx(
-    _In_ NDIS_HANDLE NdisDeviceHandle);
-_IRQL_requires_max_(DISPATCH_LEVEL) PVOID NdisGetDeviceReservedExtension(
-    _In_ PDEVICE_OBJECT DeviceObject);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisRegisterDeviceEx(_In_ NDIS_HANDLE NdisObjectHandle,
+                         _In_ PNDIS_DEVICE_OBJECT_ATTRIBUTES DeviceObjectAttributes,
+                         _Out_ PDEVICE_OBJECT *pDeviceObject,
+                         _Out_ PNDIS_HANDLE NdisDeviceHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID NdisDeregisterDeviceEx(_In_ NDIS_HANDLE NdisDeviceHandle);
+_IRQL_requires_max_(DISPATCH_LEVEL) PVOID
+    NdisGetDeviceReservedExtension(_In_ PDEVICE_OBJECT DeviceObject);
+
+/* ---- error log, version, routine lookup ------------------------------------- */
+
+typedef ULONG NDIS_ERROR_CODE, *PNDIS_ERROR_CODE;
+
+#define NDIS_ERROR_CODE_RESOURCE_CONFLICT               ((NDIS_ERROR_CODE)0xC0001388L)
+#define NDIS_ERROR_CODE_OUT_OF_RESOURCES                ((NDIS_ERROR_CODE)0xC0001389L)
+#define NDIS_ERROR_CODE_HARDWARE_FAILURE                ((NDIS_ERROR_CODE)0xC000138AL)
+#define NDIS_ERROR_CODE_ADAPTER_NOT_FOUND               ((NDIS_ERROR_CODE)0xC000138BL)
+#define NDIS_ERROR_CODE_INTERRUPT_CONNECT               ((NDIS_ERROR_CODE)0xC000138CL)
+#define NDIS_ERROR_CODE_DRIVER_FAILURE                  ((NDIS_ERROR_CODE)0xC000138DL)
+#define NDIS_ERROR_CODE_BAD_VERSION                     ((NDIS_ERROR_CODE)0xC000138EL)
+#define NDIS_ERROR_CODE_TIMEOUT                         ((NDIS_ERROR_CODE)0x8000138FL)
+#define NDIS_ERROR_CODE_NETWORK_ADDRESS                 ((NDIS_ERROR_CODE)0xC0001390L)
+#define NDIS_ERROR_CODE_UNSUPPORTED_CONFIGURATION       ((NDIS_ERROR_CODE)0xC0001391L)
+#define NDIS_ERROR_CODE_INVALID_VALUE_FROM_ADAPTER      ((NDIS_ERROR_CODE)0xC0001392L)
+#define NDIS_ERROR_CODE_MISSING_CONFIGURATION_PARAMETER ((NDIS_ERROR_CODE)0xC0001393L)
+#define NDIS_ERROR_CODE_BAD_IO_BASE_ADDRESS             ((NDIS_ERROR_CODE)0xC0001394L)
+#define NDIS_ERROR_CODE_RECEIVE_SPACE_SMALL             ((NDIS_ERROR_CODE)0x40001395L)
+#define NDIS_ERROR_CODE_ADAPTER_DISABLED                ((NDIS_ERROR_CODE)0x80001396L)
+
+/* Records an event-log entry for the adapter: ErrorCode and NumberOfErrorValues
+ * ULONG values follow. */
+VOID NdisWriteErrorLogEntry(_In_ NDIS_HANDLE NdisAdapterHandle,
+                            _In_ NDIS_ERROR_CODE ErrorCode,
+                            _In_ ULONG NumberOfErrorValues,
+                            ...);
+UINT NdisGetVersion(VOID);
+PVOID NdisGetRoutineAddress(_In_ PNDIS_STRING NdisRoutineName);
+VOID NdisGetCurrentProcessorCpuUsage(_Out_ PULONG pCpuUsage);
+
+/* Context-type declarations for static analysis; here they only have to
+ * stand where drivers put them (file scope, followed by a semicolon). */
+#define NDIS_DECLARE_MINIPORT_DRIVER_CONTEXT(_Type_)  UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(_Type_) UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_FILTER_DRIVER_CONTEXT(_Type_)    UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_FILTER_MODULE_CONTEXT(_Type_)    UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_PROTOCOL_DRIVER_CONTEXT(_Type_)  UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_PROTOCOL_BINDING_CONTEXT(_Type_) UNDIS_C_ASSERT(1)
+#define NDIS_DECLARE_PROTOCOL_OPEN_CONTEXT(_Type_)    UNDIS_C_ASSERT(1)
 
 UNDIS_CXX_EXTENSIONS_END
 UNDIS_EXTERN_C_END

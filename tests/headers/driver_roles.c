@@ -344,3 +344,16 @@ DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
                           ? NdisRegisterProtocolDriver(NULL, &Protocol, &RoleDriverHandle)
                           : Status);
 }
+
+typedef struct _ROLE_ADAPTER {
+    ULONG Unused;
+} ROLE_ADAPTER;
+NDIS_DECLARE_MINIPORT_ADAPTER_CONTEXT(ROLE_ADAPTER);
+NDIS_DECLARE_FILTER_MODULE_CONTEXT(ROLE_CONTEXT);
+
+VOID RoleLog(NDIS_HANDLE Adapter);
+VOID
+RoleLog(NDIS_HANDLE Adapter)
+{
+    NdisWriteErrorLogEntry(Adapter, NDIS_ERROR_CODE_HARDWARE_FAILURE, 1, (ULONG)NdisGetVersion());
+}
