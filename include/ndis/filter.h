@@ -35,113 +35,97 @@ typedef struct _NDIS_FILTER_RESTART_PARAMETERS NDIS_FILTER_RESTART_PARAMETERS,
 
 /* ---- handlers -------------------------------------------------------------- */
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_ATTACH)
-NDIS_STATUS FILTER_ATTACH(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ NDIS_HANDLE FilterDriverContext,
-    _In_ PNDIS_FILTER_ATTACH_PARAMETERS AttachParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_ATTACH) NDIS_STATUS
+    FILTER_ATTACH(_In_ NDIS_HANDLE NdisFilterHandle,
+                  _In_ NDIS_HANDLE FilterDriverContext,
+                  _In_ PNDIS_FILTER_ATTACH_PARAMETERS AttachParameters);
 typedef FILTER_ATTACH(*FILTER_ATTACH_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_DETACH)
-VOID FILTER_DETACH(
-    _In_ NDIS_HANDLE FilterModuleContext);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_DETACH) VOID
+    FILTER_DETACH(_In_ NDIS_HANDLE FilterModuleContext);
 typedef FILTER_DETACH(*FILTER_DETACH_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_SET_MODULE_OPTIONS)
-NDIS_STATUS FILTER_SET_MODULE_OPTIONS(
-    _In_ NDIS_HANDLE FilterModuleContext);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_SET_MODULE_OPTIONS) NDIS_STATUS
+    FILTER_SET_MODULE_OPTIONS(_In_ NDIS_HANDLE FilterModuleContext);
 typedef FILTER_SET_MODULE_OPTIONS(*FILTER_SET_FILTER_MODULE_OPTIONS_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_RESTART)
-NDIS_STATUS FILTER_RESTART(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_FILTER_RESTART_PARAMETERS RestartParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_RESTART) NDIS_STATUS
+    FILTER_RESTART(_In_ NDIS_HANDLE FilterModuleContext,
+                   _In_ PNDIS_FILTER_RESTART_PARAMETERS RestartParameters);
 typedef FILTER_RESTART(*FILTER_RESTART_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_PAUSE)
-NDIS_STATUS FILTER_PAUSE(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_FILTER_PAUSE_PARAMETERS PauseParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_PAUSE) NDIS_STATUS
+    FILTER_PAUSE(_In_ NDIS_HANDLE FilterModuleContext,
+                 _In_ PNDIS_FILTER_PAUSE_PARAMETERS PauseParameters);
 typedef FILTER_PAUSE(*FILTER_PAUSE_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_OID_REQUEST)
-NDIS_STATUS FILTER_OID_REQUEST(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_OID_REQUEST) NDIS_STATUS
+    FILTER_OID_REQUEST(_In_ NDIS_HANDLE FilterModuleContext, _In_ PNDIS_OID_REQUEST OidRequest);
 typedef FILTER_OID_REQUEST(*FILTER_OID_REQUEST_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_CANCEL_OID_REQUEST)
-VOID FILTER_CANCEL_OID_REQUEST(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PVOID RequestId);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_CANCEL_OID_REQUEST) VOID
+    FILTER_CANCEL_OID_REQUEST(_In_ NDIS_HANDLE FilterModuleContext, _In_ PVOID RequestId);
 typedef FILTER_CANCEL_OID_REQUEST(*FILTER_CANCEL_OID_REQUEST_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_OID_REQUEST_COMPLETE)
-VOID FILTER_OID_REQUEST_COMPLETE(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_OID_REQUEST_COMPLETE) VOID
+    FILTER_OID_REQUEST_COMPLETE(_In_ NDIS_HANDLE FilterModuleContext,
+                                _In_ PNDIS_OID_REQUEST OidRequest,
+                                _In_ NDIS_STATUS Status);
 typedef FILTER_OID_REQUEST_COMPLETE(*FILTER_OID_REQUEST_COMPLETE_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_STATUS)
-VOID FILTER_STATUS(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_STATUS_INDICATION StatusIndication);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_STATUS) VOID
+    FILTER_STATUS(_In_ NDIS_HANDLE FilterModuleContext,
+                  _In_ PNDIS_STATUS_INDICATION StatusIndication);
 typedef FILTER_STATUS(*FILTER_STATUS_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_NET_PNP_EVENT)
-NDIS_STATUS FILTER_NET_PNP_EVENT(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_NET_PNP_EVENT) NDIS_STATUS
+    FILTER_NET_PNP_EVENT(_In_ NDIS_HANDLE FilterModuleContext,
+                         _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
 typedef FILTER_NET_PNP_EVENT(*FILTER_NET_PNP_EVENT_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_DEVICE_PNP_EVENT_NOTIFY)
-VOID FILTER_DEVICE_PNP_EVENT_NOTIFY(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(FILTER_DEVICE_PNP_EVENT_NOTIFY) VOID
+    FILTER_DEVICE_PNP_EVENT_NOTIFY(_In_ NDIS_HANDLE FilterModuleContext,
+                                   _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
 typedef FILTER_DEVICE_PNP_EVENT_NOTIFY(*FILTER_DEVICE_PNP_EVENT_NOTIFY_HANDLER);
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_DIRECT_OID_REQUEST)
-NDIS_STATUS FILTER_DIRECT_OID_REQUEST(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_DIRECT_OID_REQUEST) NDIS_STATUS
+    FILTER_DIRECT_OID_REQUEST(_In_ NDIS_HANDLE FilterModuleContext,
+                              _In_ PNDIS_OID_REQUEST OidRequest);
 typedef FILTER_DIRECT_OID_REQUEST(*FILTER_DIRECT_OID_REQUEST_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_DIRECT_OID_REQUEST_COMPLETE)
-VOID FILTER_DIRECT_OID_REQUEST_COMPLETE(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(FILTER_DIRECT_OID_REQUEST_COMPLETE) VOID
+    FILTER_DIRECT_OID_REQUEST_COMPLETE(_In_ NDIS_HANDLE FilterModuleContext,
+                                       _In_ PNDIS_OID_REQUEST OidRequest,
+                                       _In_ NDIS_STATUS Status);
 typedef FILTER_DIRECT_OID_REQUEST_COMPLETE(*FILTER_DIRECT_OID_REQUEST_COMPLETE_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_CANCEL_DIRECT_OID_REQUEST)
-VOID FILTER_CANCEL_DIRECT_OID_REQUEST(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PVOID RequestId);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_CANCEL_DIRECT_OID_REQUEST) VOID
+    FILTER_CANCEL_DIRECT_OID_REQUEST(_In_ NDIS_HANDLE FilterModuleContext, _In_ PVOID RequestId);
 typedef FILTER_CANCEL_DIRECT_OID_REQUEST(*FILTER_CANCEL_DIRECT_OID_REQUEST_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS680
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_SYNCHRONOUS_OID_REQUEST)
-NDIS_STATUS FILTER_SYNCHRONOUS_OID_REQUEST(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _Inout_ PNDIS_OID_REQUEST OidRequest,
-    _Outptr_result_maybenull_ PVOID *CallContext);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(FILTER_SYNCHRONOUS_OID_REQUEST) NDIS_STATUS
+    FILTER_SYNCHRONOUS_OID_REQUEST(_In_ NDIS_HANDLE FilterModuleContext,
+                                   _Inout_ PNDIS_OID_REQUEST OidRequest,
+                                   _Outptr_result_maybenull_ PVOID *CallContext);
 typedef FILTER_SYNCHRONOUS_OID_REQUEST(*FILTER_SYNCHRONOUS_OID_REQUEST_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS680
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE)
-VOID FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE(
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _Inout_ PNDIS_OID_REQUEST OidRequest,
-    _Inout_ NDIS_STATUS *Status,
-    _In_ PVOID CallContext);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE) VOID
+    FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE(_In_ NDIS_HANDLE FilterModuleContext,
+                                            _Inout_ PNDIS_OID_REQUEST OidRequest,
+                                            _Inout_ NDIS_STATUS *Status,
+                                            _In_ PVOID CallContext);
 typedef FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE(*FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE_HANDLER);
 #endif
 
@@ -155,9 +139,9 @@ typedef FILTER_SYNCHRONOUS_OID_REQUEST_COMPLETE(*FILTER_SYNCHRONOUS_OID_REQUEST_
 #    define NDIS_FILTER_CHARACTERISTICS_REVISION_3 3
 #endif
 
-#define NDIS_FILTER_DRIVER_MANDATORY                        0x00000001
+#define NDIS_FILTER_DRIVER_MANDATORY                           0x00000001
 #define NDIS_FILTER_DRIVER_SUPPORTS_CURRENT_MAC_ADDRESS_CHANGE 0x00000002
-#define NDIS_FILTER_DRIVER_SUPPORTS_L2_MTU_SIZE_CHANGE      0x00000004
+#define NDIS_FILTER_DRIVER_SUPPORTS_L2_MTU_SIZE_CHANGE         0x00000004
 
 typedef struct _NDIS_FILTER_DRIVER_CHARACTERISTICS {
     NDIS_OBJECT_HEADER Header;
@@ -204,7 +188,7 @@ typedef struct _NDIS_FILTER_DRIVER_CHARACTERISTICS {
         RTL_SIZEOF_THROUGH_FIELD(NDIS_FILTER_DRIVER_CHARACTERISTICS, CancelDirectOidRequestHandler)
 #endif
 #if NDIS_SUPPORT_NDIS680
-#    define NDIS_SIZEOF_FILTER_DRIVER_CHARACTERISTICS_REVISION_3 \
+#    define NDIS_SIZEOF_FILTER_DRIVER_CHARACTERISTICS_REVISION_3     \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_FILTER_DRIVER_CHARACTERISTICS, \
                                  SynchronousOidRequestHandlerComplete)
 #endif
@@ -294,62 +278,56 @@ typedef struct _NDIS_FILTER_ATTRIBUTES {
     ULONG Flags;
 } NDIS_FILTER_ATTRIBUTES, *PNDIS_FILTER_ATTRIBUTES;
 
-#define NDIS_SIZEOF_FILTER_ATTRIBUTES_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_FILTER_ATTRIBUTES, Flags)
+#define NDIS_SIZEOF_FILTER_ATTRIBUTES_REVISION_1 \
+    RTL_SIZEOF_THROUGH_FIELD(NDIS_FILTER_ATTRIBUTES, Flags)
 
 /* ---- NDIS functions for filters (driver host) -------------------------------- */
 
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisFRegisterFilterDriver(
-    _In_ PDRIVER_OBJECT DriverObject,
-    _In_opt_ NDIS_HANDLE FilterDriverContext,
-    _In_ PNDIS_FILTER_DRIVER_CHARACTERISTICS FilterDriverCharacteristics,
-    _Out_ PNDIS_HANDLE NdisFilterDriverHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisFDeregisterFilterDriver(
-    _In_ NDIS_HANDLE NdisFilterDriverHandle);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisFSetAttributes(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ NDIS_HANDLE FilterModuleContext,
-    _In_ PNDIS_FILTER_ATTRIBUTES FilterAttributes);
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisFRestartFilter(
-    _In_ NDIS_HANDLE NdisFilterHandle);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFPauseComplete(
-    _In_ NDIS_HANDLE NdisFilterHandle);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFRestartComplete(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisFOidRequest(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFOidRequestComplete(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFCancelOidRequest(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PVOID RequestId);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFIndicateStatus(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNDIS_STATUS_INDICATION StatusIndication);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisFNetPnPEvent(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisFDevicePnPEventNotify(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisFRegisterFilterDriver(_In_ PDRIVER_OBJECT DriverObject,
+                              _In_opt_ NDIS_HANDLE FilterDriverContext,
+                              _In_ PNDIS_FILTER_DRIVER_CHARACTERISTICS FilterDriverCharacteristics,
+                              _Out_ PNDIS_HANDLE NdisFilterDriverHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisFDeregisterFilterDriver(_In_ NDIS_HANDLE NdisFilterDriverHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisFSetAttributes(_In_ NDIS_HANDLE NdisFilterHandle,
+                       _In_ NDIS_HANDLE FilterModuleContext,
+                       _In_ PNDIS_FILTER_ATTRIBUTES FilterAttributes);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisFRestartFilter(_In_ NDIS_HANDLE NdisFilterHandle);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFPauseComplete(_In_ NDIS_HANDLE NdisFilterHandle);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFRestartComplete(_In_ NDIS_HANDLE NdisFilterHandle, _In_ NDIS_STATUS Status);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisFOidRequest(_In_ NDIS_HANDLE NdisFilterHandle, _In_ PNDIS_OID_REQUEST OidRequest);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFOidRequestComplete(_In_ NDIS_HANDLE NdisFilterHandle,
+                                                                 _In_ PNDIS_OID_REQUEST OidRequest,
+                                                                 _In_ NDIS_STATUS Status);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFCancelOidRequest(_In_ NDIS_HANDLE NdisFilterHandle, _In_ PVOID RequestId);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFIndicateStatus(_In_ NDIS_HANDLE NdisFilterHandle,
+                        _In_ PNDIS_STATUS_INDICATION StatusIndication);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisFNetPnPEvent(_In_ NDIS_HANDLE NdisFilterHandle,
+                     _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisFDevicePnPEventNotify(_In_ NDIS_HANDLE NdisFilterHandle,
+                              _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
 #if NDIS_SUPPORT_NDIS61
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisFDirectOidRequest(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisFDirectOidRequest(_In_ NDIS_HANDLE NdisFilterHandle, _In_ PNDIS_OID_REQUEST OidRequest);
 #endif
 #if NDIS_SUPPORT_NDIS61
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFDirectOidRequestComplete(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFDirectOidRequestComplete(_In_ NDIS_HANDLE NdisFilterHandle,
+                                  _In_ PNDIS_OID_REQUEST OidRequest,
+                                  _In_ NDIS_STATUS Status);
 #endif
 #if NDIS_SUPPORT_NDIS61
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisFCancelDirectOidRequest(
-    _In_ NDIS_HANDLE NdisFilterHandle,
-    _In_ PVOID RequestId);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisFCancelDirectOidRequest(_In_ NDIS_HANDLE NdisFilterHandle, _In_ PVOID RequestId);
 #endif
 
 UNDIS_CXX_EXTENSIONS_END

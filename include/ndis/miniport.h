@@ -44,12 +44,14 @@ typedef enum _NDIS_HALT_ACTION {
     NdisHaltDeviceFailed,
     NdisHaltDeviceInitializationFailed,
     NdisHaltDeviceStopped
-} NDIS_HALT_ACTION, *PNDIS_HALT_ACTION;
+} NDIS_HALT_ACTION,
+    *PNDIS_HALT_ACTION;
 
 typedef enum _NDIS_SHUTDOWN_ACTION {
     NdisShutdownPowerOff,
     NdisShutdownBugCheck
-} NDIS_SHUTDOWN_ACTION, *PNDIS_SHUTDOWN_ACTION;
+} NDIS_SHUTDOWN_ACTION,
+    *PNDIS_SHUTDOWN_ACTION;
 
 typedef enum _NDIS_INTERFACE_TYPE {
     NdisInterfaceInternal = 0,
@@ -70,96 +72,83 @@ typedef enum _NDIS_INTERFACE_TYPE {
     NdisInterfaceIrda,
     NdisInterface1394,
     NdisMaximumInterfaceType
-} NDIS_INTERFACE_TYPE, *PNDIS_INTERFACE_TYPE;
+} NDIS_INTERFACE_TYPE,
+    *PNDIS_INTERFACE_TYPE;
 
 /* ---- handlers -------------------------------------------------------------- */
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_INITIALIZE)
-NDIS_STATUS MINIPORT_INITIALIZE(
-    _In_ NDIS_HANDLE NdisMiniportHandle,
-    _In_ NDIS_HANDLE MiniportDriverContext,
-    _In_ PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_INITIALIZE) NDIS_STATUS
+    MINIPORT_INITIALIZE(_In_ NDIS_HANDLE NdisMiniportHandle,
+                        _In_ NDIS_HANDLE MiniportDriverContext,
+                        _In_ PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters);
 typedef MINIPORT_INITIALIZE(*MINIPORT_INITIALIZE_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_HALT)
-VOID MINIPORT_HALT(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ NDIS_HALT_ACTION HaltAction);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_HALT) VOID
+    MINIPORT_HALT(_In_ NDIS_HANDLE MiniportAdapterContext, _In_ NDIS_HALT_ACTION HaltAction);
 typedef MINIPORT_HALT(*MINIPORT_HALT_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_UNLOAD)
-VOID MINIPORT_UNLOAD(
-    _In_ PDRIVER_OBJECT DriverObject);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_UNLOAD) VOID
+    MINIPORT_UNLOAD(_In_ PDRIVER_OBJECT DriverObject);
 typedef MINIPORT_UNLOAD(*MINIPORT_DRIVER_UNLOAD);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_PAUSE)
-NDIS_STATUS MINIPORT_PAUSE(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_PAUSE) NDIS_STATUS
+    MINIPORT_PAUSE(_In_ NDIS_HANDLE MiniportAdapterContext,
+                   _In_ PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters);
 typedef MINIPORT_PAUSE(*MINIPORT_PAUSE_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_RESTART)
-NDIS_STATUS MINIPORT_RESTART(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_RESTART) NDIS_STATUS
+    MINIPORT_RESTART(_In_ NDIS_HANDLE MiniportAdapterContext,
+                     _In_ PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters);
 typedef MINIPORT_RESTART(*MINIPORT_RESTART_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_OID_REQUEST)
-NDIS_STATUS MINIPORT_OID_REQUEST(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_OID_REQUEST) NDIS_STATUS
+    MINIPORT_OID_REQUEST(_In_ NDIS_HANDLE MiniportAdapterContext,
+                         _In_ PNDIS_OID_REQUEST OidRequest);
 typedef MINIPORT_OID_REQUEST(*MINIPORT_OID_REQUEST_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_CANCEL_OID_REQUEST)
-VOID MINIPORT_CANCEL_OID_REQUEST(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PVOID RequestId);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_CANCEL_OID_REQUEST) VOID
+    MINIPORT_CANCEL_OID_REQUEST(_In_ NDIS_HANDLE MiniportAdapterContext, _In_ PVOID RequestId);
 typedef MINIPORT_CANCEL_OID_REQUEST(*MINIPORT_CANCEL_OID_REQUEST_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_CHECK_FOR_HANG)
-BOOLEAN MINIPORT_CHECK_FOR_HANG(
-    _In_ NDIS_HANDLE MiniportAdapterContext);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_CHECK_FOR_HANG) BOOLEAN
+    MINIPORT_CHECK_FOR_HANG(_In_ NDIS_HANDLE MiniportAdapterContext);
 typedef MINIPORT_CHECK_FOR_HANG(*MINIPORT_CHECK_FOR_HANG_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_RESET)
-NDIS_STATUS MINIPORT_RESET(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _Out_ PBOOLEAN AddressingReset);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_RESET) NDIS_STATUS
+    MINIPORT_RESET(_In_ NDIS_HANDLE MiniportAdapterContext, _Out_ PBOOLEAN AddressingReset);
 typedef MINIPORT_RESET(*MINIPORT_RESET_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_DEVICE_PNP_EVENT_NOTIFY)
-VOID MINIPORT_DEVICE_PNP_EVENT_NOTIFY(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(MINIPORT_DEVICE_PNP_EVENT_NOTIFY) VOID
+    MINIPORT_DEVICE_PNP_EVENT_NOTIFY(_In_ NDIS_HANDLE MiniportAdapterContext,
+                                     _In_ PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
 typedef MINIPORT_DEVICE_PNP_EVENT_NOTIFY(*MINIPORT_DEVICE_PNP_EVENT_NOTIFY_HANDLER);
 
-typedef _IRQL_requires_max_(HIGH_LEVEL) _Function_class_(MINIPORT_SHUTDOWN)
-VOID MINIPORT_SHUTDOWN(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ NDIS_SHUTDOWN_ACTION ShutdownAction);
+typedef _IRQL_requires_max_(HIGH_LEVEL) _Function_class_(MINIPORT_SHUTDOWN) VOID
+    MINIPORT_SHUTDOWN(_In_ NDIS_HANDLE MiniportAdapterContext,
+                      _In_ NDIS_SHUTDOWN_ACTION ShutdownAction);
 typedef MINIPORT_SHUTDOWN(*MINIPORT_SHUTDOWN_HANDLER);
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_DIRECT_OID_REQUEST)
-NDIS_STATUS MINIPORT_DIRECT_OID_REQUEST(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(MINIPORT_DIRECT_OID_REQUEST) NDIS_STATUS
+    MINIPORT_DIRECT_OID_REQUEST(_In_ NDIS_HANDLE MiniportAdapterContext,
+                                _In_ PNDIS_OID_REQUEST OidRequest);
 typedef MINIPORT_DIRECT_OID_REQUEST(*MINIPORT_DIRECT_OID_REQUEST_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_CANCEL_DIRECT_OID_REQUEST)
-VOID MINIPORT_CANCEL_DIRECT_OID_REQUEST(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PVOID RequestId);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(MINIPORT_CANCEL_DIRECT_OID_REQUEST) VOID
+    MINIPORT_CANCEL_DIRECT_OID_REQUEST(_In_ NDIS_HANDLE MiniportAdapterContext,
+                                       _In_ PVOID RequestId);
 typedef MINIPORT_CANCEL_DIRECT_OID_REQUEST(*MINIPORT_CANCEL_DIRECT_OID_REQUEST_HANDLER);
 #endif
 
 #if NDIS_SUPPORT_NDIS680
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(MINIPORT_SYNCHRONOUS_OID_REQUEST)
-NDIS_STATUS MINIPORT_SYNCHRONOUS_OID_REQUEST(
-    _In_ NDIS_HANDLE MiniportAdapterContext,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(MINIPORT_SYNCHRONOUS_OID_REQUEST) NDIS_STATUS
+    MINIPORT_SYNCHRONOUS_OID_REQUEST(_In_ NDIS_HANDLE MiniportAdapterContext,
+                                     _In_ PNDIS_OID_REQUEST OidRequest);
 typedef MINIPORT_SYNCHRONOUS_OID_REQUEST(*MINIPORT_SYNCHRONOUS_OID_REQUEST_HANDLER);
 #endif
 
@@ -210,8 +199,9 @@ typedef struct _NDIS_MINIPORT_DRIVER_CHARACTERISTICS {
 #define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, CancelOidRequestHandler)
 #if NDIS_SUPPORT_NDIS61
-#    define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2 \
-        RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, CancelDirectOidRequestHandler)
+#    define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_2     \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_DRIVER_CHARACTERISTICS, \
+                                 CancelDirectOidRequestHandler)
 #endif
 #if NDIS_SUPPORT_NDIS680
 #    define NDIS_SIZEOF_MINIPORT_DRIVER_CHARACTERISTICS_REVISION_3 \
@@ -251,13 +241,13 @@ struct _NDIS_MINIPORT_RESTART_PARAMETERS {
     ULONG Flags;
 };
 
-#define NDIS_PAUSE_NDIS_INTERNAL     0x00000001
-#define NDIS_PAUSE_LOW_POWER         0x00000002
-#define NDIS_PAUSE_BIND_PROTOCOL     0x00000004
-#define NDIS_PAUSE_UNBIND_PROTOCOL   0x00000008
-#define NDIS_PAUSE_ATTACH_FILTER     0x00000010
-#define NDIS_PAUSE_DETACH_FILTER     0x00000020
-#define NDIS_PAUSE_FILTER_RESTART_STACK 0x00000040
+#define NDIS_PAUSE_NDIS_INTERNAL          0x00000001
+#define NDIS_PAUSE_LOW_POWER              0x00000002
+#define NDIS_PAUSE_BIND_PROTOCOL          0x00000004
+#define NDIS_PAUSE_UNBIND_PROTOCOL        0x00000008
+#define NDIS_PAUSE_ATTACH_FILTER          0x00000010
+#define NDIS_PAUSE_DETACH_FILTER          0x00000020
+#define NDIS_PAUSE_FILTER_RESTART_STACK   0x00000040
 #define NDIS_PAUSE_MINIPORT_DEVICE_REMOVE 0x00000080
 
 /* ---- adapter attributes ------------------------------------------------------- */
@@ -338,7 +328,7 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 #define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, AutoNegotiationFlags)
 #if NDIS_SUPPORT_NDIS620
-#    define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2 \
+#    define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_2     \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, \
                                  PowerManagementCapabilitiesEx)
 #endif
@@ -353,7 +343,7 @@ typedef struct _NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES {
     PNDIS_TCP_CONNECTION_OFFLOAD TcpConnectionOffloadHardwareCapabilities;
 } NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES;
 
-#define NDIS_SIZEOF_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1 \
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES_REVISION_1     \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_OFFLOAD_ATTRIBUTES, \
                              TcpConnectionOffloadHardwareCapabilities)
 
@@ -382,58 +372,54 @@ _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisMRegisterMiniportDriver(
     _In_opt_ NDIS_HANDLE MiniportDriverContext,
     _In_ PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics,
     _Out_ PNDIS_HANDLE NdisMiniportDriverHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisMDeregisterMiniportDriver(
-    _In_ NDIS_HANDLE NdisMiniportDriverHandle);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisMSetMiniportAttributes(
-    _In_ NDIS_HANDLE NdisMiniportHandle,
-    _In_ PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMIndicateStatusEx(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _In_ PNDIS_STATUS_INDICATION StatusIndication);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMOidRequestComplete(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMResetComplete(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _In_ NDIS_STATUS Status,
-    _In_ BOOLEAN AddressingReset);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMPauseComplete(
-    _In_ NDIS_HANDLE MiniportAdapterHandle);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMRestartComplete(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisMRemoveMiniport(
-    _In_ NDIS_HANDLE MiniportAdapterHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisMGetDeviceProperty(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _Inout_opt_ PDEVICE_OBJECT *PhysicalDeviceObject,
-    _Inout_opt_ PDEVICE_OBJECT *FunctionalDeviceObject,
-    _Inout_opt_ PDEVICE_OBJECT *NextDeviceObject,
-    _Inout_opt_ PCM_RESOURCE_LIST *AllocatedResources,
-    _Inout_opt_ PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisMDeregisterMiniportDriver(_In_ NDIS_HANDLE NdisMiniportDriverHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisMSetMiniportAttributes(_In_ NDIS_HANDLE NdisMiniportHandle,
+                               _In_ PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisMIndicateStatusEx(_In_ NDIS_HANDLE MiniportAdapterHandle,
+                          _In_ PNDIS_STATUS_INDICATION StatusIndication);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisMOidRequestComplete(_In_ NDIS_HANDLE MiniportAdapterHandle,
+                            _In_ PNDIS_OID_REQUEST OidRequest,
+                            _In_ NDIS_STATUS Status);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMResetComplete(_In_ NDIS_HANDLE MiniportAdapterHandle,
+                                                            _In_ NDIS_STATUS Status,
+                                                            _In_ BOOLEAN AddressingReset);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMPauseComplete(_In_ NDIS_HANDLE MiniportAdapterHandle);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisMRestartComplete(_In_ NDIS_HANDLE MiniportAdapterHandle, _In_ NDIS_STATUS Status);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisMRemoveMiniport(_In_ NDIS_HANDLE MiniportAdapterHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisMGetDeviceProperty(_In_ NDIS_HANDLE MiniportAdapterHandle,
+                           _Inout_opt_ PDEVICE_OBJECT *PhysicalDeviceObject,
+                           _Inout_opt_ PDEVICE_OBJECT *FunctionalDeviceObject,
+                           _Inout_opt_ PDEVICE_OBJECT *NextDeviceObject,
+                           _Inout_opt_ PCM_RESOURCE_LIST *AllocatedResources,
+                           _Inout_opt_ PCM_RESOURCE_LIST *AllocatedResourcesTranslated);
 #if NDIS_SUPPORT_NDIS61
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisMDirectOidRequestComplete(
-    _In_ NDIS_HANDLE MiniportAdapterHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisMDirectOidRequestComplete(_In_ NDIS_HANDLE MiniportAdapterHandle,
+                                  _In_ PNDIS_OID_REQUEST OidRequest,
+                                  _In_ NDIS_STATUS Status);
 #endif
 
 /* Intermediate drivers (NdisIM*). */
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisIMInitializeDeviceInstanceEx(
-    _In_ NDIS_HANDLE DriverHandle,
-    _In_ PNDIS_STRING DriverInstance,
-    _In_opt_ NDIS_HANDLE DeviceContext);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisIMCancelInitializeDeviceInstance(
-    _In_ NDIS_HANDLE DriverHandle,
-    _In_ PNDIS_STRING DeviceInstance);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisIMDeInitializeDeviceInstance(
-    _In_ NDIS_HANDLE NdisMiniportHandle);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_HANDLE NdisIMGetBindingContext(
-    _In_ NDIS_HANDLE NdisBindingHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisIMAssociateMiniport(
-    _In_ NDIS_HANDLE DriverHandle,
-    _In_ NDIS_HANDLE ProtocolHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisIMInitializeDeviceInstanceEx(_In_ NDIS_HANDLE DriverHandle,
+                                     _In_ PNDIS_STRING DriverInstance,
+                                     _In_opt_ NDIS_HANDLE DeviceContext);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisIMCancelInitializeDeviceInstance(_In_ NDIS_HANDLE DriverHandle,
+                                         _In_ PNDIS_STRING DeviceInstance);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisIMDeInitializeDeviceInstance(_In_ NDIS_HANDLE NdisMiniportHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_HANDLE
+    NdisIMGetBindingContext(_In_ NDIS_HANDLE NdisBindingHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisIMAssociateMiniport(_In_ NDIS_HANDLE DriverHandle, _In_ NDIS_HANDLE ProtocolHandle);
 
 UNDIS_CXX_EXTENSIONS_END
 UNDIS_EXTERN_C_END

@@ -32,59 +32,52 @@ typedef USHORT NET_FRAME_TYPE, *PNET_FRAME_TYPE;
 
 /* ---- handlers -------------------------------------------------------------- */
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_BIND_ADAPTER_EX)
-NDIS_STATUS PROTOCOL_BIND_ADAPTER_EX(
-    _In_ NDIS_HANDLE ProtocolDriverContext,
-    _In_ NDIS_HANDLE BindContext,
-    _In_ PNDIS_BIND_PARAMETERS BindParameters);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_BIND_ADAPTER_EX) NDIS_STATUS
+    PROTOCOL_BIND_ADAPTER_EX(_In_ NDIS_HANDLE ProtocolDriverContext,
+                             _In_ NDIS_HANDLE BindContext,
+                             _In_ PNDIS_BIND_PARAMETERS BindParameters);
 typedef PROTOCOL_BIND_ADAPTER_EX(*BIND_HANDLER_EX);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_UNBIND_ADAPTER_EX)
-NDIS_STATUS PROTOCOL_UNBIND_ADAPTER_EX(
-    _In_ NDIS_HANDLE UnbindContext,
-    _In_ NDIS_HANDLE ProtocolBindingContext);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_UNBIND_ADAPTER_EX) NDIS_STATUS
+    PROTOCOL_UNBIND_ADAPTER_EX(_In_ NDIS_HANDLE UnbindContext,
+                               _In_ NDIS_HANDLE ProtocolBindingContext);
 typedef PROTOCOL_UNBIND_ADAPTER_EX(*UNBIND_HANDLER_EX);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_OPEN_ADAPTER_COMPLETE_EX)
-VOID PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ NDIS_STATUS Status);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_OPEN_ADAPTER_COMPLETE_EX) VOID
+    PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(_In_ NDIS_HANDLE ProtocolBindingContext,
+                                      _In_ NDIS_STATUS Status);
 typedef PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(*OPEN_ADAPTER_COMPLETE_HANDLER_EX);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX)
-VOID PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(
-    _In_ NDIS_HANDLE ProtocolBindingContext);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX) VOID
+    PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(_In_ NDIS_HANDLE ProtocolBindingContext);
 typedef PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(*CLOSE_ADAPTER_COMPLETE_HANDLER_EX);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_NET_PNP_EVENT)
-NDIS_STATUS PROTOCOL_NET_PNP_EVENT(
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_NET_PNP_EVENT) NDIS_STATUS
+    PROTOCOL_NET_PNP_EVENT(_In_ NDIS_HANDLE ProtocolBindingContext,
+                           _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
 typedef PROTOCOL_NET_PNP_EVENT(*NET_PNP_EVENT_HANDLER);
 
-typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_UNINSTALL)
-VOID PROTOCOL_UNINSTALL(VOID);
+typedef _IRQL_requires_(PASSIVE_LEVEL) _Function_class_(PROTOCOL_UNINSTALL) VOID
+    PROTOCOL_UNINSTALL(VOID);
 typedef PROTOCOL_UNINSTALL(*UNINSTALL_PROTOCOL_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_OID_REQUEST_COMPLETE)
-VOID PROTOCOL_OID_REQUEST_COMPLETE(
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_OID_REQUEST_COMPLETE) VOID
+    PROTOCOL_OID_REQUEST_COMPLETE(_In_ NDIS_HANDLE ProtocolBindingContext,
+                                  _In_ PNDIS_OID_REQUEST OidRequest,
+                                  _In_ NDIS_STATUS Status);
 typedef PROTOCOL_OID_REQUEST_COMPLETE(*OID_REQUEST_COMPLETE_HANDLER);
 
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_STATUS_EX)
-VOID PROTOCOL_STATUS_EX(
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ PNDIS_STATUS_INDICATION StatusIndication);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_STATUS_EX) VOID
+    PROTOCOL_STATUS_EX(_In_ NDIS_HANDLE ProtocolBindingContext,
+                       _In_ PNDIS_STATUS_INDICATION StatusIndication);
 typedef PROTOCOL_STATUS_EX(*STATUS_HANDLER_EX);
 
 #if NDIS_SUPPORT_NDIS61
-typedef _IRQL_requires_max_(DISPATCH_LEVEL) _Function_class_(PROTOCOL_DIRECT_OID_REQUEST_COMPLETE)
-VOID PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ PNDIS_OID_REQUEST OidRequest,
-    _In_ NDIS_STATUS Status);
+typedef _IRQL_requires_max_(DISPATCH_LEVEL)
+    _Function_class_(PROTOCOL_DIRECT_OID_REQUEST_COMPLETE) VOID
+    PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(_In_ NDIS_HANDLE ProtocolBindingContext,
+                                         _In_ PNDIS_OID_REQUEST OidRequest,
+                                         _In_ NDIS_STATUS Status);
 typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(*DIRECT_OID_REQUEST_COMPLETE_HANDLER);
 #endif
 
@@ -119,10 +112,11 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 #endif
 } NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
 
-#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 \
-    RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, SendNetBufferListsCompleteHandler)
+#define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1     \
+    RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, \
+                             SendNetBufferListsCompleteHandler)
 #if NDIS_SUPPORT_NDIS61
-#    define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2 \
+#    define NDIS_SIZEOF_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2     \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, \
                                  DirectOidRequestCompleteHandler)
 #endif
@@ -206,43 +200,36 @@ typedef struct _NDIS_OPEN_PARAMETERS {
 
 /* ---- NDIS functions for protocols (driver host) -------------------------------- */
 
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisRegisterProtocolDriver(
-    _In_opt_ NDIS_HANDLE ProtocolDriverContext,
-    _In_ PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS ProtocolCharacteristics,
-    _Out_ PNDIS_HANDLE NdisProtocolHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisDeregisterProtocolDriver(
-    _In_ NDIS_HANDLE NdisProtocolHandle);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisOpenAdapterEx(
-    _In_ NDIS_HANDLE NdisProtocolHandle,
-    _In_ NDIS_HANDLE ProtocolBindingContext,
-    _In_ PNDIS_OPEN_PARAMETERS OpenParameters,
-    _In_ NDIS_HANDLE BindContext,
-    _Out_ PNDIS_HANDLE NdisBindingHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisCompleteBindAdapterEx(
-    _In_ NDIS_HANDLE BindAdapterContext,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisCloseAdapterEx(
-    _In_ NDIS_HANDLE NdisBindingHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisCompleteUnbindAdapterEx(
-    _In_ NDIS_HANDLE UnbindContext);
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisOidRequest(
-    _In_ NDIS_HANDLE NdisBindingHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest);
-_IRQL_requires_max_(DISPATCH_LEVEL) VOID NdisCancelOidRequest(
-    _In_ NDIS_HANDLE NdisBindingHandle,
-    _In_ PVOID RequestId);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisCompleteNetPnPEvent(
-    _In_ NDIS_HANDLE NdisBindingHandle,
-    _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
-    _In_ NDIS_STATUS Status);
-_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisUnbindAdapter(
-    _In_ NDIS_HANDLE NdisBindingHandle);
-_IRQL_requires_(PASSIVE_LEVEL) VOID NdisReEnumerateProtocolBindings(
-    _In_ NDIS_HANDLE NdisProtocolHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisRegisterProtocolDriver(_In_opt_ NDIS_HANDLE ProtocolDriverContext,
+                               _In_ PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS ProtocolCharacteristics,
+                               _Out_ PNDIS_HANDLE NdisProtocolHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisDeregisterProtocolDriver(_In_ NDIS_HANDLE NdisProtocolHandle);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisOpenAdapterEx(_In_ NDIS_HANDLE NdisProtocolHandle,
+                      _In_ NDIS_HANDLE ProtocolBindingContext,
+                      _In_ PNDIS_OPEN_PARAMETERS OpenParameters,
+                      _In_ NDIS_HANDLE BindContext,
+                      _Out_ PNDIS_HANDLE NdisBindingHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisCompleteBindAdapterEx(_In_ NDIS_HANDLE BindAdapterContext, _In_ NDIS_STATUS Status);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisCloseAdapterEx(_In_ NDIS_HANDLE NdisBindingHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID NdisCompleteUnbindAdapterEx(_In_ NDIS_HANDLE UnbindContext);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisOidRequest(_In_ NDIS_HANDLE NdisBindingHandle, _In_ PNDIS_OID_REQUEST OidRequest);
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisCancelOidRequest(_In_ NDIS_HANDLE NdisBindingHandle, _In_ PVOID RequestId);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisCompleteNetPnPEvent(_In_ NDIS_HANDLE NdisBindingHandle,
+                            _In_ PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
+                            _In_ NDIS_STATUS Status);
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisUnbindAdapter(_In_ NDIS_HANDLE NdisBindingHandle);
+_IRQL_requires_(PASSIVE_LEVEL) VOID
+    NdisReEnumerateProtocolBindings(_In_ NDIS_HANDLE NdisProtocolHandle);
 #if NDIS_SUPPORT_NDIS61
-_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS NdisDirectOidRequest(
-    _In_ NDIS_HANDLE NdisBindingHandle,
-    _In_ PNDIS_OID_REQUEST OidRequest);
+_IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
+    NdisDirectOidRequest(_In_ NDIS_HANDLE NdisBindingHandle, _In_ PNDIS_OID_REQUEST OidRequest);
 #endif
 
 UNDIS_CXX_EXTENSIONS_END
