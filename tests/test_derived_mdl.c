@@ -1,6 +1,6 @@
 /*
  * test_derived_mdl.c - the partial MDLs of clones, fragments and
- * reassemblies (spec 6.7, src/derived.c): each is the MDL IoAllocateMdl +
+ * reassemblies (spec 6.7, src/datapath/derived.c): each is the MDL IoAllocateMdl +
  * IoBuildPartialMdl would make over the same bytes, field by field (those of
  * at most four pages come from undis's fixed-size cache and also carry
  * MDL_ALLOCATED_FIXED_SIZE, as Windows' lookaside MDLs do; longer ones come

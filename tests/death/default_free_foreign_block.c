@@ -32,7 +32,7 @@
 #include <ndis.h>
 #include <undis/check.h>
 
-/* The default handlers themselves (src/internal.h). */
+/* The default handlers themselves (src/base/internal.h). */
 NET_BUFFER_ALLOCATE_MDL undis__default_allocate_mdl;
 NET_BUFFER_FREE_MDL undis__default_free_mdl;
 

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * internal.h: the one internal header of the library: internal asserts,
+ * the allocation interface every part of undis allocates through, the
+ * default NetAllocateMdl / NetFreeMdl pair. Reports (the fatal ones too) go
+ * through base/report.h.
+ */
+#ifndef UNDIS_INTERNAL_H
+#define UNDIS_INTERNAL_H
+
+#include <ndis.h>
+
+#include "platform/platform.h"
+
+#ifndef UNDIS_DEBUG
+#    define UNDIS_DEBUG 0
+#endif
+
+/*
+ * Internal asserts catch undis's own bugs (never a caller's mistake: that is
+ * the verifier's job). When off, the expression is still type-checked.
+ */
+UNDIS_NORETURN UNDIS_COLD void
+undis__assert_fail(const char *expr, const char *file, int line, const char *func);
+#define UNDIS_ASSERT_ON(x)  ((x) ? (void)0 : undis__assert_fail(#x, __FILE__, __LINE__, __func__))
+#define UNDIS_ASSERT_OFF(x) ((void)sizeof((x) ? 1 : 0))
+#if UNDIS_DEBUG >= 1
+#    define UNDIS_ASSERT(x) UNDIS_ASSERT_ON(x)
+#else
+#    define UNDIS_ASSERT(x) UNDIS_ASSERT_OFF(x)
+#endif
+#if UNDIS_DEBUG >= 3
+#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_ON(x)
+#else
+#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_OFF(x)
+#endif
+
+/*
+ * undis__mem_alloc / undis__mem_free: every allocation undis makes goes
+ * through here, so tests can inject failures (<undis/fault.h>) and count
+ * what is outstanding. Returns 16-aligned memory or NULL.
+ */
+void *undis__mem_alloc(size_t size);
+void undis__mem_free(void *p);
+
+/*
+ * Fault injection: every allocation event (an object from a cache, or a
+ * block from undis__mem_alloc) first asks undis__fault_refuse(), which costs
+ * one load of a global while no fault is set up.
+ */
+extern volatile int undis__fault_armed;
+int undis__fault_refuse_slow(void);
+static inline int
+undis__fault_refuse(void)
+{
+    return UNDIS_UNLIKELY(undis__fault_armed != 0) && undis__fault_refuse_slow();
+}
+
+/* Reads UNDIS_FAULTS once (fault_env.c); called at start-up. */
+void undis__fault_env_init(void);
+
+/*
+ * The backing store of caches (slabs, depots, magazines, pool structures):
+ * neither counted as outstanding objects nor subject to fault injection; the
+ * objects carved from it are both (see pool.h). A failed backing allocation
+ * makes the object get fail.
+ */
+void *undis__mem_alloc_backing(size_t size);
+void undis__mem_free_backing(void *p);
+
+/* Objects still handed out when their pool was freed: they stay counted as
+ * outstanding, so a leak never disappears with its pool. */
+void undis__note_leaked(size_t count);
+
+/* One "mapping" attempt; false when a test injected a mapping failure. */
+int undis__map_allowed(void);
+
+/* The memory base's own counts (the public totals, which add the caches'
+ * objects, are in datapath/accounting.c): blocks handed out by
+ * undis__mem_alloc, and those still out plus the leaked objects noted. */
+unsigned long long undis__mem_allocs(void);
+unsigned long long undis__mem_outstanding(void);
+
+#endif /* UNDIS_INTERNAL_H */

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rt_internal.h: what the kernel-runtime sources (rt_*.c) share.
+ */
+#ifndef UNDIS_RT_INTERNAL_H
+#define UNDIS_RT_INTERNAL_H
+
+#include "base/internal.h"
+
+#include <stdarg.h>
+
+#include <ndis/rt.h>
+#include <undis/rt.h>
+
+/* A runtime check failed: report bug check `code` (P1 = p1) and abort. */
+UNDIS_NORETURN void undis__rt_bugcheck(ULONG code, ULONG_PTR p1, const char *message);
+
+/*
+ * Format with the Windows printf conversions (%ws, %wZ, %Z, %hs, %S, %I64d,
+ * %Id, ...; %ld is 32-bit as on Windows) into out[0..cap), always
+ * NUL-terminated when cap > 0. wide_default: a bare %s / %c takes a wide
+ * argument (the W string functions). Returns the length the whole output
+ * needs (excluding the NUL), or -1 for a malformed format.
+ */
+long undis__rt_vformat(char *out, size_t cap, const char *fmt, va_list ap, int wide_default);
+
+/* The calling thread's IRQL. */
+KIRQL undis__rt_irql(void);
+
+/* Processor index of the calling thread. */
+ULONG undis__rt_processor(void);
+
+#endif /* UNDIS_RT_INTERNAL_H */

@@ -1,0 +1,419 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * rt_sync.c: events (KEVENT, NDIS_EVENT), NDIS reader/writer locks, sleeping
+ * and the clocks. An event's state is its SignalState; waiters sleep on one
+ * of 16 mutex/condition pairs chosen by the event's address, so KEVENT keeps
+ * its Windows size and needs no allocation.
+ */
+#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
+#    define _POSIX_C_SOURCE 200809L
+#endif
+#include "kernel/rt_internal.h"
+#include "platform/rt_platform.h"
+
+#define TIME_INCREMENT_100NS 156250U /* 15.625 ms, the Windows default tick */
+
+/* ---- clocks ---------------------------------------------------------------- */
+
+static uint64_t g_start_ns;
+
+static uint64_t
+since_start_ns(void)
+{
+    uint64_t now = undis_rt_monotonic_ns();
+    uint64_t start = __atomic_load_n(&g_start_ns, __ATOMIC_RELAXED);
+    if (start == 0) {
+        uint64_t expected = 0;
+        (void)__atomic_compare_exchange_n(&g_start_ns, &expected, now, 0, __ATOMIC_RELAXED,
+                                          __ATOMIC_RELAXED);
+        start = __atomic_load_n(&g_start_ns, __ATOMIC_RELAXED);
+    }
+    return now - start;
+}
+
+VOID NTAPI
+KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
+{
+    CurrentTime->QuadPart = (LONGLONG)undis_rt_system_time_100ns();
+}
+
+VOID NTAPI
+KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
+{
+    CurrentTime->QuadPart = (LONGLONG)undis_rt_system_time_100ns();
+}
+
+VOID NTAPI
+KeQueryTickCount(PLARGE_INTEGER CurrentCount)
+{
+    CurrentCount->QuadPart = (LONGLONG)(since_start_ns() / 100u / TIME_INCREMENT_100NS);
+}
+
+ULONG NTAPI
+KeQueryTimeIncrement(VOID)
+{
+    return TIME_INCREMENT_100NS;
+}
+
+ULONGLONG NTAPI
+KeQueryInterruptTime(VOID)
+{
+    return since_start_ns() / 100u;
+}
+
+ULONGLONG NTAPI
+KeQueryInterruptTimePrecise(PULONG64 QpcTimeStamp)
+{
+    ULONGLONG t = since_start_ns() / 100u;
+    *QpcTimeStamp = t;
+    return t;
+}
+
+LARGE_INTEGER NTAPI
+KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency)
+{
+    LARGE_INTEGER c;
+    if (PerformanceFrequency != NULL) {
+        PerformanceFrequency->QuadPart = 10000000;
+    }
+    c.QuadPart = (LONGLONG)(since_start_ns() / 100u);
+    return c;
+}
+
+VOID NTAPI
+KeStallExecutionProcessor(ULONG MicroSeconds)
+{
+    uint64_t end = undis_rt_monotonic_ns() + (uint64_t)MicroSeconds * 1000u;
+    while (undis_rt_monotonic_ns() < end) {
+        undis_rt_yield();
+    }
+}
+
+VOID
+NdisGetSystemUpTimeEx(PLARGE_INTEGER pSystemUpTime)
+{
+    pSystemUpTime->QuadPart = (LONGLONG)(since_start_ns() / 1000000u);
+}
+
+VOID
+NdisMSleep(ULONG MicrosecondsToSleep)
+{
+    if (undis__rt_irql() != PASSIVE_LEVEL) {
+        undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
+                           "NdisMSleep called above PASSIVE_LEVEL");
+    }
+    undis_rt_sleep_ns((uint64_t)MicrosecondsToSleep * 1000u);
+}
+
+/* Nanoseconds to wait for a Windows timeout (NULL: forever). */
+static uint64_t
+timeout_ns(const LARGE_INTEGER *t)
+{
+    if (t == NULL) {
+        return UINT64_MAX;
+    }
+    if (t->QuadPart < 0) {
+        return (uint64_t)(-(t->QuadPart + 1) + 1) * 100u;
+    }
+    {
+        uint64_t now = undis_rt_system_time_100ns();
+        uint64_t when = (uint64_t)t->QuadPart;
+        return when > now ? (when - now) * 100u : 0;
+    }
+}
+
+NTSTATUS NTAPI
+KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable, PLARGE_INTEGER Interval)
+{
+    (void)WaitMode;
+    (void)Alertable;
+    if (undis__rt_irql() > APC_LEVEL) {
+        undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
+                           "KeDelayExecutionThread called above APC_LEVEL");
+    }
+    undis_rt_sleep_ns(timeout_ns(Interval));
+    return STATUS_SUCCESS;
+}
+
+/* ---- events ----------------------------------------------------------------- */
+
+static struct {
+    undis_rt_mutex mutex;
+    undis_rt_cond cond;
+} g_stripes[16] = {
+#define S_                                      \
+    {                                           \
+        UNDIS_RT_MUTEX_INIT, UNDIS_RT_COND_INIT \
+    }
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_
+#undef S_
+};
+
+static unsigned
+stripe_of(const void *p)
+{
+    ULONG_PTR h = (ULONG_PTR)p;
+    return (unsigned)((h >> 4 ^ h >> 9) & 15u);
+}
+
+VOID NTAPI
+KeInitializeEvent(PRKEVENT Event, EVENT_TYPE Type, BOOLEAN State)
+{
+    memset(Event, 0, sizeof(*Event));
+    Event->Header.Type = (UCHAR)Type;
+    Event->Header.Size = (UCHAR)(sizeof(KEVENT) / sizeof(LONG));
+    Event->Header.SignalState = State ? 1 : 0;
+    InitializeListHead(&Event->Header.WaitListHead);
+}
+
+LONG NTAPI
+KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
+{
+    unsigned s = stripe_of(Event);
+    LONG old;
+    (void)Increment;
+    (void)Wait;
+    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    old = Event->Header.SignalState;
+    Event->Header.SignalState = 1;
+    undis_rt_cond_broadcast(&g_stripes[s].cond);
+    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    return old;
+}
+
+LONG NTAPI
+KeResetEvent(PRKEVENT Event)
+{
+    unsigned s = stripe_of(Event);
+    LONG old;
+    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    old = Event->Header.SignalState;
+    Event->Header.SignalState = 0;
+    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    return old;
+}
+
+VOID NTAPI
+KeClearEvent(PRKEVENT Event)
+{
+    (void)KeResetEvent(Event);
+}
+
+LONG NTAPI
+KeReadStateEvent(PRKEVENT Event)
+{
+    unsigned s = stripe_of(Event);
+    LONG state;
+    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    state = Event->Header.SignalState;
+    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    return state;
+}
+
+NTSTATUS NTAPI
+KeWaitForSingleObject(PVOID Object,
+                      KWAIT_REASON WaitReason,
+                      KPROCESSOR_MODE WaitMode,
+                      BOOLEAN Alertable,
+                      PLARGE_INTEGER Timeout)
+{
+    PRKEVENT ev = (PRKEVENT)Object;
+    unsigned s = stripe_of(ev);
+    uint64_t wait = timeout_ns(Timeout);
+    uint64_t deadline;
+    NTSTATUS status = STATUS_TIMEOUT;
+    (void)WaitReason;
+    (void)WaitMode;
+    (void)Alertable;
+    if (undis__rt_irql() > APC_LEVEL && wait != 0) {
+        undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
+                           "KeWaitForSingleObject with a nonzero timeout above APC_LEVEL");
+    }
+    deadline = wait == UINT64_MAX ? UINT64_MAX : undis_rt_monotonic_ns() + wait;
+    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    for (;;) {
+        uint64_t now;
+        if (ev->Header.SignalState != 0) {
+            if (ev->Header.Type == SynchronizationEvent) {
+                ev->Header.SignalState = 0;
+            }
+            status = STATUS_SUCCESS;
+            break;
+        }
+        now = deadline == UINT64_MAX ? 0 : undis_rt_monotonic_ns();
+        if (deadline != UINT64_MAX && now >= deadline) {
+            break;
+        }
+        undis_rt_cond_wait(&g_stripes[s].cond, &g_stripes[s].mutex,
+                           deadline == UINT64_MAX ? UINT64_MAX : deadline - now);
+    }
+    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    return status;
+}
+
+VOID
+NdisInitializeEvent(PNDIS_EVENT Event)
+{
+    KeInitializeEvent(&Event->Event, NotificationEvent, FALSE);
+}
+
+VOID
+NdisSetEvent(PNDIS_EVENT Event)
+{
+    (void)KeSetEvent(&Event->Event, 0, FALSE);
+}
+
+VOID
+NdisResetEvent(PNDIS_EVENT Event)
+{
+    (void)KeResetEvent(&Event->Event);
+}
+
+BOOLEAN
+NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait)
+{
+    LARGE_INTEGER t;
+    t.QuadPart = -(LONGLONG)MsToWait * 10000;
+    return (BOOLEAN)(KeWaitForSingleObject(&Event->Event, Executive, KernelMode, FALSE,
+                                           MsToWait == 0 ? NULL : &t) == STATUS_SUCCESS);
+}
+
+/* ---- reader/writer locks ----------------------------------------------------- */
+
+static void
+rw_read(volatile LONG *state)
+{
+    unsigned spins = 0;
+    for (;;) {
+        LONG s = __atomic_load_n(state, __ATOMIC_RELAXED);
+        if (s >= 0 &&
+            __atomic_compare_exchange_n(state, &s, s + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            return;
+        }
+        if (++spins % 64 == 0) {
+            undis_rt_yield();
+        }
+    }
+}
+
+static void
+rw_write(volatile LONG *state)
+{
+    unsigned spins = 0;
+    for (;;) {
+        LONG s = 0;
+        if (__atomic_compare_exchange_n(state, &s, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+            return;
+        }
+        if (++spins % 64 == 0) {
+            undis_rt_yield();
+        }
+    }
+}
+
+static void
+rw_release(volatile LONG *state)
+{
+    LONG s = __atomic_load_n(state, __ATOMIC_RELAXED);
+    if (s == -1) {
+        __atomic_store_n(state, 0, __ATOMIC_RELEASE);
+    } else if (s > 0) {
+        (void)__atomic_sub_fetch(state, 1, __ATOMIC_RELEASE);
+    } else {
+        undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)state,
+                           "reader/writer lock released while not held");
+    }
+}
+
+VOID
+NdisInitializeReadWriteLock(PNDIS_RW_LOCK Lock)
+{
+    memset(Lock, 0, sizeof(*Lock));
+}
+
+VOID
+NdisAcquireReadWriteLock(PNDIS_RW_LOCK Lock, BOOLEAN fWrite, PLOCK_STATE LockState)
+{
+    KIRQL old = KfRaiseIrql(DISPATCH_LEVEL);
+    if (fWrite) {
+        rw_write(&Lock->State);
+    } else {
+        rw_read(&Lock->State);
+    }
+    LockState->LockState = fWrite ? 2 : 1;
+    LockState->OldIrql = old;
+}
+
+VOID
+NdisReleaseReadWriteLock(PNDIS_RW_LOCK Lock, PLOCK_STATE LockState)
+{
+    rw_release(&Lock->State);
+    LockState->LockState = 0;
+    KeLowerIrql(LockState->OldIrql);
+}
+
+struct _NDIS_RW_LOCK_EX {
+    volatile LONG State;
+};
+
+PNDIS_RW_LOCK_EX
+NdisAllocateRWLock(NDIS_HANDLE NdisHandle)
+{
+    PNDIS_RW_LOCK_EX lock = (PNDIS_RW_LOCK_EX)undis__mem_alloc(sizeof(*lock));
+    (void)NdisHandle;
+    if (lock != NULL) {
+        lock->State = 0;
+    }
+    return lock;
+}
+
+VOID
+NdisFreeRWLock(PNDIS_RW_LOCK_EX Lock)
+{
+    if (Lock->State != 0) {
+        undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)Lock,
+                           "NdisFreeRWLock on a lock that is held");
+    }
+    undis__mem_free(Lock);
+}
+
+static KIRQL
+rwx_enter(PLOCK_STATE_EX LockState, UCHAR Flags)
+{
+    if ((Flags & NDIS_RWL_AT_DISPATCH_LEVEL) != 0) {
+        if (undis__rt_irql() != DISPATCH_LEVEL) {
+            undis__rt_bugcheck(IRQL_NOT_GREATER_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
+                               "NDIS_RWL_AT_DISPATCH_LEVEL passed below DISPATCH_LEVEL");
+        }
+        LockState->Flags = Flags;
+        return DISPATCH_LEVEL;
+    }
+    LockState->Flags = Flags;
+    return KfRaiseIrql(DISPATCH_LEVEL);
+}
+
+VOID
+NdisAcquireRWLockRead(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+{
+    LockState->OldIrql = rwx_enter(LockState, Flags);
+    rw_read(&Lock->State);
+    LockState->LockState = 1;
+}
+
+VOID
+NdisAcquireRWLockWrite(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState, UCHAR Flags)
+{
+    LockState->OldIrql = rwx_enter(LockState, Flags);
+    rw_write(&Lock->State);
+    LockState->LockState = 2;
+}
+
+VOID
+NdisReleaseRWLock(PNDIS_RW_LOCK_EX Lock, PLOCK_STATE_EX LockState)
+{
+    rw_release(&Lock->State);
+    LockState->LockState = 0;
+    if ((LockState->Flags & NDIS_RWL_AT_DISPATCH_LEVEL) == 0) {
+        KeLowerIrql(LockState->OldIrql);
+    }
+}
