@@ -51,46 +51,8 @@ typedef struct _NDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO {
     };
 } NDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO, *PNDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO;
 
-/* ---- large send (TcpLargeSendNetBufferListInfo) ---------------------------- */
-
-#define NDIS_TCP_LARGE_SEND_OFFLOAD_V1_TYPE 0
-#define NDIS_TCP_LARGE_SEND_OFFLOAD_V2_TYPE 1
-#define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv4    0
-#define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv6    1
-
-typedef struct _NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO {
-    union {
-        struct {
-            ULONG Unused : 30;
-            ULONG Type : 1;
-            ULONG Reserved2 : 1;
-        } Transmit;
-        struct {
-            ULONG MSS : 20;
-            ULONG TcpHeaderOffset : 10;
-            ULONG Type : 1;
-            ULONG Reserved2 : 1;
-        } LsoV1Transmit;
-        struct {
-            ULONG TcpPayload : 30;
-            ULONG Type : 1;
-            ULONG Reserved2 : 1;
-        } LsoV1TransmitComplete;
-        struct {
-            ULONG MSS : 20;
-            ULONG TcpHeaderOffset : 10;
-            ULONG Type : 1;
-            ULONG IPVersion : 1;
-        } LsoV2Transmit;
-        struct {
-            ULONG Reserved : 30;
-            ULONG Type : 1;
-            ULONG Reserved2 : 1;
-        } LsoV2TransmitComplete;
-        PVOID Value;
-    };
-} NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO,
-    *PNDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO;
+/* Large send (TcpLargeSendNetBufferListInfo):
+ * NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO is in <ndis/nblinfo.h>. */
 
 /* ---- UDP segmentation (UdpSegmentationOffloadInfo, NDIS 6.83) --------------- */
 
@@ -214,7 +176,6 @@ typedef struct _NDIS_NET_BUFFER_LIST_FILTERING_INFO {
                      ((ULONG)(_HashFunction) & (NDIS_HASH_FUNCTION_MASK)))))
 
 UNDIS_C_ASSERT(sizeof(NDIS_TCP_IP_CHECKSUM_NET_BUFFER_LIST_INFO) == sizeof(PVOID));
-UNDIS_C_ASSERT(sizeof(NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO) == sizeof(PVOID));
 UNDIS_C_ASSERT(sizeof(NDIS_IPSEC_OFFLOAD_V1_NET_BUFFER_LIST_INFO) == sizeof(PVOID));
 UNDIS_C_ASSERT(sizeof(NDIS_NET_BUFFER_LIST_MEDIA_SPECIFIC_INFO) == sizeof(PVOID));
 #if NDIS_SUPPORT_NDIS620
