@@ -8,7 +8,9 @@
  *
  * Built with PASSTHRU_BREAKS defined, the global PassthruBreak makes the
  * driver break one of NDIS's hand-off rules on purpose (PASSTHRU_BREAK_*),
- * so that the host's tests see each rule reported.
+ * so that the host's tests see each rule reported; PASSTHRU_BREAK_DEFAULT
+ * chooses its value at build time (for a shared object `undis run --driver`
+ * hosts).
  */
 #include <ndis.h>
 
@@ -29,7 +31,10 @@ enum {
     PASSTHRU_BREAK_OID_TWICE = 8,           /* an OID request completed twice */
     PASSTHRU_BREAK_WRONG_CALL = 9           /* a receive completed as a send */
 };
-ULONG PassthruBreak;
+#    ifndef PASSTHRU_BREAK_DEFAULT
+#        define PASSTHRU_BREAK_DEFAULT PASSTHRU_BREAK_NONE
+#    endif
+ULONG PassthruBreak = PASSTHRU_BREAK_DEFAULT; /* a test sets it; a build may choose */
 #    define BREAKS(_Which) (PassthruBreak == (_Which))
 #else
 #    define BREAKS(_Which) FALSE
