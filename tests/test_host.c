@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 
+#include <undis/fault.h>
 #include <undis/host.h>
 #include <undis/report.h>
 
@@ -379,6 +380,60 @@ TEST(host_load_fails_with_driver_entry)
     undis_host_destroy(NULL);
 }
 
+/* ---- allocation failures ------------------------------------------------------ */
+
+/* Fail the nth allocation of one send and one receive: each fails with
+ * NDIS_STATUS_RESOURCES or succeeds, and nothing is left out. */
+TEST(host_data_paths_survive_allocation_failures)
+{
+    undis_host *host = start(DriverEntry);
+    UCHAR f[FRAME_LEN];
+    unsigned long long base = undis_alloc_outstanding();
+    int failed = 0;
+    make_frame(f, 2);
+    for (unsigned long long n = 1; n <= 8; n++) {
+        NDIS_STATUS s1, s2;
+        undis_fault_alloc_fail_nth(n);
+        s1 = undis_host_send(host, f, FRAME_LEN);
+        s2 = undis_host_receive(host, f, FRAME_LEN, 0);
+        undis_fault_clear();
+        CHECK(s1 == NDIS_STATUS_SUCCESS || s1 == NDIS_STATUS_RESOURCES);
+        CHECK(s2 == NDIS_STATUS_SUCCESS || s2 == NDIS_STATUS_RESOURCES);
+        failed += (s1 != NDIS_STATUS_SUCCESS) + (s2 != NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
+    CHECK(failed >= 2);
+    finish(host);
+}
+
+/* Fail the nth allocation of the whole life (create, DriverEntry, attach):
+ * each step fails cleanly and nothing leaks. */
+TEST(host_life_survives_allocation_failures)
+{
+    unsigned long long base = undis_alloc_outstanding();
+    int completed = 0;
+    for (unsigned long long n = 1; n <= 8 && !completed; n++) {
+        undis_host *host = NULL;
+        NDIS_STATUS status;
+        undis_fault_alloc_fail_nth(n);
+        status = undis_host_create(&host);
+        if (status == NDIS_STATUS_SUCCESS) {
+            if (undis_host_load(host, DriverEntry, "passthru") == STATUS_SUCCESS) {
+                status = undis_host_attach(host);
+                completed = status == NDIS_STATUS_SUCCESS;
+                CHECK(completed || status == NDIS_STATUS_RESOURCES);
+            }
+            undis_host_destroy(host);
+        } else {
+            CHECK_EQ_INT((int)status, (int)NDIS_STATUS_RESOURCES);
+            CHECK(host == NULL);
+        }
+        undis_fault_clear();
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
+    CHECK(completed);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(host_registers_attaches_and_unloads)
 TEST_CASE(host_send_path_reaches_the_wire_and_completes)
@@ -390,4 +445,6 @@ TEST_CASE(host_link_status_goes_up_and_changes_the_link_oid)
 TEST_CASE(host_pause_restart_and_detach)
 TEST_CASE(host_bypasses_a_filter_without_data_handlers)
 TEST_CASE(host_load_fails_with_driver_entry)
+TEST_CASE(host_data_paths_survive_allocation_failures)
+TEST_CASE(host_life_survives_allocation_failures)
 TEST_MAIN_END

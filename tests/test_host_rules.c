@@ -109,6 +109,17 @@ TEST(host_rule_pause_names_the_nbl_still_out)
     expect_only(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE);
 }
 
+TEST(host_rule_pause_that_never_completes_names_the_nbl)
+{
+    undis_host *host = start(10);
+    CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_pause(host, 50), (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT((int)undis_host_get_state(host), (int)UNDIS_HOST_PAUSING);
+    CHECK(strstr(g.message, "1 NBL(s) still out") != NULL);
+    CHECK(strstr(g.message, "held by the filter since FilterSendNetBufferLists") != NULL);
+    expect_only(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE);
+}
+
 TEST(host_rule_resources_receive_returned)
 {
     undis_host *host = start(4);
@@ -203,6 +214,7 @@ TEST_MAIN_BEGIN
 TEST_CASE(host_rule_bad_characteristics)
 TEST_CASE(host_rule_nbl_completed_twice)
 TEST_CASE(host_rule_pause_names_the_nbl_still_out)
+TEST_CASE(host_rule_pause_that_never_completes_names_the_nbl)
 TEST_CASE(host_rule_resources_receive_returned)
 TEST_CASE(host_rule_send_while_pausing)
 TEST_CASE(host_rule_source_handle)

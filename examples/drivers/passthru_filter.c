@@ -29,7 +29,8 @@ enum {
     PASSTHRU_BREAK_SOURCE_HANDLE = 6,       /* an originated frame without SourceHandle */
     PASSTHRU_BREAK_DISPATCH_FLAG = 7,       /* DISPATCH_LEVEL flag at PASSIVE_LEVEL */
     PASSTHRU_BREAK_OID_TWICE = 8,           /* an OID request completed twice */
-    PASSTHRU_BREAK_WRONG_CALL = 9           /* a receive completed as a send */
+    PASSTHRU_BREAK_WRONG_CALL = 9,          /* a receive completed as a send */
+    PASSTHRU_BREAK_HOLD_SEND = 10           /* a send held: the pause never completes */
 };
 #    ifndef PASSTHRU_BREAK_DEFAULT
 #        define PASSTHRU_BREAK_DEFAULT PASSTHRU_BREAK_NONE
@@ -265,6 +266,9 @@ PassthruSend(NDIS_HANDLE FilterModuleContext,
         return; /* kept, and never counted as out */
     }
     InterlockedExchangeAdd(&Filter->SendsOut, (LONG)Count);
+    if (BREAKS(PASSTHRU_BREAK_HOLD_SEND)) {
+        return; /* counted as out, never sent on */
+    }
     if (BREAKS(PASSTHRU_BREAK_SOURCE_HANDLE)) {
         PassthruSendProbe(Filter, NULL);
     }

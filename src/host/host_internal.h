@@ -109,8 +109,9 @@ BOOLEAN undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, ho
 host_nbl_kind undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* The kind nbl has now (HOST_NBL_FREE when not out). */
 host_nbl_kind undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl);
-/* How many NBLs are out; when report, one report naming each. */
-ULONG undis__host_ledger_outstanding(struct undis_host *host, BOOLEAN report);
+/* How many NBLs are out; when report is not NULL (what happened: "the pause
+ * completed"), one HOST_NBL_OUTSTANDING_AT_PAUSE report naming each. */
+ULONG undis__host_ledger_outstanding(struct undis_host *host, const char *report);
 /* At detach (the module is gone): free the host's NBLs still out, which the
  * pause has reported, and empty the ledger. One thread, nothing running. */
 void undis__host_ledger_clear(struct undis_host *host);

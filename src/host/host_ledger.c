@@ -123,7 +123,7 @@ list_out(struct undis_host *host, char *text, size_t size, PNET_BUFFER_LIST *fir
 }
 
 ULONG
-undis__host_ledger_outstanding(struct undis_host *host, BOOLEAN report)
+undis__host_ledger_outstanding(struct undis_host *host, const char *report)
 {
     char text[1024];
     PNET_BUFFER_LIST first = NULL;
@@ -132,9 +132,9 @@ undis__host_ledger_outstanding(struct undis_host *host, BOOLEAN report)
     undis__spin_lock(&host->ledger_lock);
     count = list_out(host, text, sizeof(text), &first);
     undis__spin_unlock(&host->ledger_lock);
-    if (report && count != 0) {
+    if (report != NULL && count != 0) {
         undis__host_report(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE, "FilterPause", first,
-                           "%s: the pause completed with %lu NBL(s) still out%s", host->friendly,
+                           "%s: %s with %lu NBL(s) still out%s", host->friendly, report,
                            (unsigned long)count, text);
     }
     return count;

@@ -189,15 +189,15 @@ undis_host_pause(undis_host *host, ULONG timeout_ms)
     set_state(host, UNDIS_HOST_PAUSING);
     status = host->chars.PauseHandler(host->module_context, &p);
     if (status == NDIS_STATUS_PENDING && !undis__host_wait(&host->pause_done, timeout_ms)) {
-        ULONG out = undis__host_ledger_outstanding(host, FALSE);
+        ULONG out = undis__host_ledger_outstanding(host, NULL);
         fprintf(stderr,
                 "undis host: %s: FilterPause pended and NdisFPauseComplete did not "
                 "come within %lu ms (%lu NBL(s) still out)\n",
                 host->friendly, (unsigned long)timeout_ms, (unsigned long)out);
-        (void)undis__host_ledger_outstanding(host, TRUE);
+        (void)undis__host_ledger_outstanding(host, "the pause did not complete in time");
         return NDIS_STATUS_FAILURE;
     }
-    (void)undis__host_ledger_outstanding(host, TRUE);
+    (void)undis__host_ledger_outstanding(host, "the pause completed");
     set_state(host, UNDIS_HOST_PAUSED);
     return NDIS_STATUS_SUCCESS;
 }
