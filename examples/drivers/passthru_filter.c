@@ -102,8 +102,10 @@ PassthruPauseReady(PPASSTHRU_FILTER Filter)
     return FALSE;
 }
 
+/* Adds Delta to a count of NBLs out (under the lock, as the pause reads
+ * them); when a pause pends and nothing is out any more, completes it. */
 static VOID
-PassthruBack(PPASSTHRU_FILTER Filter, PLONG Counter, LONG Count, BOOLEAN DispatchLevel)
+PassthruOut(PPASSTHRU_FILTER Filter, PLONG Counter, LONG Delta, BOOLEAN DispatchLevel)
 {
     BOOLEAN Complete;
     if (DispatchLevel) {
@@ -111,7 +113,7 @@ PassthruBack(PPASSTHRU_FILTER Filter, PLONG Counter, LONG Count, BOOLEAN Dispatc
     } else {
         NdisAcquireSpinLock(&Filter->Lock);
     }
-    *Counter -= Count;
+    *Counter += Delta;
     Complete = PassthruPauseReady(Filter);
     if (DispatchLevel) {
         NdisDprReleaseSpinLock(&Filter->Lock);
@@ -265,7 +267,8 @@ PassthruSend(NDIS_HANDLE FilterModuleContext,
     if (BREAKS(PASSTHRU_BREAK_FORGET_SEND)) {
         return; /* kept, and never counted as out */
     }
-    InterlockedExchangeAdd(&Filter->SendsOut, (LONG)Count);
+    PassthruOut(Filter, &Filter->SendsOut, (LONG)Count,
+                NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags));
     if (BREAKS(PASSTHRU_BREAK_HOLD_SEND)) {
         return; /* counted as out, never sent on */
     }
@@ -305,8 +308,8 @@ PassthruSendComplete(NDIS_HANDLE FilterModuleContext,
     if (BREAKS(PASSTHRU_BREAK_COMPLETE_TWICE)) {
         NdisFSendNetBufferListsComplete(Filter->FilterHandle, Up, SendCompleteFlags);
     }
-    PassthruBack(Filter, &Filter->SendsOut, Count,
-                 NDIS_TEST_SEND_COMPLETE_AT_DISPATCH_LEVEL(SendCompleteFlags));
+    PassthruOut(Filter, &Filter->SendsOut, -Count,
+                NDIS_TEST_SEND_COMPLETE_AT_DISPATCH_LEVEL(SendCompleteFlags));
 }
 
 /* ---- receive ----------------------------------------------------------------- */
@@ -326,7 +329,8 @@ PassthruReceive(NDIS_HANDLE FilterModuleContext,
     InterlockedAdd64(&Filter->ReceiveNbls, (LONG64)Count);
     InterlockedAdd64(&Filter->ReceiveBytes, Bytes);
     if (!Resources) {
-        InterlockedExchangeAdd(&Filter->ReceivesOut, (LONG)Count);
+        PassthruOut(Filter, &Filter->ReceivesOut, (LONG)Count,
+                    NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags));
     }
     NdisFIndicateReceiveNetBufferLists(Filter->FilterHandle, NetBufferLists, PortNumber,
                                        NumberOfNetBufferLists, ReceiveFlags);
@@ -353,8 +357,8 @@ PassthruReturn(NDIS_HANDLE FilterModuleContext, PNET_BUFFER_LIST NetBufferLists,
     } else {
         NdisFReturnNetBufferLists(Filter->FilterHandle, NetBufferLists, ReturnFlags);
     }
-    PassthruBack(Filter, &Filter->ReceivesOut, Count,
-                 NDIS_TEST_RETURN_AT_DISPATCH_LEVEL(ReturnFlags));
+    PassthruOut(Filter, &Filter->ReceivesOut, -Count,
+                NDIS_TEST_RETURN_AT_DISPATCH_LEVEL(ReturnFlags));
 }
 
 /* ---- OID requests and status -------------------------------------------------- */
