@@ -44,5 +44,7 @@
 #include "ndis/filter.h"
 #include "ndis/protocol.h"
 #include "ndis/config.h"
+#include "ndis/rxfilter.h"
+#include "ndis/vswitch.h"
 
 #endif /* UNDIS_NDIS_H */
