@@ -5,11 +5,7 @@
  * characteristics header checked as NDIS checks it), DriverEntry and
  * unload, and the helpers every host file uses (handles, reports, waits).
  */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#    define _POSIX_C_SOURCE 200809L
-#endif
 #include "host/host_internal.h"
-#include "platform/rt_platform.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -81,12 +77,12 @@ undis__host_check_dispatch(struct undis_host *host,
 BOOLEAN
 undis__host_wait(volatile int *flag, ULONG timeout_ms)
 {
-    uint64_t end = undis_rt_monotonic_ns() + (uint64_t)timeout_ms * 1000000u;
+    uint64_t end = undis__clock_monotonic_ns() + (uint64_t)timeout_ms * 1000000u;
     while (undis__atomic_load_acquire_int(flag) == 0) {
-        if (undis_rt_monotonic_ns() >= end) {
+        if (undis__clock_monotonic_ns() >= end) {
             return FALSE;
         }
-        undis_rt_sleep_ns(100000u);
+        undis__sleep_ns(100000u);
     }
     return TRUE;
 }
