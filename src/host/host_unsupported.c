@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * host_unsupported.c: the filter calls the host does not give behaviour yet
+ * (docs/host.md, "not done yet"): a filter-initiated restart, PnP events,
+ * direct OID requests and cancellation. Each reports
+ * NOT_SUPPORTED_IN_USER_MODE once per process (base/report.h) naming
+ * itself, then fails the way its documentation allows:
+ * - NdisFRestartFilter: NDIS_STATUS_FAILURE (NDIS could not start the
+ *   restart; the filter module stays as it is).
+ * - NdisFNetPnPEvent, NdisFDirectOidRequest: NDIS_STATUS_NOT_SUPPORTED, the
+ *   status an underlying driver gives an event or request it does not take.
+ * - NdisFCancelOidRequest, NdisFCancelDirectOidRequest: a cancel is only a
+ *   hint; a request the host never pends has nothing to cancel.
+ * - NdisFDirectOidRequestComplete: no direct request was ever forwarded up
+ *   by the host, so there is nothing to complete.
+ * - NdisFDevicePnPEventNotify: the notification is advisory; dropping it
+ *   changes nothing in the host's stack.
+ */
+#include "host/host_internal.h"
+
+#include "base/report.h"
+
+NDIS_STATUS
+NdisFRestartFilter(NDIS_HANDLE NdisFilterHandle)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    undis__report_unsupported("NdisFRestartFilter");
+    return NDIS_STATUS_FAILURE;
+}
+
+VOID
+NdisFCancelOidRequest(NDIS_HANDLE NdisFilterHandle, PVOID RequestId)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(RequestId);
+    undis__report_unsupported("NdisFCancelOidRequest");
+}
+
+NDIS_STATUS
+NdisFNetPnPEvent(NDIS_HANDLE NdisFilterHandle, PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(NetPnPEventNotification);
+    undis__report_unsupported("NdisFNetPnPEvent");
+    return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+VOID
+NdisFDevicePnPEventNotify(NDIS_HANDLE NdisFilterHandle, PNET_DEVICE_PNP_EVENT NetDevicePnPEvent)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(NetDevicePnPEvent);
+    undis__report_unsupported("NdisFDevicePnPEventNotify");
+}
+
+NDIS_STATUS
+NdisFDirectOidRequest(NDIS_HANDLE NdisFilterHandle, PNDIS_OID_REQUEST OidRequest)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(OidRequest);
+    undis__report_unsupported("NdisFDirectOidRequest");
+    return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+VOID
+NdisFDirectOidRequestComplete(NDIS_HANDLE NdisFilterHandle,
+                              PNDIS_OID_REQUEST OidRequest,
+                              NDIS_STATUS Status)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(OidRequest);
+    UNREFERENCED_PARAMETER(Status);
+    undis__report_unsupported("NdisFDirectOidRequestComplete");
+}
+
+VOID
+NdisFCancelDirectOidRequest(NDIS_HANDLE NdisFilterHandle, PVOID RequestId)
+{
+    UNREFERENCED_PARAMETER(NdisFilterHandle);
+    UNREFERENCED_PARAMETER(RequestId);
+    undis__report_unsupported("NdisFCancelDirectOidRequest");
+}

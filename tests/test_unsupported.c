@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_unsupported: one case per family of src/kernel/unsupported_*.c. Each
+ * calls representative functions, checks the failure their documentation
+ * allows (return value or *Status, out-parameters cleared), that the hook saw
+ * exactly one NOT_SUPPORTED_IN_USER_MODE notice naming the function, and
+ * that a second call reports nothing more. The real ones (NdisGetVersion,
+ * NdisGetRoutineAddress) report nothing.
+ */
+#include <ndis.h>
+#include <ndis/netioapi.h>
+#include <undis/report.h>
+
+#include "test.h"
+
+static struct {
+    int count;
+    undis_rule rule;
+    undis_domain domain;
+    char function[96];
+} g_seen;
+
+static undis_report_action
+record(const undis_report *r, void *context)
+{
+    (void)context;
+    g_seen.count++;
+    g_seen.rule = r->rule;
+    g_seen.domain = r->domain;
+    snprintf(g_seen.function, sizeof(g_seen.function), "%s",
+             r->function != NULL ? r->function : "");
+    return UNDIS_REPORT_CONTINUE;
+}
+
+static void
+watch(void)
+{
+    memset(&g_seen, 0, sizeof(g_seen));
+    undis_report_set_hook(record, NULL);
+}
+
+/* Exactly one notice since watch(), naming name. */
+static void
+check_reported_once(const char *name)
+{
+    CHECK_EQ_INT(g_seen.count, 1);
+    CHECK_EQ_INT((int)g_seen.rule, (int)UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE);
+    CHECK_EQ_INT((int)g_seen.domain, (int)UNDIS_DOMAIN_KERNEL);
+    CHECK_STR_EQ(g_seen.function, name);
+}
+
+static NDIS_HANDLE const k_junk = (NDIS_HANDLE)(ULONG_PTR)0x5a5a;
+
+TEST(miniport_registration_fails)
+{
+    NDIS_MINIPORT_DRIVER_CHARACTERISTICS ch;
+    NDIS_HANDLE handle = k_junk;
+    PDEVICE_OBJECT pdo = (PDEVICE_OBJECT)k_junk;
+    memset(&ch, 0, sizeof(ch));
+    watch();
+    CHECK_EQ_INT((int)NdisMRegisterMiniportDriver(NULL, NULL, NULL, &ch, &handle),
+                 (int)NDIS_STATUS_FAILURE);
+    CHECK(handle == NULL);
+    check_reported_once("NdisMRegisterMiniportDriver");
+    handle = k_junk;
+    CHECK_EQ_INT((int)NdisMRegisterMiniportDriver(NULL, NULL, NULL, &ch, &handle),
+                 (int)NDIS_STATUS_FAILURE);
+    CHECK(handle == NULL);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    NdisMGetDeviceProperty(k_junk, &pdo, NULL, NULL, NULL, NULL);
+    CHECK(pdo == NULL);
+    check_reported_once("NdisMGetDeviceProperty");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(protocol_open_fails)
+{
+    NDIS_HANDLE binding = k_junk;
+    watch();
+    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
+                 (int)NDIS_STATUS_FAILURE);
+    CHECK(binding == NULL);
+    check_reported_once("NdisOpenAdapterEx");
+    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
+                 (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK(NdisIMGetBindingContext(k_junk) == NULL);
+    check_reported_once("NdisIMGetBindingContext");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(oid_request_not_supported)
+{
+    NDIS_OID_REQUEST request;
+    memset(&request, 0, sizeof(request));
+    watch();
+    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    check_reported_once("NdisOidRequest");
+    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_seen.count, 1);
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(filter_calls_the_host_lacks_fail)
+{
+    NDIS_OID_REQUEST request;
+    memset(&request, 0, sizeof(request));
+    watch();
+    CHECK_EQ_INT((int)NdisFRestartFilter(k_junk), (int)NDIS_STATUS_FAILURE);
+    check_reported_once("NdisFRestartFilter");
+    CHECK_EQ_INT((int)NdisFRestartFilter(k_junk), (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK_EQ_INT((int)NdisFDirectOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    check_reported_once("NdisFDirectOidRequest");
+    watch();
+    NdisFCancelOidRequest(k_junk, &request);
+    check_reported_once("NdisFCancelOidRequest");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(configuration_fails_through_status)
+{
+    NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+    PNDIS_CONFIGURATION_PARAMETER value = (PNDIS_CONFIGURATION_PARAMETER)k_junk;
+    NDIS_STRING keyword;
+    NDIS_HANDLE config = k_junk;
+    NDIS_CONFIGURATION_OBJECT object;
+    memset(&object, 0, sizeof(object));
+    RtlInitUnicodeString(&keyword, L"MTU");
+    watch();
+    CHECK_EQ_INT((int)NdisOpenConfigurationEx(&object, &config), (int)NDIS_STATUS_FAILURE);
+    CHECK(config == NULL);
+    check_reported_once("NdisOpenConfigurationEx");
+    watch();
+    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
+    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
+    CHECK(value == NULL);
+    check_reported_once("NdisReadConfiguration");
+    status = NDIS_STATUS_SUCCESS;
+    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
+    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT(g_seen.count, 1);
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(timer_allocation_fails)
+{
+    NDIS_TIMER_CHARACTERISTICS ch;
+    NDIS_HANDLE timer = k_junk;
+    KDPC dpc;
+    memset(&ch, 0, sizeof(ch));
+    memset(&dpc, 0, sizeof(dpc));
+    watch();
+    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
+    CHECK(timer == NULL);
+    check_reported_once("NdisAllocateTimerObject");
+    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK(!KeInsertQueueDpc(&dpc, NULL, NULL));
+    check_reported_once("KeInsertQueueDpc");
+    watch();
+    CHECK(NdisAllocateIoWorkItem(k_junk) == NULL);
+    check_reported_once("NdisAllocateIoWorkItem");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(device_creation_fails)
+{
+    PDEVICE_OBJECT device = (PDEVICE_OBJECT)k_junk;
+    watch();
+    CHECK_EQ_INT((int)IoCreateDevice(NULL, 0, NULL, FILE_DEVICE_NETWORK, 0, FALSE, &device),
+                 (int)STATUS_NOT_SUPPORTED);
+    CHECK(device == NULL);
+    check_reported_once("IoCreateDevice");
+    CHECK_EQ_INT((int)IoCreateDevice(NULL, 0, NULL, FILE_DEVICE_NETWORK, 0, FALSE, &device),
+                 (int)STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK(IoAllocateIrp(1, FALSE) == NULL);
+    check_reported_once("IoAllocateIrp");
+    watch();
+    IoCompleteRequest((PIRP)k_junk, IO_NO_INCREMENT);
+    check_reported_once("IofCompleteRequest");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(misc_netio_not_supported)
+{
+    NET_LUID luid;
+    NET_IFINDEX index = 7;
+    PMIB_IF_TABLE2 table = (PMIB_IF_TABLE2)k_junk;
+    memset(&luid, 0, sizeof(luid));
+    watch();
+    CHECK_EQ_INT((int)ConvertInterfaceLuidToIndex(&luid, &index), (int)STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT((int)index, 0);
+    check_reported_once("ConvertInterfaceLuidToIndex");
+    CHECK_EQ_INT((int)ConvertInterfaceLuidToIndex(&luid, &index), (int)STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK_EQ_INT((int)GetIfTable2(&table), (int)STATUS_NOT_SUPPORTED);
+    CHECK(table == NULL);
+    check_reported_once("GetIfTable2");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(version_is_real_and_silent)
+{
+    watch();
+    CHECK_EQ_INT((int)NdisGetVersion(), 0x00060059);
+    CHECK_EQ_INT(g_seen.count, 0);
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST(routine_address_finds_known_names_only)
+{
+    NDIS_STRING name;
+    watch();
+    RtlInitUnicodeString(&name, L"NdisGetVersion");
+    CHECK(NdisGetRoutineAddress(&name) == (PVOID)(ULONG_PTR)NdisGetVersion);
+    RtlInitUnicodeString(&name, L"NdisGetVersio");
+    CHECK(NdisGetRoutineAddress(&name) == NULL);
+    RtlInitUnicodeString(&name, L"ndisgetversion");
+    CHECK(NdisGetRoutineAddress(&name) == NULL);
+    RtlInitUnicodeString(&name, L"NdisNoSuchRoutine");
+    CHECK(NdisGetRoutineAddress(&name) == NULL);
+    CHECK(NdisGetRoutineAddress(NULL) == NULL);
+    CHECK_EQ_INT(g_seen.count, 0);
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST_MAIN_BEGIN
+TEST_CASE(miniport_registration_fails)
+TEST_CASE(protocol_open_fails)
+TEST_CASE(oid_request_not_supported)
+TEST_CASE(filter_calls_the_host_lacks_fail)
+TEST_CASE(configuration_fails_through_status)
+TEST_CASE(timer_allocation_fails)
+TEST_CASE(device_creation_fails)
+TEST_CASE(misc_netio_not_supported)
+TEST_CASE(version_is_real_and_silent)
+TEST_CASE(routine_address_finds_known_names_only)
+TEST_MAIN_END
