@@ -35,7 +35,12 @@ undis_rt_bswap64(ULONGLONG v)
 #define RtlUshortByteSwap(_x)    undis_rt_bswap16((USHORT)(_x))
 #define RtlUlongByteSwap(_x)     undis_rt_bswap32((ULONG)(_x))
 #define RtlUlonglongByteSwap(_x) undis_rt_bswap64((ULONGLONG)(_x))
-#if !defined(_MSC_VER)
+/* On Windows the C runtime's <stdlib.h> declares the _byteswap_* functions
+ * (MSVC and MinGW alike): use those, so that a later #include <stdlib.h>
+ * does not meet a macro of the same name. Elsewhere, undis's. */
+#if UNDIS_HAVE_WINNT || defined(_MSC_VER)
+#    include <stdlib.h>
+#else
 #    define _byteswap_ushort(_x) undis_rt_bswap16((USHORT)(_x))
 #    define _byteswap_ulong(_x)  undis_rt_bswap32((ULONG)(_x))
 #    define _byteswap_uint64(_x) undis_rt_bswap64((ULONGLONG)(_x))
