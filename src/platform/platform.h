@@ -33,6 +33,13 @@
 #    define UNDIS_PRINTF(f, a)
 #endif
 
+/* MinGW: formats are checked against the C99 printf of
+ * __USE_MINGW_ANSI_STDIO=1 (set by the build: %zu, %llu), not msvcrt's. */
+#if defined(__MINGW32__) && defined(__GNUC__) && !defined(__clang__)
+#    undef UNDIS_PRINTF
+#    define UNDIS_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#endif
+
 /* Relaxed atomic counters (statistics and fault-injection counters). */
 #if defined(_MSC_VER) && !defined(__clang__)
 #    include <intrin.h>
