@@ -47,7 +47,9 @@ set(CMAKE_FIND_ROOT_PATH_MODE_PACKAGE BOTH)
 set(ENV{PKG_CONFIG_LIBDIR} "/usr/${UNDIS_MINGW_TRIPLE}/lib/pkgconfig")
 set(ENV{PKG_CONFIG_PATH} "")
 
+# Wine, through cmake/undis-wine.sh (which starts Wine's server and services
+# away from CTest's output pipes before the first test).
 find_program(UNDIS_WINE NAMES wine)
 if(UNDIS_WINE)
-    set(CMAKE_CROSSCOMPILING_EMULATOR "${UNDIS_WINE}")
+    set(CMAKE_CROSSCOMPILING_EMULATOR "${CMAKE_CURRENT_LIST_DIR}/undis-wine.sh")
 endif()
