@@ -109,6 +109,36 @@ BitScanReverse64(ULONG *Index, ULONG64 Mask)
 #    define _BitScanReverse64 BitScanReverse64
 #endif
 
+#if UNDIS_HAVE_WINNT && !defined(BitScanForward64)
+/* 32-bit Windows headers have no 64-bit bit scans (the WDK's are x64 and
+ * ARM64 intrinsics): undis makes them from the 32-bit ones, as elsewhere. */
+UNDIS_INLINE BOOLEAN
+undis_rt_bit_scan_forward64(ULONG *Index, ULONG64 Mask)
+{
+    if ((Mask & 0xFFFFFFFFU) != 0) {
+        return BitScanForward(Index, (ULONG)(Mask & 0xFFFFFFFFU));
+    }
+    if (BitScanForward(Index, (ULONG)(Mask >> 32))) {
+        *Index += 32;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+UNDIS_INLINE BOOLEAN
+undis_rt_bit_scan_reverse64(ULONG *Index, ULONG64 Mask)
+{
+    if ((Mask >> 32) != 0) {
+        (void)BitScanReverse(Index, (ULONG)(Mask >> 32));
+        *Index += 32;
+        return TRUE;
+    }
+    return BitScanReverse(Index, (ULONG)(Mask & 0xFFFFFFFFU));
+}
+#    define BitScanForward64 undis_rt_bit_scan_forward64
+#    define BitScanReverse64 undis_rt_bit_scan_reverse64
+#endif
+
 /* RtlFindLeastSignificantBit / RtlFindMostSignificantBit: -1 for 0. */
 UNDIS_INLINE CCHAR
 RtlFindLeastSignificantBit(ULONGLONG Set)
