@@ -5,7 +5,7 @@
  * report functions.
  */
 #include "base/internal.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -166,9 +166,9 @@ undis_fault_clear(void)
 }
 
 unsigned long long
-undis_alloc_count(void)
+undis__mem_allocs(void)
 {
-    return undis__atomic_load_u64(&g_mem.allocs) + undis__caches_gets();
+    return undis__atomic_load_u64(&g_mem.allocs);
 }
 
 unsigned long long
@@ -178,11 +178,10 @@ undis_alloc_failed_count(void)
 }
 
 unsigned long long
-undis_alloc_outstanding(void)
+undis__mem_outstanding(void)
 {
     return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees) +
-           undis__caches_outstanding() + undis__atomic_load_u64(&g_mem.leaked) -
-           undis__quarantine_count();
+           undis__atomic_load_u64(&g_mem.leaked);
 }
 
 const char *

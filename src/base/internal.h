@@ -66,9 +66,6 @@ undis__fault_refuse(void)
 /* Reads UNDIS_FAULTS once (fault_env.c); called at start-up. */
 void undis__fault_env_init(void);
 
-/* Objects taken from caches: this thread's count plus exited threads'. */
-unsigned long long undis__caches_gets(void);
-
 /*
  * The backing store of caches (slabs, depots, magazines, pool structures):
  * neither counted as outstanding objects nor subject to fault injection; the
@@ -78,9 +75,6 @@ unsigned long long undis__caches_gets(void);
 void *undis__mem_alloc_backing(size_t size);
 void undis__mem_free_backing(void *p);
 
-/* Objects handed out by every live cache (for undis_alloc_outstanding). */
-size_t undis__caches_outstanding(void);
-
 /* Objects still handed out when their pool was freed: they stay counted as
  * outstanding, so a leak never disappears with its pool. */
 void undis__note_leaked(size_t count);
@@ -88,27 +82,10 @@ void undis__note_leaked(size_t count);
 /* One "mapping" attempt; false when a test injected a mapping failure. */
 int undis__map_allowed(void);
 
-/*
- * The default NetAllocateMdl / NetFreeMdl (used for NULL handlers): the MDL
- * and its buffer in one block. The default free frees only what the default
- * allocate made.
- */
-NET_BUFFER_ALLOCATE_MDL undis__default_allocate_mdl;
-NET_BUFFER_FREE_MDL undis__default_free_mdl;
-
-/* Position (CurrentMdl, offset) of chain byte DataOffset, by the NDIS rule:
- * stay in an MDL only while the remaining offset is below its ByteCount. */
-static inline void
-undis__nb_locate(NET_BUFFER *nb)
-{
-    PMDL m = nb->MdlChain;
-    ULONG pos = nb->DataOffset;
-    while (m != NULL && pos >= m->ByteCount) {
-        pos -= m->ByteCount;
-        m = m->Next;
-    }
-    nb->CurrentMdl = m;
-    nb->CurrentMdlOffset = pos;
-}
+/* The memory base's own counts (the public totals, which add the caches'
+ * objects, are in datapath/accounting.c): blocks handed out by
+ * undis__mem_alloc, and those still out plus the leaked objects noted. */
+unsigned long long undis__mem_allocs(void);
+unsigned long long undis__mem_outstanding(void);
 
 #endif /* UNDIS_INTERNAL_H */

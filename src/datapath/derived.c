@@ -21,8 +21,8 @@
  * (one a retreat prepended) goes to IoFreeMdl, as in Windows.
  */
 #include "datapath/nbl_pool.h"
-#include "verifier/verify.h"
-#include "verifier/verify_derived.h"
+#include "base/verify.h"
+#include "base/verify_derived.h"
 
 #include <string.h>
 

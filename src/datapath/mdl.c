@@ -7,7 +7,7 @@
  * PFN array holds virtual page numbers; it is filled so that code that reads
  * it (rarely, on a data path) sees plausible values.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <string.h>
 

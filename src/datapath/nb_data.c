@@ -4,7 +4,8 @@
  * NdisCopyFromNetBufferToNetBuffer, NdisQueryNetBufferPhysicalCount
  * (spec 6.4 and 6.5). None of them allocates.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
+#include "datapath/datapath.h"
 
 #include <string.h>
 

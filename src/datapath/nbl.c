@@ -12,7 +12,7 @@
  * exactly the state the spec gives.
  */
 #include "datapath/nbl_pool.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <string.h>
 

@@ -19,7 +19,7 @@
 #ifndef UNDIS_POOL_H
 #define UNDIS_POOL_H
 
-#include "base/internal.h"
+#include "datapath/datapath.h"
 
 #define UNDIS__OBJ_LIVE 0x4C495645u /* handed out */
 #define UNDIS__OBJ_FREE 0x46524545u /* in a magazine or the depot */

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * rt_irql.c: per-thread IRQL, spin locks and the processor model.
- * A thread is a processor; its IRQL lives in thread-local storage. A spin
+ * A thread is a processor; its IRQL lives in thread-local storage
+ * (undis__t_irql, defined on the floor below: base/gate.c). A spin
  * lock holds 0 when free and the owning thread's identity when held.
  */
 #if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
@@ -9,9 +10,8 @@
 #endif
 #include "kernel/rt_internal.h"
 #include "platform/rt_platform.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
-UNDIS_RT_THREAD_LOCAL KIRQL undis__t_irql;      /* read inline by the verifier (verify.h) */
 static UNDIS_RT_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet */
 static UNDIS_RT_THREAD_LOCAL char t_identity;   /* its address names the thread */
 

@@ -7,7 +7,7 @@
  * one spin lock each; they exist only while the level asks for them, so the
  * data path pays nothing for them at levels 0 and 1.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -7,8 +7,8 @@
  * Also the record of derived NBLs (level 2, verify_derived.h).
  */
 #include "datapath/nbl_pool.h"
-#include "verifier/verify.h"
-#include "verifier/verify_derived.h"
+#include "base/verify.h"
+#include "base/verify_derived.h"
 
 #include <stdio.h>
 #include <string.h>
