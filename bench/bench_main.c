@@ -23,29 +23,25 @@
  * B11 (undis only) runs B1 and B5 at verifier levels 0, 1 and 2, interleaved
  * the same way; its ratios are level N / level 0.
  */
-#define _GNU_SOURCE
 #include "bench.h"
+#include "bench_os.h"
 
 #include <errno.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 /* ------------------------------------------------------------------ */
-/* Platform                                                             */
+/* Platform (the OS calls are in bench_os.c)                            */
 /* ------------------------------------------------------------------ */
 
 uint64_t
 bench_now_ns(void)
 {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    return bench_os_now_ns();
 }
 
 void
@@ -74,10 +70,7 @@ bench_cpu_other(void)
 int
 bench_pin_self(int cpu)
 {
-    cpu_set_t set;
-    CPU_ZERO(&set);
-    CPU_SET((size_t)(cpu % g_ncpu), &set);
-    return pthread_setaffinity_np(pthread_self(), sizeof(set), &set);
+    return bench_os_pin_self(cpu % g_ncpu);
 }
 
 /* The helper thread: sleeps on a condition variable between jobs. */
@@ -394,30 +387,17 @@ sys_index(const char *name, size_t len)
 static void
 print_machine(void)
 {
-    char model[256] = "unknown";
-    FILE *f = fopen("/proc/cpuinfo", "r");
-    char line[512];
+    char model[256];
     time_t now = time(NULL);
     char date[64];
-    if (f != NULL) {
-        while (fgets(line, sizeof(line), f) != NULL) {
-            if (strncmp(line, "model name", 10) == 0) {
-                char *c = strchr(line, ':');
-                if (c != NULL) {
-                    snprintf(model, sizeof(model), "%s", c + 2);
-                    model[strcspn(model, "\n")] = '\0';
-                }
-                break;
-            }
-        }
-        fclose(f);
-    }
+    bench_os_cpu_model(model, sizeof(model));
     strftime(date, sizeof(date), "%Y-%m-%d %H:%M:%S %Z", localtime(&now));
     printf("# undis-bench  date: %s  nproc: %d  cpu: %s\n", date, g_ncpu, model);
     printf(
         "# threads pinned: main CPU %d, second CPU %d; rounds %d x reps %d, ~%.1f ms per rep%s\n",
         g_cpu_main % g_ncpu, g_cpu_other % g_ncpu, g_opt.smoke ? 1 : g_opt.rounds,
         g_opt.smoke ? 1 : g_opt.reps, g_opt.target_ms, g_opt.smoke ? " (SMOKE: not figures)" : "");
+    printf("# pinning: %s\n", bench_os_pin_method());
 }
 
 static void
@@ -658,10 +638,7 @@ main(int argc, char **argv)
     if (g_opt.rounds < 1 || g_opt.rounds > 64 || g_opt.reps < 1 || g_opt.reps > 256) {
         bench_die("--rounds must be 1..64 and --reps 1..256");
     }
-    g_ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
-    if (g_ncpu < 1) {
-        g_ncpu = 1;
-    }
+    g_ncpu = bench_os_cpu_count();
     g_cpu_main = 0;
     g_cpu_other = g_ncpu > 1 ? 1 : 0;
 

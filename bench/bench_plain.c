@@ -10,6 +10,7 @@
  */
 #define _GNU_SOURCE
 #include "bench.h"
+#include "bench_os.h"
 #include "bench_spsc.h"
 
 #include <stdatomic.h>
@@ -146,7 +147,7 @@ teardown(void *state)
 {
     struct st *s = state;
     pkt_free(s->p);
-    free(s->q);
+    bench_os_aligned_free(s->q);
     free(s);
 }
 
@@ -185,7 +186,7 @@ static void *
 setup_b3(void)
 {
     struct st *s = setup_empty();
-    s->q = aligned_alloc(64, sizeof(*s->q));
+    s->q = bench_os_aligned_alloc(64, sizeof(*s->q));
     if (s->q == NULL) {
         bench_die("out of memory");
     }

@@ -9,6 +9,7 @@
  */
 #define _GNU_SOURCE
 #include "bench.h"
+#include "bench_os.h"
 #include "bench_spsc.h"
 
 #include <ndis.h>
@@ -123,7 +124,7 @@ teardown(void *state)
     if (s->pool != NULL && !s->pool_shared) {
         NdisFreeNetBufferListPool(s->pool);
     }
-    free(s->q);
+    bench_os_aligned_free(s->q);
     free(s);
 }
 
@@ -181,7 +182,7 @@ static void *
 setup_b3(void)
 {
     struct st *s = setup_pool();
-    s->q = aligned_alloc(64, sizeof(*s->q));
+    s->q = bench_os_aligned_alloc(64, sizeof(*s->q));
     if (s->q == NULL) {
         bench_die("out of memory");
     }

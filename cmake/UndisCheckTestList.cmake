@@ -1,9 +1,9 @@
-# Script mode: cmake -DEXE=<test exe> -DEXPECTED=<a,b,c> -P UndisCheckTestList.cmake
+# Script mode: cmake -DEXE=<test exe> -DEXPECTED=<a,b,c> [-DEMULATOR=<wine>] -P UndisCheckTestList.cmake
 #
 # Fails unless `<EXE> --list` prints exactly the comma-separated EXPECTED case
 # names (in order), i.e. unless the TEST_CASE lines CMake registered match the
 # case table compiled into the executable.
-execute_process(COMMAND "${EXE}" --list
+execute_process(COMMAND ${EMULATOR} "${EXE}" --list
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)

@@ -17,6 +17,29 @@
 include_guard(GLOBAL)
 
 set(UNDIS_TEST_DEFAULT_TIMEOUT 60)
+
+# Cross builds (MinGW + Wine): CTest runs test programs through
+# CMAKE_CROSSCOMPILING_EMULATOR by itself; the script-mode entries (cmake -P)
+# that run a program get it as -DEMULATOR=<program> (empty: run directly).
+if(CMAKE_CROSSCOMPILING AND CMAKE_CROSSCOMPILING_EMULATOR)
+    set(UNDIS_TEST_EMULATOR "${CMAKE_CROSSCOMPILING_EMULATOR}")
+    # Wine creates its prefix ($WINEPREFIX, else ~/.wine) on first use, which
+    # takes longer than a test's timeout: do it once, at configure time.
+    if(CMAKE_CROSSCOMPILING_EMULATOR MATCHES "wine[^/]*$" AND NOT UNDIS_WINE_READY)
+        message(STATUS "undis: preparing the Wine prefix (${CMAKE_CROSSCOMPILING_EMULATOR} wineboot --init; "
+                       "WINEPREFIX=$ENV{WINEPREFIX})")
+        execute_process(COMMAND ${CMAKE_CROSSCOMPILING_EMULATOR} wineboot --init
+            RESULT_VARIABLE _undis_wine_rc OUTPUT_QUIET ERROR_QUIET TIMEOUT 300)
+        if(_undis_wine_rc EQUAL 0)
+            set(UNDIS_WINE_READY ON CACHE INTERNAL "The Wine prefix was initialised")
+        else()
+            message(WARNING "undis: '${CMAKE_CROSSCOMPILING_EMULATOR} wineboot --init' failed "
+                            "(${_undis_wine_rc}); the tests may time out on first use")
+        endif()
+    endif()
+else()
+    set(UNDIS_TEST_EMULATOR "")
+endif()
 set(_UNDIS_TEST_CHECK_LIST_SCRIPT "${CMAKE_CURRENT_LIST_DIR}/UndisCheckTestList.cmake")
 
 function(undis_add_test file)
@@ -67,6 +90,7 @@ function(undis_add_test file)
     list(JOIN cases "," cases_csv)
     add_test(NAME ${exe}.case_list
         COMMAND "${CMAKE_COMMAND}" "-DEXE=$<TARGET_FILE:${exe}>" "-DEXPECTED=${cases_csv}"
+                "-DEMULATOR=${UNDIS_TEST_EMULATOR}"
                 -P "${_UNDIS_TEST_CHECK_LIST_SCRIPT}")
     set_tests_properties(${exe}.case_list PROPERTIES
         TIMEOUT ${arg_TIMEOUT}

@@ -516,8 +516,11 @@ TEST(context_data_size_is_block_size)
     CHECK_EQ_U64(undis_alloc_outstanding(), base);
 }
 
-TEST(context_data_is_16_byte_aligned)
+/* ContextData is DECLSPEC_ALIGN(MEMORY_ALLOCATION_ALIGNMENT): 16 on 64-bit,
+ * 8 on 32-bit (spec: NET_BUFFER_LIST_CONTEXT). */
+TEST(context_data_is_allocation_aligned)
 {
+    const ULONG_PTR a = MEMORY_ALLOCATION_ALIGNMENT;
     static const USHORT sizes[] = { 8, 16, 24, 32, 40, 56, 136 };
     static const ULONG data[] = { 0, 100, 1514 };
     unsigned long long base = undis_alloc_outstanding();
@@ -533,17 +536,17 @@ TEST(context_data_is_16_byte_aligned)
                 for (int k = 0; k < 3; k++) {
                     nbls[k] = NdisAllocateNetBufferList(pool, 0, 0);
                     CHECK_NOT_NULL(nbls[k]);
-                    CHECK_EQ_U64((ULONG_PTR)nbls[k]->Context->ContextData % 16, 0);
-                    CHECK_EQ_U64((ULONG_PTR)NET_BUFFER_LIST_CONTEXT_DATA_START(nbls[k]) % 16,
-                                 sizes[i] % 16);
+                    CHECK_EQ_U64((ULONG_PTR)nbls[k]->Context->ContextData % a, 0);
+                    CHECK_EQ_U64((ULONG_PTR)NET_BUFFER_LIST_CONTEXT_DATA_START(nbls[k]) % a,
+                                 sizes[i] % a);
                     /* A pushed block (always: it asks for more than the
                      * inline block holds) is aligned the same way. */
                     CHECK_STATUS(
                         NdisAllocateNetBufferListContext(nbls[k], (USHORT)(sizes[i] + 8), 8, TAG),
                         NDIS_STATUS_SUCCESS);
                     CHECK(nbls[k]->Context->Next != NULL);
-                    CHECK_EQ_U64((ULONG_PTR)nbls[k]->Context->ContextData % 16, 0);
-                    CHECK_EQ_U64((ULONG_PTR)NET_BUFFER_LIST_CONTEXT_DATA_START(nbls[k]) % 16, 8);
+                    CHECK_EQ_U64((ULONG_PTR)nbls[k]->Context->ContextData % a, 0);
+                    CHECK_EQ_U64((ULONG_PTR)NET_BUFFER_LIST_CONTEXT_DATA_START(nbls[k]) % a, 8 % a);
                 }
                 for (int k = 0; k < 3; k++) {
                     NdisFreeNetBufferListContext(nbls[k], (USHORT)(sizes[i] + 8));
@@ -562,7 +565,7 @@ TEST(context_data_is_16_byte_aligned)
         CHECK_NOT_NULL(nbl);
         for (USHORT s = 8; s <= 64; s = (USHORT)(s + 8)) {
             CHECK_STATUS(NdisAllocateNetBufferListContext(nbl, s, 0, TAG), NDIS_STATUS_SUCCESS);
-            CHECK_EQ_U64((ULONG_PTR)nbl->Context->ContextData % 16, 0);
+            CHECK_EQ_U64((ULONG_PTR)nbl->Context->ContextData % a, 0);
         }
         for (USHORT s = 64; s >= 8; s = (USHORT)(s - 8)) {
             NdisFreeNetBufferListContext(nbl, s);
@@ -614,6 +617,6 @@ TEST_CASE(nbl_allocation_pushes_block_when_inline_too_small)
 TEST_CASE(nbl_allocation_pushes_block_when_pool_has_no_context)
 TEST_CASE(nbl_allocation_fitting_inline_pushes_nothing)
 TEST_CASE(context_data_size_is_block_size)
-TEST_CASE(context_data_is_16_byte_aligned)
+TEST_CASE(context_data_is_allocation_aligned)
 TEST_CASE(context_writes_stay_inside_the_block)
 TEST_MAIN_END

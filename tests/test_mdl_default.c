@@ -22,11 +22,11 @@
  */
 #include "test.h"
 
+#include "support/threads.h"
+
 #include <ndis.h>
 #include <undis/check.h>
 #include <undis/fault.h>
-
-#include <pthread.h>
 
 /* The default handlers themselves (src/base/internal.h). */
 NET_BUFFER_ALLOCATE_MDL undis__default_allocate_mdl;
@@ -411,7 +411,7 @@ TEST(thousands_of_mdls_over_many_slabs)
 #define XT_RING 512
 
 struct xt_ring {
-    pthread_mutex_t mu;
+    test_mutex mu;
     PMDL slot[XT_RING];
     int head, count;
 };
@@ -426,13 +426,13 @@ static int
 xt_push(struct xt_ring *r, PMDL m)
 {
     int ok = 0;
-    pthread_mutex_lock(&r->mu);
+    test_mutex_lock(&r->mu);
     if (r->count < XT_RING) {
         r->slot[(r->head + r->count) % XT_RING] = m;
         r->count++;
         ok = 1;
     }
-    pthread_mutex_unlock(&r->mu);
+    test_mutex_unlock(&r->mu);
     return ok;
 }
 
@@ -440,13 +440,13 @@ static PMDL
 xt_pop(struct xt_ring *r)
 {
     PMDL m = NULL;
-    pthread_mutex_lock(&r->mu);
+    test_mutex_lock(&r->mu);
     if (r->count != 0) {
         m = r->slot[r->head];
         r->head = (r->head + 1) % XT_RING;
         r->count--;
     }
-    pthread_mutex_unlock(&r->mu);
+    test_mutex_unlock(&r->mu);
     return m;
 }
 
@@ -483,28 +483,28 @@ TEST(frees_on_another_thread_while_slabs_grow)
     unsigned long long out0 = undis_alloc_outstanding();
     struct xt_ring ring[2];
     struct xt_arg arg[2];
-    pthread_t th[2];
+    test_thread th[2];
     PMDL m;
     for (int i = 0; i < 2; i++) {
         memset(&ring[i], 0, sizeof(ring[i]));
-        CHECK_EQ_INT(pthread_mutex_init(&ring[i].mu, NULL), 0);
+        CHECK_EQ_INT(test_mutex_init(&ring[i].mu), 0);
     }
     for (int i = 0; i < 2; i++) {
         arg[i].in = &ring[i];
         arg[i].out = &ring[1 - i];
         arg[i].seed = 0x1234u + 77u * (unsigned)i;
         arg[i].failed = 0;
-        CHECK_EQ_INT(pthread_create(&th[i], NULL, xt_worker, &arg[i]), 0);
+        CHECK_EQ_INT(test_thread_create(&th[i], xt_worker, &arg[i]), 0);
     }
     for (int i = 0; i < 2; i++) {
-        CHECK_EQ_INT(pthread_join(th[i], NULL), 0);
+        CHECK_EQ_INT(test_thread_join(&th[i], NULL), 0);
         CHECK_EQ_INT(arg[i].failed, 0);
     }
     for (int i = 0; i < 2; i++) {
         while ((m = xt_pop(&ring[i])) != NULL) {
             undis__default_free_mdl(m);
         }
-        pthread_mutex_destroy(&ring[i].mu);
+        test_mutex_destroy(&ring[i].mu);
     }
     CHECK_EQ_U64(undis_alloc_outstanding(), out0);
 }

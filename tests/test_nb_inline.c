@@ -250,7 +250,8 @@ static void
 describe(const struct op *op)
 {
     printf("  op kind %d a %u b %u c %u flag %d handler %d map_fault %d, level %d\n", (int)op->kind,
-           op->a, op->b, op->c, op->flag, op->handler, op->map_fault, undis_verifier_level());
+           (unsigned)op->a, (unsigned)op->b, (unsigned)op->c, op->flag, op->handler, op->map_fault,
+           undis_verifier_level());
 }
 
 /* Field by field: a layout MDL's padding is never written. */

@@ -12,6 +12,7 @@ TEST(unsigned_add_sub_mult)
 {
     ULONG u;
     SIZE_T s;
+    size_t z;
     USHORT us;
     ULONGLONG ull;
     CHECK_STATUS(RtlULongAdd(0xFFFFFFFEU, 1, &u), STATUS_SUCCESS);
@@ -30,8 +31,10 @@ TEST(unsigned_add_sub_mult)
     CHECK_STATUS(
         RtlSIZETMult((SIZE_T)1 << (sizeof(SIZE_T) * 4), (SIZE_T)1 << (sizeof(SIZE_T) * 4), &s),
         STATUS_INTEGER_OVERFLOW);
-    CHECK_STATUS(RtlSizeTMult(3, 5, &s), STATUS_SUCCESS);
-    CHECK_EQ_U64(s, 15);
+    /* size_t, not SIZE_T: they differ on 32-bit Windows (unsigned int vs
+     * ULONG_PTR, an unsigned long), as in the WDK. */
+    CHECK_STATUS(RtlSizeTMult(3, 5, &z), STATUS_SUCCESS);
+    CHECK_EQ_U64(z, 15);
     CHECK_STATUS(RtlUShortAdd(0xFFFF, 1, &us), STATUS_INTEGER_OVERFLOW);
     CHECK_EQ_U32(us, USHORT_ERROR);
     CHECK_STATUS(RtlULongLongMult(0x100000000ULL, 0xFFFFFFFFULL, &ull), STATUS_SUCCESS);

@@ -4,7 +4,7 @@
  */
 #include "test.h"
 
-#include <pthread.h>
+#include "support/threads.h"
 
 #include <ndis.h>
 #include <ndis/rt.h>
@@ -62,10 +62,10 @@ TEST(irql_is_per_thread)
 {
     KIRQL old;
     KIRQL seen = 99;
-    pthread_t t;
+    test_thread t;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
-    CHECK_EQ_INT(pthread_create(&t, NULL, irql_in_thread, &seen), 0);
-    CHECK_EQ_INT(pthread_join(t, NULL), 0);
+    CHECK_EQ_INT(test_thread_create(&t, irql_in_thread, &seen), 0);
+    CHECK_EQ_INT(test_thread_join(&t, NULL), 0);
     KeLowerIrql(old);
     CHECK_EQ_U32(seen, PASSIVE_LEVEL);
 }
@@ -153,16 +153,16 @@ TEST(spin_lock_excludes_other_threads)
     NDIS_SPIN_LOCK lock;
     ULONG value = 0;
     struct counter_arg a;
-    pthread_t t[4];
+    test_thread t[4];
     int i;
     NdisAllocateSpinLock(&lock);
     a.lock = &lock;
     a.value = &value;
     for (i = 0; i < 4; i++) {
-        CHECK_EQ_INT(pthread_create(&t[i], NULL, count_under_lock, &a), 0);
+        CHECK_EQ_INT(test_thread_create(&t[i], count_under_lock, &a), 0);
     }
     for (i = 0; i < 4; i++) {
-        CHECK_EQ_INT(pthread_join(t[i], NULL), 0);
+        CHECK_EQ_INT(test_thread_join(&t[i], NULL), 0);
     }
     CHECK_EQ_U32(value, 80000);
 }
@@ -224,13 +224,13 @@ TEST(events_signal_reset_and_wait)
     NDIS_EVENT ev;
     KEVENT sync;
     LARGE_INTEGER zero;
-    pthread_t t;
+    test_thread t;
     zero.QuadPart = 0;
     NdisInitializeEvent(&ev);
     CHECK(!NdisWaitEvent(&ev, 1)); /* times out */
-    CHECK_EQ_INT(pthread_create(&t, NULL, set_event_later, &ev), 0);
+    CHECK_EQ_INT(test_thread_create(&t, set_event_later, &ev), 0);
     CHECK(NdisWaitEvent(&ev, 0)); /* 0: wait forever */
-    CHECK_EQ_INT(pthread_join(t, NULL), 0);
+    CHECK_EQ_INT(test_thread_join(&t, NULL), 0);
     CHECK(NdisWaitEvent(&ev, 1)); /* notification: stays signalled */
     NdisResetEvent(&ev);
     CHECK(!NdisWaitEvent(&ev, 1));
@@ -251,7 +251,7 @@ TEST(processors_and_clocks)
     LARGE_INTEGER f;
     ULONG n = KeQueryActiveProcessorCount(&aff);
     CHECK(n >= 1);
-    CHECK_EQ_U32((ULONG)NdisSystemProcessorCount(), n);
+    CHECK_EQ_U32((UCHAR)NdisSystemProcessorCount(), n);
     CHECK(KeGetCurrentProcessorNumberEx(&pn) < n);
     CHECK_EQ_U32(pn.Group, 0);
     KeQuerySystemTime(&a);

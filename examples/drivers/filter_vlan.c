@@ -94,7 +94,9 @@ _IRQL_requires_max_(DISPATCH_LEVEL) static BOOLEAN
             Mdl = NDIS_MDL_LINKAGE(Mdl);
             continue;
         }
-        Chunk = min(MdlLength - Skip, Length);
+        /* Not min(): C++ on MinGW gets NOMINMAX from libstdc++, so the
+         * windef.h-style macro is not there in every build of this file. */
+        Chunk = (MdlLength - Skip < Length) ? MdlLength - Skip : Length;
         if (ToNetBuffer) {
             NdisMoveMemory((PUCHAR)MdlVa + Skip, Buffer, Chunk);
         } else {

@@ -35,9 +35,10 @@ undis_rt_bswap64(ULONGLONG v)
 #define RtlUshortByteSwap(_x)    undis_rt_bswap16((USHORT)(_x))
 #define RtlUlongByteSwap(_x)     undis_rt_bswap32((ULONG)(_x))
 #define RtlUlonglongByteSwap(_x) undis_rt_bswap64((ULONGLONG)(_x))
-/* On Windows the C library declares the _byteswap_* functions (MinGW in
- * <stdlib.h>): a macro of that name would break a later #include of it. */
-#if UNDIS_HAVE_WINNT
+/* On Windows the C runtime's <stdlib.h> declares the _byteswap_* functions
+ * (MSVC and MinGW alike): use those, so that a later #include <stdlib.h>
+ * does not meet a macro of the same name. Elsewhere, undis's. */
+#if UNDIS_HAVE_WINNT || defined(_MSC_VER)
 #    include <stdlib.h>
 #else
 #    define _byteswap_ushort(_x) undis_rt_bswap16((USHORT)(_x))
@@ -106,6 +107,36 @@ BitScanReverse64(ULONG *Index, ULONG64 Mask)
 #    define _BitScanReverse   BitScanReverse
 #    define _BitScanForward64 BitScanForward64
 #    define _BitScanReverse64 BitScanReverse64
+#endif
+
+#if UNDIS_HAVE_WINNT && !defined(BitScanForward64)
+/* 32-bit Windows headers have no 64-bit bit scans (the WDK's are x64 and
+ * ARM64 intrinsics): undis makes them from the 32-bit ones, as elsewhere. */
+UNDIS_INLINE BOOLEAN
+undis_rt_bit_scan_forward64(ULONG *Index, ULONG64 Mask)
+{
+    if ((Mask & 0xFFFFFFFFU) != 0) {
+        return BitScanForward(Index, (ULONG)(Mask & 0xFFFFFFFFU));
+    }
+    if (BitScanForward(Index, (ULONG)(Mask >> 32))) {
+        *Index += 32;
+        return TRUE;
+    }
+    return FALSE;
+}
+
+UNDIS_INLINE BOOLEAN
+undis_rt_bit_scan_reverse64(ULONG *Index, ULONG64 Mask)
+{
+    if ((Mask >> 32) != 0) {
+        (void)BitScanReverse(Index, (ULONG)(Mask >> 32));
+        *Index += 32;
+        return TRUE;
+    }
+    return BitScanReverse(Index, (ULONG)(Mask & 0xFFFFFFFFU));
+}
+#    define BitScanForward64 undis_rt_bit_scan_forward64
+#    define BitScanReverse64 undis_rt_bit_scan_reverse64
 #endif
 
 /* RtlFindLeastSignificantBit / RtlFindMostSignificantBit: -1 for 0. */

@@ -31,6 +31,13 @@ UNDIS_EXTERN_C_BEGIN
 
 #    define UNDIS_SC_ __ATOMIC_SEQ_CST
 
+/* The target of a 64-bit interlocked operation must be 8-byte aligned (as
+ * on Windows); on x86 the C type LONG64 is only 4-byte aligned, so the
+ * operations see the pointer as what it must be (else Clang warns of a
+ * misaligned atomic, -Watomic-alignment). */
+typedef LONG64 undis_long64_a8_ __attribute__((__aligned__(8)));
+#    define UNDIS_A64_(p) ((undis_long64_a8_ volatile *)(p))
+
 UNDIS_INLINE SHORT
 InterlockedIncrement16(SHORT volatile *Target)
 {
@@ -116,48 +123,49 @@ InterlockedAdd(LONG volatile *Target, LONG Value)
 UNDIS_INLINE LONG64
 InterlockedIncrement64(LONG64 volatile *Target)
 {
-    return __atomic_add_fetch(Target, 1, UNDIS_SC_);
+    return __atomic_add_fetch(UNDIS_A64_(Target), 1, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedDecrement64(LONG64 volatile *Target)
 {
-    return __atomic_sub_fetch(Target, 1, UNDIS_SC_);
+    return __atomic_sub_fetch(UNDIS_A64_(Target), 1, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedExchange64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_exchange_n(Target, Value, UNDIS_SC_);
+    return __atomic_exchange_n(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedCompareExchange64(LONG64 volatile *Target, LONG64 Exchange, LONG64 Comparand)
 {
-    return (__atomic_compare_exchange_n(Target, &Comparand, Exchange, 0, UNDIS_SC_, UNDIS_SC_),
+    return (__atomic_compare_exchange_n(UNDIS_A64_(Target), &Comparand, Exchange, 0, UNDIS_SC_,
+                                        UNDIS_SC_),
             Comparand);
 }
 UNDIS_INLINE LONG64
 InterlockedAnd64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_fetch_and(Target, Value, UNDIS_SC_);
+    return __atomic_fetch_and(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedOr64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_fetch_or(Target, Value, UNDIS_SC_);
+    return __atomic_fetch_or(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedXor64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_fetch_xor(Target, Value, UNDIS_SC_);
+    return __atomic_fetch_xor(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedExchangeAdd64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_fetch_add(Target, Value, UNDIS_SC_);
+    return __atomic_fetch_add(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE LONG64
 InterlockedAdd64(LONG64 volatile *Target, LONG64 Value)
 {
-    return __atomic_add_fetch(Target, Value, UNDIS_SC_);
+    return __atomic_add_fetch(UNDIS_A64_(Target), Value, UNDIS_SC_);
 }
 UNDIS_INLINE CHAR
 InterlockedExchange8(CHAR volatile *Target, CHAR Value)
@@ -213,14 +221,16 @@ InterlockedBitTestAndReset(LONG volatile *Base, LONG Offset)
 UNDIS_INLINE BOOLEAN
 InterlockedBitTestAndSet64(LONG64 volatile *Base, LONG64 Offset)
 {
-    return (BOOLEAN)((__atomic_fetch_or(Base, (LONG64)(1ULL << (Offset & 63)), UNDIS_SC_) >>
-                      (Offset & 63)) &
-                     1);
+    return (
+        BOOLEAN)((__atomic_fetch_or(UNDIS_A64_(Base), (LONG64)(1ULL << (Offset & 63)), UNDIS_SC_) >>
+                  (Offset & 63)) &
+                 1);
 }
 UNDIS_INLINE BOOLEAN
 InterlockedBitTestAndReset64(LONG64 volatile *Base, LONG64 Offset)
 {
-    return (BOOLEAN)((__atomic_fetch_and(Base, (LONG64) ~(1ULL << (Offset & 63)), UNDIS_SC_) >>
+    return (BOOLEAN)((__atomic_fetch_and(UNDIS_A64_(Base), (LONG64) ~(1ULL << (Offset & 63)),
+                                         UNDIS_SC_) >>
                       (Offset & 63)) &
                      1);
 }

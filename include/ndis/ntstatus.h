@@ -3,13 +3,38 @@
  * undis <ndis/ntstatus.h>: NTSTATUS codes a data path meets (ntstatus.h),
  * with the Windows values, and the NT_SUCCESS family.
  *
- * Each code is defined only if nothing defined it before: on Windows,
- * <windows.h> already defines some STATUS_* codes (same values).
+ * Each code is defined only if nothing defined it before, except the ones
+ * <windows.h>'s winnt.h defines as DWORD: those are replaced by NTSTATUS
+ * constants (same values), as the WDK's ntstatus.h has them, so that
+ * `NTSTATUS s = STATUS_INVALID_PARAMETER;` needs no conversion.
  */
 #ifndef UNDIS_NDIS_NTSTATUS_H
 #define UNDIS_NDIS_NTSTATUS_H
 
 #include "types.h"
+
+#if UNDIS_HAVE_WINNT
+#    undef STATUS_ACCESS_VIOLATION
+#    undef STATUS_ARRAY_BOUNDS_EXCEEDED
+#    undef STATUS_ASSERTION_FAILURE
+#    undef STATUS_BREAKPOINT
+#    undef STATUS_DATATYPE_MISALIGNMENT
+#    undef STATUS_GUARD_PAGE_VIOLATION
+#    undef STATUS_HEAP_CORRUPTION
+#    undef STATUS_ILLEGAL_INSTRUCTION
+#    undef STATUS_INTEGER_DIVIDE_BY_ZERO
+#    undef STATUS_INTEGER_OVERFLOW
+#    undef STATUS_INVALID_HANDLE
+#    undef STATUS_INVALID_PARAMETER
+#    undef STATUS_IN_PAGE_ERROR
+#    undef STATUS_NO_MEMORY
+#    undef STATUS_PENDING
+#    undef STATUS_SINGLE_STEP
+#    undef STATUS_STACK_BUFFER_OVERRUN
+#    undef STATUS_TIMEOUT
+#    undef STATUS_USER_APC
+#    undef STATUS_WAIT_0
+#endif
 
 #ifndef NT_SUCCESS
 #    define NT_SUCCESS(Status) (((NTSTATUS)(Status)) >= 0)

@@ -240,12 +240,6 @@ typedef union _SLIST_HEADER {
 #        define CONST const
 #    endif
 
-#    define MAXUCHAR  0xff
-#    define MAXUSHORT 0xffff
-#    define MAXULONG  0xffffffffU
-#    define MAXLONG   0x7fffffff
-#    define MINLONG   (-MAXLONG - 1)
-
 #    if UNDIS_PTR64
 #        define MEMORY_ALLOCATION_ALIGNMENT 16
 #    else
@@ -379,6 +373,25 @@ typedef struct _LUID {
 #    endif
 
 #endif /* !UNDIS_HAVE_WINNT */
+
+/* ntdef.h's limits. <windows.h> does not define the unsigned ones, and its
+ * winnt.h makes MINLONG the unsigned 0x80000000; the WDK's MINLONG is a
+ * negative LONG, so undis's definition replaces it (<windows.h> has already
+ * been included above, so no later include can bring the other one back). */
+#ifndef MAXUCHAR
+#    define MAXUCHAR 0xff
+#endif
+#ifndef MAXUSHORT
+#    define MAXUSHORT 0xffff
+#endif
+#ifndef MAXULONG
+#    define MAXULONG 0xffffffffU
+#endif
+#ifndef MAXLONG
+#    define MAXLONG 0x7fffffff
+#endif
+#undef MINLONG
+#define MINLONG (-MAXLONG - 1)
 
 /* ------------------------------------------------------------------ */
 /* Kernel-side types that <windows.h> does not define                  */

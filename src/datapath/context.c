@@ -74,7 +74,8 @@ verify_context_free(const NET_BUFFER_LIST *nbl,
     }
     if (size > used) {
         undis__report(UNDIS_RULE_CONTEXT_UNDERFLOW, "NdisFreeNetBufferListContext", nbl, NULL, nbl,
-                      "ContextSize %u is more than the %u bytes of context in use", size, used);
+                      "ContextSize %u is more than the %u bytes of context in use", (unsigned)size,
+                      (unsigned)used);
         return 0;
     }
     return 1;

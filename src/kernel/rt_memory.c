@@ -32,7 +32,10 @@ header_of(PVOID p)
 static PVOID
 pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, BOOLEAN zero)
 {
-    SIZE_T extra = sizeof(struct pool_header) + (align > 16 ? align - 16 : 0);
+    /* The C library's malloc aligns to 2 * sizeof(void *) only (8 on 32-bit
+     * Windows): the slack covers the rest of the way to `align`. */
+    const SIZE_T malloc_align = 2 * sizeof(void *);
+    SIZE_T extra = sizeof(struct pool_header) + (align > malloc_align ? align - malloc_align : 0);
     UCHAR *raw;
     UCHAR *user;
     struct pool_header *h;

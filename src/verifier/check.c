@@ -67,7 +67,7 @@ mdl_check_one(const MDL *m, size_t index, char *why, size_t why_len)
     if (m->ByteOffset >= PAGE_SIZE) {
         return fail(UNDIS_CHECK_MDL_BYTE_OFFSET_RANGE, why, why_len,
                     "MDL #%zu (%p) has ByteOffset %u, not below PAGE_SIZE", index, (const void *)m,
-                    m->ByteOffset);
+                    (unsigned)m->ByteOffset);
     }
     if (BYTE_OFFSET(m->StartVa) != 0) {
         return fail(UNDIS_CHECK_MDL_START_VA_UNALIGNED, why, why_len,
@@ -77,7 +77,8 @@ mdl_check_one(const MDL *m, size_t index, char *why, size_t why_len)
     if (m->Size < 0 || (size_t)m->Size < need) {
         return fail(UNDIS_CHECK_MDL_SIZE_TOO_SMALL, why, why_len,
                     "MDL #%zu (%p) has Size %d, but describing %u bytes at offset %u needs %zu",
-                    index, (const void *)m, (int)m->Size, m->ByteCount, m->ByteOffset, need);
+                    index, (const void *)m, (int)m->Size, (unsigned)m->ByteCount,
+                    (unsigned)m->ByteOffset, need);
     }
     if ((m->MdlFlags & (MDL_MAPPED_TO_SYSTEM_VA | MDL_SOURCE_IS_NONPAGED_POOL)) != 0 &&
         m->MappedSystemVa != va) {
@@ -150,14 +151,14 @@ nb_check_position(const NET_BUFFER *nb, char *why, size_t why_len)
     if (nb->CurrentMdl != NULL && nb->CurrentMdlOffset > nb->CurrentMdl->ByteCount &&
         nb->CurrentMdl != (const MDL *)(const void *)(nb + 1)) {
         return fail(UNDIS_CHECK_NB_CURRENT_OFFSET_BEYOND_MDL, why, why_len,
-                    "CurrentMdlOffset %u is beyond CurrentMdl's %u bytes", nb->CurrentMdlOffset,
-                    nb->CurrentMdl->ByteCount);
+                    "CurrentMdlOffset %u is beyond CurrentMdl's %u bytes",
+                    (unsigned)nb->CurrentMdlOffset, (unsigned)nb->CurrentMdl->ByteCount);
     }
     if (before + nb->CurrentMdlOffset != nb->DataOffset) {
         return fail(UNDIS_CHECK_NB_CURRENT_POSITION_MISMATCH, why, why_len,
                     "CurrentMdl %p at offset %u is chain byte %llu, but DataOffset is %u",
-                    (const void *)nb->CurrentMdl, nb->CurrentMdlOffset,
-                    before + nb->CurrentMdlOffset, nb->DataOffset);
+                    (const void *)nb->CurrentMdl, (unsigned)nb->CurrentMdlOffset,
+                    before + nb->CurrentMdlOffset, (unsigned)nb->DataOffset);
     }
     return UNDIS_CHECK_OK;
 }
@@ -176,8 +177,8 @@ undis_nb_check(const NET_BUFFER *NetBuffer, char *why, size_t why_len)
     if ((ULONGLONG)nb->DataOffset + nb->DataLength > total) {
         return fail(UNDIS_CHECK_NB_DATA_BEYOND_CHAIN, why, why_len,
                     "DataOffset %u + DataLength %u = %llu, but the MDL chain holds %llu bytes",
-                    nb->DataOffset, nb->DataLength, (ULONGLONG)nb->DataOffset + nb->DataLength,
-                    total);
+                    (unsigned)nb->DataOffset, (unsigned)nb->DataLength,
+                    (ULONGLONG)nb->DataOffset + nb->DataLength, total);
     }
     r = nb_check_position(nb, why, why_len);
     return r != UNDIS_CHECK_OK ? r : ok(why, why_len);

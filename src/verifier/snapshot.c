@@ -90,21 +90,22 @@ nb_difference(const undis_nbl_geometry *g, const struct snap_nb *s, char *why, s
     const MDL *m = nb->MdlChain;
     if (nb->DataOffset != s->data_offset || nb->DataLength != s->data_length) {
         snprintf(why, len, "NET_BUFFER %p: DataOffset/DataLength %u/%u, recorded %u/%u",
-                 (const void *)nb, nb->DataOffset, nb->DataLength, s->data_offset, s->data_length);
+                 (const void *)nb, (unsigned)nb->DataOffset, (unsigned)nb->DataLength,
+                 (unsigned)s->data_offset, (unsigned)s->data_length);
         return why;
     }
     if (nb->CurrentMdl != s->current || nb->CurrentMdlOffset != s->current_offset) {
         snprintf(why, len, "NET_BUFFER %p: CurrentMdl %p@%u, recorded %p@%u", (const void *)nb,
-                 (const void *)nb->CurrentMdl, nb->CurrentMdlOffset, (const void *)s->current,
-                 s->current_offset);
+                 (const void *)nb->CurrentMdl, (unsigned)nb->CurrentMdlOffset,
+                 (const void *)s->current, (unsigned)s->current_offset);
         return why;
     }
     for (size_t i = 0; i < s->mdl_count; i++, m = m->Next) {
         const struct snap_mdl *r = &g->mdls[s->first_mdl + i];
         if (m != r->mdl || MmGetMdlVirtualAddress(m) != r->va || m->ByteCount != r->byte_count) {
             snprintf(why, len, "NET_BUFFER %p: MDL #%zu is %p (%u bytes), recorded %p (%u bytes)",
-                     (const void *)nb, i, (const void *)m, m != NULL ? m->ByteCount : 0,
-                     (const void *)r->mdl, r->byte_count);
+                     (const void *)nb, i, (const void *)m, m != NULL ? (unsigned)m->ByteCount : 0U,
+                     (const void *)r->mdl, (unsigned)r->byte_count);
             return why;
         }
     }

@@ -18,13 +18,14 @@ undis__verify_retreat_slow(
     }
     if ((ULONGLONG)nb->DataLength + delta > MAXULONG) {
         undis__report(UNDIS_RULE_RETREAT_WRAP, call, nb, nb, nbl,
-                      "DataLength %u + DataOffsetDelta %u passes 32 bits", nb->DataLength, delta);
+                      "DataLength %u + DataOffsetDelta %u passes 32 bits", (unsigned)nb->DataLength,
+                      (unsigned)delta);
         return 0;
     }
     if (nb->DataOffset < delta && (ULONGLONG)backfill + (delta - nb->DataOffset) > MAXULONG) {
         undis__report(UNDIS_RULE_RETREAT_SIZE_WRAP, call, nb, nb, nbl,
-                      "DataBackFill %u + shortfall %u passes 32 bits", backfill,
-                      delta - nb->DataOffset);
+                      "DataBackFill %u + shortfall %u passes 32 bits", (unsigned)backfill,
+                      (unsigned)(delta - nb->DataOffset));
         return 0;
     }
     return 1;
@@ -38,14 +39,15 @@ undis__verify_retreat_mdl(
     if (got < asked) {
         undis__report(UNDIS_RULE_HANDLER_SIZE_TOO_SMALL, call, mdl, nb, NULL,
                       "NetAllocateMdl %p was asked for %u bytes and set *BufferSize to %u",
-                      (void *)(uintptr_t)alloc, asked, got);
+                      (void *)(uintptr_t)alloc, (unsigned)asked, (unsigned)got);
         return 0;
     }
     if (mdl->ByteCount != got) {
         undis__report(UNDIS_RULE_HANDLER_BYTECOUNT_MISMATCH, call, mdl, nb, NULL,
                       "NetAllocateMdl %p returned MDL %p with ByteCount %u but *BufferSize %u "
                       "(the MDL is not freed: the matching NetFreeMdl is unknown here)",
-                      (void *)(uintptr_t)alloc, (const void *)mdl, mdl->ByteCount, got);
+                      (void *)(uintptr_t)alloc, (const void *)mdl, (unsigned)mdl->ByteCount,
+                      (unsigned)got);
         return 0;
     }
     return 1;
@@ -69,7 +71,7 @@ verify_mdls_to_free(const NET_BUFFER *nb,
             undis__report(UNDIS_RULE_FREE_MDL_NOT_RETREAT_ALLOCATED, call, m, nb, nbl,
                           "MDL %p (%u bytes) lies wholly in the unused space and would be freed, "
                           "but no retreat allocated it",
-                          (const void *)m, m->ByteCount);
+                          (const void *)m, (unsigned)m->ByteCount);
             return 0;
         }
         if (!undis__ledger_pair_ok(alloc, free_fn)) {
@@ -102,12 +104,14 @@ undis__verify_advance_slow(const NET_BUFFER *nb,
     }
     if (delta > nb->DataLength) {
         undis__report(UNDIS_RULE_ADVANCE_PAST_DATA, call, nb, nb, nbl,
-                      "DataOffsetDelta %u is more than DataLength %u", delta, nb->DataLength);
+                      "DataOffsetDelta %u is more than DataLength %u", (unsigned)delta,
+                      (unsigned)nb->DataLength);
         return 0;
     }
     if ((ULONGLONG)nb->DataOffset + delta > MAXULONG) {
         undis__report(UNDIS_RULE_ADVANCE_WRAP, call, nb, nb, nbl,
-                      "DataOffset %u + DataOffsetDelta %u passes 32 bits", nb->DataOffset, delta);
+                      "DataOffset %u + DataOffsetDelta %u passes 32 bits", (unsigned)nb->DataOffset,
+                      (unsigned)delta);
         return 0;
     }
     if (free_mdl && undis__verify_level(2)) {
@@ -125,14 +129,15 @@ undis__verify_get_data(const NET_BUFFER *nb, ULONG needed, ULONG align_multiple,
     }
     if (needed > nb->DataLength) {
         undis__report(UNDIS_RULE_GET_DATA_BEYOND_LENGTH, call, nb, nb, NULL,
-                      "BytesNeeded %u is more than DataLength %u", needed, nb->DataLength);
+                      "BytesNeeded %u is more than DataLength %u", (unsigned)needed,
+                      (unsigned)nb->DataLength);
         return 0;
     }
     if (align_multiple == 0 || (align_multiple & (align_multiple - 1)) != 0 ||
         align_offset >= align_multiple) {
         undis__report(UNDIS_RULE_GET_DATA_BAD_ALIGNMENT, call, nb, nb, NULL,
                       "AlignMultiple %u must be a power of two and AlignOffset %u below it",
-                      align_multiple, align_offset);
+                      (unsigned)align_multiple, (unsigned)align_offset);
         return 0;
     }
     return 1;

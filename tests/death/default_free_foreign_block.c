@@ -18,7 +18,8 @@
  *
  * Prints "death: advancing" before the fatal call and "death: survived" if
  * it returns; expect_abort.cmake checks the exit, the message and the
- * markers. Needs POSIX mmap/mprotect (guard-page).
+ * markers. The guard page comes from mmap/mprotect (VirtualAlloc/VirtualProtect
+ * on Windows).
  */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS under -std=c11 */
 
@@ -26,8 +27,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <sys/mman.h>
-#include <unistd.h>
+#ifdef _WIN32
+#    include <windows.h>
+#else
+#    include <sys/mman.h>
+#    include <unistd.h>
+#endif
 
 #include <ndis.h>
 #include <undis/check.h>
@@ -67,16 +72,42 @@ free_through_default(PMDL mdl, ULONG size)
     return 0;
 }
 
+/* Two pages, the first inaccessible; NULL on failure. */
+static char *
+two_pages_first_guarded(size_t *page)
+{
+#ifdef _WIN32
+    SYSTEM_INFO info;
+    DWORD old;
+    char *area;
+    GetSystemInfo(&info);
+    *page = info.dwPageSize;
+    area = (char *)VirtualAlloc(NULL, *page * 2, MEM_RESERVE | MEM_COMMIT, PAGE_READWRITE);
+    if (area == NULL || !VirtualProtect(area, *page, PAGE_NOACCESS, &old)) {
+        return NULL;
+    }
+    return area;
+#else
+    char *area;
+    *page = (size_t)sysconf(_SC_PAGESIZE);
+    area =
+        (char *)mmap(NULL, *page * 2, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (area == MAP_FAILED || mprotect(area, *page, PROT_NONE) != 0) {
+        return NULL;
+    }
+    return area;
+#endif
+}
+
 static int
 guard_page(void)
 {
-    long page = sysconf(_SC_PAGESIZE);
+    size_t page = 0;
     static UCHAR buffer[64];
-    char *area = (char *)mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
-                              MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    char *area = two_pages_first_guarded(&page);
     PMDL mdl;
-    if (area == MAP_FAILED || mprotect(area, (size_t)page, PROT_NONE) != 0) {
-        fprintf(stderr, "death: setup failed (mmap)\n");
+    if (area == NULL) {
+        fprintf(stderr, "death: setup failed (guard page)\n");
         return 3;
     }
     mdl = (PMDL)(void *)(area + page);

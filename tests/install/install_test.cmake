@@ -3,7 +3,8 @@
 #   cmake -DSTEP=prefix|files|pkg_config|find_package -DBUILD_DIR=... -DSOURCE_DIR=...
 #         -DWORK_DIR=... -DCONFIG=... -DLIBDIR=... -DINCLUDEDIR=... -DLIBRARY_FILE=...
 #         -DPROJECT_VERSION=... -DC_COMPILER=... -DGENERATOR=... -DMAKE_PROGRAM=...
-#         -DPKG_CONFIG=... -DEXTRA_FLAGS="..." -P install_test.cmake
+#         -DPKG_CONFIG=... -DEXTRA_FLAGS="..." [-DTOOLCHAIN_FILE=...] [-DEMULATOR=wine]
+#         [-DEXE_SUFFIX=.exe] -P install_test.cmake
 #
 # The installed tree is WORK_DIR/prefix (made by STEP=prefix).
 cmake_minimum_required(VERSION 3.20)
@@ -48,7 +49,7 @@ endfunction()
 # Runs a program built against the installed tree: exit 0 and the line that
 # says the frames came back.
 function(run_example exe)
-    run(out "${exe}")
+    run(out ${EMULATOR} "${exe}")
     message(STATUS "${exe}:\n${out}")
     if(NOT out MATCHES "all frames restored byte for byte")
         message(FATAL_ERROR "${exe} did not report success")
@@ -153,7 +154,7 @@ elseif(STEP STREQUAL "pkg_config")
     endif()
 
     # cc $(pkg-config --cflags undis) file.c $(pkg-config --libs undis)
-    set(exe "${out_dir}/driver_style_path")
+    set(exe "${out_dir}/driver_style_path${EXE_SUFFIX}")
     run(out "${C_COMPILER}" -std=c11 -Wall -Wextra -Werror ${extra_flags}
         ${cflags_list} "${example_source}" ${libs_list} -o "${exe}")
     run_example("${exe}")
@@ -190,7 +191,12 @@ elseif(STEP STREQUAL "find_package")
         set(build_type_args "-DCMAKE_BUILD_TYPE=${CONFIG}")
         set(config_args --config "${CONFIG}")
     endif()
+    set(toolchain_args "")
+    if(TOOLCHAIN_FILE)
+        set(toolchain_args "-DCMAKE_TOOLCHAIN_FILE=${TOOLCHAIN_FILE}")
+    endif()
     run(out "${CMAKE_COMMAND}" -S "${src}" -B "${bin}" ${generator_args} ${build_type_args}
+        ${toolchain_args}
         "-DCMAKE_C_COMPILER=${C_COMPILER}"
         "-DCMAKE_C_FLAGS=${EXTRA_FLAGS}"
         "-DCMAKE_EXE_LINKER_FLAGS=${EXTRA_FLAGS}"
@@ -215,7 +221,7 @@ elseif(STEP STREQUAL "find_package")
             message(FATAL_ERROR "the consumer build made no ${name}")
         endif()
         if(name STREQUAL "undis_consumer")
-            run(out "${exe}")
+            run(out ${EMULATOR} "${exe}")
             message(STATUS "${exe}:\n${out}")
             if(NOT out MATCHES "undis_consumer: ok")
                 message(FATAL_ERROR "${exe} did not report success")

@@ -6,8 +6,12 @@ typedef struct driver_u64 {
 typedef char uint32_t;
 typedef char uint8_t;
 typedef char int32_t;
+#ifndef _WIN32
+/* On Windows the C runtime's <stddef.h>, which the WDK's headers and
+ * <windows.h> include too, defines these two (vcruntime.h, corecrt.h). */
 typedef char intptr_t;
 typedef char uintptr_t;
+#endif
 
 #include <ntifs.h>
 #include <ndis.h>

@@ -12,7 +12,7 @@ foreach(var EXE EXPECT)
     endif()
 endforeach()
 
-execute_process(COMMAND "${EXE}" ${ARGS}
+execute_process(COMMAND ${EMULATOR} "${EXE}" ${ARGS}
     RESULT_VARIABLE rc
     OUTPUT_VARIABLE out
     ERROR_VARIABLE err)

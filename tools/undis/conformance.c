@@ -75,7 +75,7 @@ format_nb(const struct world *w, char *out, size_t len)
     }
     for (const MDL *m = nb->MdlChain; m != NULL && n < len; m = m->Next) {
         n += (size_t)snprintf(out + n, len - n, "%s%c(%u)", m == nb->MdlChain ? "" : "->",
-                              name_of(w, m), m->ByteCount);
+                              name_of(w, m), (unsigned)m->ByteCount);
     }
     if (n < len) {
         char cur[8] = "NULL";
@@ -83,8 +83,8 @@ format_nb(const struct world *w, char *out, size_t len)
             cur[0] = name_of(w, nb->CurrentMdl);
             cur[1] = '\0';
         }
-        snprintf(out + n, len - n, "; %u; %u; %s@%u}", nb->DataOffset, nb->DataLength, cur,
-                 nb->CurrentMdlOffset);
+        snprintf(out + n, len - n, "; %u; %u; %s@%u}", (unsigned)nb->DataOffset,
+                 (unsigned)nb->DataLength, cur, (unsigned)nb->CurrentMdlOffset);
     }
 }
 
@@ -94,7 +94,7 @@ handler_h(PULONG BufferSize)
     static UCHAR arena[2][256];
     static int next;
     char call[24];
-    snprintf(call, sizeof(call), "H(%u)", *BufferSize);
+    snprintf(call, sizeof(call), "H(%u)", (unsigned)*BufferSize);
     note(call);
     if (g_fail) {
         return NULL;

@@ -35,11 +35,12 @@ undis_tool_gen(int argc, char **argv)
 }
 
 int
-undis_tool_gen_write(const char *path, unsigned long long seed, unsigned long count)
+undis_tool_gen_write(const char *path, unsigned long long seed, unsigned long count, int quiet)
 {
     (void)path;
     (void)seed;
     (void)count;
+    (void)quiet;
     return no_pcap("gen");
 }
 
