@@ -4,7 +4,7 @@
  * violation at the call that makes it, before anything changes.
  *
  * Levels (cumulative), set with undis_verifier_set_level() or the
- * environment variable UNDIS_VERIFIER (read at start-up):
+ * environment variable UNDIS_VERIFIER (read once, on the library's first use):
  *   0  off: Windows behaviour exactly, including what Windows does not check;
  *   1  contract checks on every entry point, before anything changes;
  *   2  adds the structure checker (<undis/check.h>) on every NET_BUFFER an

@@ -28,7 +28,8 @@ static struct {
 static void
 gate_publish(void)
 {
-    undis__nb_inline_limit = g_gate.level2 || g_gate.high != 0 ? 0 : ~(ULONG_PTR)0;
+    ULONG_PTR limit = g_gate.level2 || g_gate.high != 0 ? 0 : ~(ULONG_PTR)0;
+    UNDIS_ATOMIC_STORE_RELAXED(&undis__nb_inline_limit, limit);
 }
 
 void

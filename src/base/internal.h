@@ -44,20 +44,55 @@ void *undis__mem_alloc(size_t size);
 void undis__mem_free(void *p);
 
 /*
+ * Process state (process.c): undis__process_init() sets it up exactly once,
+ * whichever threads race to it -- the vector width of the resets,
+ * UNDIS_FAULTS, UNDIS_VERIFIER -- and costs one load once done. Entry points
+ * that need the state call it (pool creation, the first allocation, the
+ * verifier's and the fault schedule's getters and setters). Any thread.
+ */
+extern undis__once undis__process_once;
+void undis__process_init_slow(void);
+static inline void
+undis__process_init(void)
+{
+    if (UNDIS_UNLIKELY(undis__atomic_load_acquire_int(&undis__process_once.state) != 2)) {
+        undis__process_init_slow();
+    }
+}
+
+/*
  * Fault injection: every allocation event (an object from a cache, or a
  * block from undis__mem_alloc) first asks undis__fault_refuse(), which costs
- * one load of a global while no fault is set up.
+ * one (relaxed atomic) load of a global while no fault is set up. The word
+ * starts at 1, so the process's first allocation goes to the slow path,
+ * which runs undis__process_init() before it decides.
  */
 extern volatile int undis__fault_armed;
 int undis__fault_refuse_slow(void);
 static inline int
+undis__fault_is_armed(void)
+{
+    return undis__atomic_load_relaxed_int(&undis__fault_armed);
+}
+static inline int
 undis__fault_refuse(void)
 {
-    return UNDIS_UNLIKELY(undis__fault_armed != 0) && undis__fault_refuse_slow();
+    return UNDIS_UNLIKELY(undis__fault_is_armed() != 0) && undis__fault_refuse_slow();
 }
 
-/* Reads UNDIS_FAULTS once (fault_env.c); called at start-up. */
-void undis__fault_env_init(void);
+/*
+ * What the process initialisation calls in the wings above this floor
+ * (declared here, implemented there, as base/verify.h's checks are):
+ *
+ * undis__fault_env_parse (verifier/fault_env.c) - parse a fault schedule in
+ * UNDIS_FAULTS's syntax and, when all of it is valid, apply it. Returns 0,
+ * or -1 with a one-line reason in err (nothing applied).
+ *
+ * undis__zero_isa_detect (datapath/zero.c) - choose the vector width of the
+ * NBL resets from undis__plat_cpu_features(), before any pool picks one.
+ */
+int undis__fault_env_parse(const char *spec, char *err, size_t err_len);
+void undis__zero_isa_detect(void);
 
 /*
  * The backing store of caches (slabs, depots, magazines, pool structures):

@@ -172,7 +172,7 @@ owned_insert(void *key)
     undis__spin_unlock(&g_owned.lock);
 }
 
-/* Cache constructor: called once per block when its slab is carved. */
+/* The cache's construct hook: called once per block when its slab is carved. */
 static void
 block_construct(struct undis__cache *cache, struct undis__obj *obj)
 {

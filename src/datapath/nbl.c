@@ -24,11 +24,7 @@ align_up(size_t v, size_t a)
     return (v + a - 1) & ~(a - 1);
 }
 
-#if defined(__GNUC__) || defined(__clang__)
-#    define RESET_INLINE __attribute__((always_inline)) static inline
-#else
-#    define RESET_INLINE static inline
-#endif
+#define RESET_INLINE UNDIS_ALWAYS_INLINE
 
 /* The embedded NB of a fresh pooled NBL (or a fresh NB of an NB pool),
  * already zeroed: owned by the pool, and with pool data claimed as all
@@ -351,6 +347,7 @@ static struct undis__nbl_pool *
 pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size, int fault_point)
 {
     struct undis__nbl_pool *pool;
+    undis__process_init(); /* the reset's vector width, before pick_resets */
     if (fault_point && undis__fault_refuse()) {
         return NULL;
     }
@@ -369,6 +366,7 @@ NDIS_HANDLE
 NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
                               NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters)
 {
+    undis__process_init(); /* UNDIS_VERIFIER before the first check */
     if (undis__verify_on() &&
         !undis__verify_irql("NdisAllocateNetBufferListPool", (const void *)(uintptr_t)Parameters)) {
         return NULL;
@@ -379,6 +377,7 @@ NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 NDIS_HANDLE
 NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
 {
+    undis__process_init(); /* UNDIS_VERIFIER before the first check */
     if (undis__verify_on() &&
         !undis__verify_irql("NdisAllocateNetBufferPool", (const void *)(uintptr_t)Parameters)) {
         return NULL;

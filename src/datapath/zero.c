@@ -1,23 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * zero.c: which vector width the zeroing of zero.h may use, found once at
- * start-up (__builtin_cpu_supports checks XGETBV as well as CPUID, so a
- * set the OS does not save is not used).
+ * zero.c: which vector width the zeroing of zero.h may use, found once by
+ * the process initialisation (the platform's test checks that the OS saves
+ * the registers as well as that the processor has them).
  */
+#include "base/internal.h"
 #include "datapath/zero.h"
 
 #if UNDIS__ZERO_X86
 int undis__zero_isa;
 
-__attribute__((constructor)) static void
-detect_isa(void)
+void
+undis__zero_isa_detect(void)
 {
-    __builtin_cpu_init();
-    undis__zero_isa = __builtin_cpu_supports("avx512f") ? 2
-                      : __builtin_cpu_supports("avx2")  ? 1
-                                                        : 0;
+    unsigned f = undis__plat_cpu_features();
+    undis__zero_isa = (f & UNDIS_CPU_AVX512F) != 0 ? 2 : (f & UNDIS_CPU_AVX2) != 0 ? 1 : 0;
 }
 #else
-/* ISO C forbids an empty translation unit. */
-typedef int undis__zero_unused;
+void
+undis__zero_isa_detect(void)
+{
+}
 #endif

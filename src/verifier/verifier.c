@@ -20,7 +20,7 @@
 #include <undis/check.h>
 #include <undis/dump.h>
 
-int undis__verifier_level;
+volatile int undis__verifier_level_word;
 
 static struct {
     undis_report_fn *fn; /* the undis_verifier_set_report_fn wrapper's */
@@ -29,42 +29,22 @@ static struct {
     volatile uint64_t per_rule[UNDIS_RULE_COUNT];
 } g_report;
 
-static void
-level_from_environment(void)
-{
-    undis__fault_env_init();
-    static int done;
-    const char *env;
-    if (done) {
-        return;
-    }
-    done = 1;
-    env = getenv("UNDIS_VERIFIER");
-    if (env != NULL && env[0] >= '0' && env[0] <= '9') {
-        undis_verifier_set_level(env[0] - '0');
-    }
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((constructor)) static void
-verifier_init(void)
-{
-    level_from_environment();
-}
-#endif
 
 int
 undis_verifier_set_level(int level)
 {
-    int old = undis__verifier_level;
-    undis__verifier_level = level < 0 ? 0 : level > 3 ? 3 : level;
-    undis__nb_gate_level(undis__verifier_level);
+    int now = level < 0 ? 0 : level > 3 ? 3 : level;
+    int old;
+    undis__process_init(); /* UNDIS_VERIFIER first, so that this call wins */
+    old = undis__atomic_exchange_int(&undis__verifier_level_word, now);
+    undis__nb_gate_level(now);
     return old;
 }
 
 int
 undis_verifier_level(void)
 {
+    undis__process_init();
     return undis__verifier_level;
 }
 
@@ -109,8 +89,11 @@ undis_verifier_rule_count(undis_rule rule)
 void
 undis_verifier_reset_counts(void)
 {
-    memset((void *)&g_report.per_rule, 0, sizeof(g_report.per_rule));
-    g_report.total = 0;
+    /* Other threads may be counting: each counter is zeroed atomically. */
+    for (size_t i = 0; i < UNDIS_RULE_COUNT; i++) {
+        undis__atomic_store_u64(&g_report.per_rule[i], 0);
+    }
+    undis__atomic_store_u64(&g_report.total, 0);
 }
 
 /* ------------------------------------------------------------------ */
