@@ -8,11 +8,12 @@
 #
 # It reads only CC, CXX, CFLAGS, CXXFLAGS, LIB_FUZZING_ENGINE and OUT, and
 # compiles the library's sources directly (every src/**/*.c, wherever they
-# sit under src/), the test support (tests/support/*.c: the flat-buffer
-# model and the layouts), the parts of the undis tool that are fuzzed (its
-# capture reader and writer and its link-type conversions:
-# tools/undis/capfile.c, linktype.c) and each fuzz/fuzz_<name>.c, then links
-# one binary per target: $OUT/fuzz_<name>. Next to each binary it puts what the
+# sit under src/, save src/platform/win32.c), the test support
+# (tests/support/*.c: the flat-buffer model and the layouts), the parts of
+# the undis tool that are fuzzed (its capture reader and writer and its
+# link-type conversions: tools/undis/capfile.c, linktype.c) and each
+# fuzz/fuzz_<name>.c, then links one binary per target: $OUT/fuzz_<name>.
+# Next to each binary it puts what the
 # fuzzing infrastructure picks up by name: fuzz_<name>.dict (the protocol
 # header dictionary) and fuzz_<name>_seed_corpus.zip (fuzz/corpus/<name>/).
 # Objects go to a temporary folder; the source tree is not written.
@@ -54,7 +55,9 @@ compile_all() { # <archive> <source>... (include flags in the global array extra
     ar rcs "$archive" "${objs[@]}"
 }
 
-mapfile -t lib_sources < <(find "$root/src" -name '*.c' | sort)
+# src/platform/ holds one file per operating system behind platform.h (as in
+# CMakeLists.txt); OSS-Fuzz and ClusterFuzzLite build on Linux: posix.c.
+mapfile -t lib_sources < <(find "$root/src" -name '*.c' ! -path "$root/src/platform/win32.c" | sort)
 if [ "${#lib_sources[@]}" -eq 0 ]; then
     echo "fuzz/build.sh: no library sources under $root/src" >&2
     exit 1
