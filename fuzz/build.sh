@@ -8,15 +8,18 @@
 #
 # It reads only CC, CXX, CFLAGS, CXXFLAGS, LIB_FUZZING_ENGINE and OUT, and
 # compiles the library's sources directly (every src/**/*.c, wherever they
-# sit under src/), the test support (tests/support/*.c: the flat-buffer
-# model and the layouts) and each fuzz/fuzz_<name>.c, then links one binary
-# per target: $OUT/fuzz_<name>. Next to each binary it puts what the
+# sit under src/, save src/platform/win32.c), the test support
+# (tests/support/*.c: the flat-buffer model and the layouts), the parts of
+# the undis tool that are fuzzed (its capture reader and writer and its
+# link-type conversions: tools/undis/capfile.c, linktype.c) and each
+# fuzz/fuzz_<name>.c, then links one binary per target: $OUT/fuzz_<name>.
+# Next to each binary it puts what the
 # fuzzing infrastructure picks up by name: fuzz_<name>.dict (the protocol
 # header dictionary) and fuzz_<name>_seed_corpus.zip (fuzz/corpus/<name>/).
 # Objects go to a temporary folder; the source tree is not written.
 #
-# fuzz_capture needs libpcap (pcap/pcap.h and -lpcap); without it that one
-# target is skipped with a message and the others are still built.
+# No library beyond libc and the fuzzing engine: the tool reads captures
+# with its own code, not libpcap.
 
 : "${CC:=clang}"
 : "${CFLAGS:=}"
@@ -52,7 +55,9 @@ compile_all() { # <archive> <source>... (include flags in the global array extra
     ar rcs "$archive" "${objs[@]}"
 }
 
-mapfile -t lib_sources < <(find "$root/src" -name '*.c' | sort)
+# src/platform/ holds one file per operating system behind platform.h (as in
+# CMakeLists.txt); OSS-Fuzz and ClusterFuzzLite build on Linux: posix.c.
+mapfile -t lib_sources < <(find "$root/src" -name '*.c' ! -path "$root/src/platform/win32.c" | sort)
 if [ "${#lib_sources[@]}" -eq 0 ]; then
     echo "fuzz/build.sh: no library sources under $root/src" >&2
     exit 1
@@ -61,6 +66,8 @@ extra=()
 compile_all "$obj/libundis.a" "${lib_sources[@]}"
 extra=(-I"$root/tests")
 compile_all "$obj/libsupport.a" "$root"/tests/support/*.c
+extra=(-I"$root/tools/undis")
+compile_all "$obj/libtool.a" "$root/tools/undis/capfile.c" "$root/tools/undis/linktype.c"
 
 # Link with the C++ driver when there is one (libFuzzer and the other
 # engines are C++); clang alone links libFuzzer's runtime too.
@@ -70,28 +77,14 @@ link_flags=(${CXXFLAGS:-$CFLAGS})
 # shellcheck disable=SC2206
 engine=($LIB_FUZZING_ENGINE)
 
-have_pcap=0
-if printf '#include <pcap/pcap.h>\nint main(void){return pcap_datalink(0);}\n' |
-    "$CC" -x c - -o "$obj/pcap-probe" -lpcap >/dev/null 2>&1; then
-    have_pcap=1
-fi
-
 built=()
 for src in "$root"/fuzz/fuzz_*.c; do
     name="$(basename "$src" .c)"
     short="${name#fuzz_}"
-    libs=()
-    if grep -q '<pcap/pcap.h>' "$src"; then
-        if [ "$have_pcap" -eq 0 ]; then
-            echo "fuzz/build.sh: skipping $name: libpcap (pcap/pcap.h, -lpcap) not found" >&2
-            continue
-        fi
-        libs+=(-lpcap)
-    fi
-    extra=(-I"$root/tests" -I"$root/fuzz")
+    extra=(-I"$root/tests" -I"$root/fuzz" -I"$root/tools/undis")
     "$CC" "${cflags[@]}" "${incs[@]}" "${extra[@]}" -c "$src" -o "$obj/$name.o"
     "$link" "${link_flags[@]}" "${engine[@]}" -pthread "$obj/$name.o" \
-        "$obj/libsupport.a" "$obj/libundis.a" "${libs[@]}" -o "$OUT/$name"
+        "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -o "$OUT/$name"
     if [ -f "$root/fuzz/$short.dict" ]; then
         cp "$root/fuzz/$short.dict" "$OUT/$name.dict"
     fi

@@ -481,37 +481,11 @@ arm_fault(struct fz_input *in)
     return nth;
 }
 
-/* 1 when slot 0 (or either slot, two) has retreat MDLs at its head. */
-static int
-has_retreat_mdls(int two)
-{
-    for (unsigned i = 0; i < (two ? 2u : 1u); i++) {
-        const struct model *m = &g_slot[i].m;
-        if (m->mdl_count != 0 && m->mdls[0].origin != LAYOUT_ORIGIN_LAYOUT) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-/*
- * Known finding, fuzz/findings/nb_ops-clone-original-mdls-retreat-false-report:
- * NdisFreeCloneNetBufferList(clone, USE_ORIGINAL_MDLS) of a clone in an NBL
- * with an embedded NB frees it with NdisFreeNetBufferList, whose level-2
- * check reports NB_FREED_WITH_RETREAT_MDLS for the original's retreat MDLs
- * the clone only shares. Until that is fixed the harness does not ask for
- * USE_ORIGINAL_MDLS over retreat MDLs; set this to 0 to reproduce.
- */
-#ifndef FUZZ_AVOID_CLONE_ORIGINAL_MDLS_FINDING
-#    define FUZZ_AVOID_CLONE_ORIGINAL_MDLS_FINDING 1
-#endif
-
 static void
 op_clone(struct fz_input *in)
 {
     int two = (fz_u8(in) & 1u) != 0;
-    int original_mdls =
-        (fz_u8(in) & 1u) != 0 && !(FUZZ_AVOID_CLONE_ORIGINAL_MDLS_FINDING && has_retreat_mdls(two));
+    int original_mdls = (fz_u8(in) & 1u) != 0;
     int own_pools = (fz_u8(in) & 1u) != 0;
     ULONG flags = original_mdls ? NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS : 0;
     NET_BUFFER_LIST *nbl = wrap(two);

@@ -84,7 +84,65 @@ def pcapng(frames):
     return out
 
 
+def strip_eth(frame):
+    return frame[14:]
+
+
+IP4 = strip_eth(FRAMES[0])
+IP6 = strip_eth(FRAMES[2])
+SNAP = bytes.fromhex("aaaa03000000")
+WLAN_DATA = bytes.fromhex("0802") + bytes(2) + MAC + MAC[:6] + bytes(2)  # from DS, 24 bytes
+
+
+def sll(proto, payload):
+    return struct.pack(">HHH8sH", 0, 1, 6, MAC[:6] + bytes(2), proto) + payload
+
+
+def sll2(proto, payload):
+    return struct.pack(">HHIHBB8s", proto, 0, 2, 1, 4, 6, MAC[:6] + bytes(2)) + payload
+
+
+def radiotap_fcs(frame):
+    # version 0, length 9, present: Flags; Flags: FCS at the end
+    return struct.pack("<BBHIB", 0, 0, 9, 0x2, 0x10) + frame + b"\xde\xad\xbe\xef"
+
+
+def pcapng_option(code, value):
+    return struct.pack("<HH", code, len(value)) + pad4(value)
+
+
+def pcapng_links():
+    """Two interfaces (Ethernet, nanosecond timestamps; LINUX_SLL), an EPB
+    with a comment and direction flags, an SPB, an unknown block."""
+    out = pcapng_block(0x0A0D0D0A, struct.pack("<IHHq", 0x1A2B3C4D, 1, 0, -1))
+    out += pcapng_block(1, struct.pack("<HHI", 1, 0, 65535) + pcapng_option(2, b"eth0") +
+                        pcapng_option(9, b"\x09") + bytes(4))
+    out += pcapng_block(1, struct.pack("<HHI", 113, 0, 0))
+    f = FRAMES[1]
+    opts = pcapng_option(1, b"a comment") + pcapng_option(2, struct.pack("<I", 1)) + bytes(4)
+    out += pcapng_block(6, struct.pack("<IIIII", 0, 1, 5, len(f), len(f)) + pad4(f) + opts)
+    f = sll(0x86DD, IP6)
+    out += pcapng_block(6, struct.pack("<IIIII", 1, 0, 7, len(f), len(f) + 10) + pad4(f))
+    out += pcapng_block(3, struct.pack("<I", len(FRAMES[0])) + pad4(FRAMES[0]))
+    out += pcapng_block(0x40000BAD, b"skip")
+    return out
+
+
 def capture_seeds():
+    write("capture", "pcap-linktype-sll", pcap([sll(0x0800, IP4), sll(0x0004, bytes(40))],
+                                               linktype=113))
+    write("capture", "pcap-linktype-sll2", pcap([sll2(0x86DD, IP6)], linktype=276))
+    write("capture", "pcap-linktype-ipv4", pcap([IP4], linktype=228))
+    write("capture", "pcap-linktype-null", pcap([struct.pack("<I", 2) + IP4], linktype=0))
+    write("capture", "pcap-linktype-loop", pcap([struct.pack(">I", 24) + IP6], linktype=108))
+    write("capture", "pcap-linktype-80211", pcap([WLAN_DATA + SNAP + b"\x08\x00" + IP4,
+                                                  WLAN_DATA + bytes.fromhex("f0f003") + bytes(30)],
+                                                 linktype=105))
+    write("capture", "pcap-linktype-radiotap", pcap([radiotap_fcs(WLAN_DATA + SNAP +
+                                                                  b"\x86\xdd" + IP6)],
+                                                    linktype=127))
+    write("capture", "pcapng-links", pcapng_links())
+
     write("capture", "pcap-protocols", pcap(FRAMES))
     write("capture", "pcap-truncated-frame", pcap(FRAMES[:2], truncate_last=True))
     write("capture", "pcap-jumbo", pcap([eth(0x0800, ipv4(17, udp(9, bytes(9000))))[:9200]]))

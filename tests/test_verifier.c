@@ -348,6 +348,89 @@ TEST(verifier_rule_nb_freed_with_retreat_mdls_via_nbl)
     NdisFreeNetBufferListPool(pool);
 }
 
+/* A clone made with NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS shares the
+ * original's chain, retreat MDLs included: they are the original's, so
+ * freeing the clone (its NBL's own NB through NdisFreeNetBufferList, the
+ * second NB through NdisFreeNetBuffer) reports nothing (fuzz/corpus/nb_ops/
+ * regress-clone-original-mdls-retreat). */
+TEST(verifier_rule_nb_freed_with_retreat_mdls_not_for_shared_clone)
+{
+    begin_case();
+    NDIS_HANDLE pool = nbl_pool(0, TRUE, 0);
+    NDIS_HANDLE nbp = nb_pool(0);
+    NET_BUFFER_LIST *orig, *clone;
+    NET_BUFFER *second;
+    unsigned long long out;
+    orig = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 64), 0, 64);
+    second = NdisAllocateNetBuffer(nbp, mdl_over(g_arena + 64, 64), 0, 64);
+    CHECK(orig != NULL && second != NULL);
+    orig->FirstNetBuffer->Next = second;
+    verify_begin(2);
+    CHECK_STATUS(NdisRetreatNetBufferListDataStart(orig, 16, 0, NULL, NULL), NDIS_STATUS_SUCCESS);
+    out = undis_alloc_outstanding();
+    clone = NdisAllocateCloneNetBufferList(orig, NULL, NULL, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    CHECK(clone != NULL && clone->FirstNetBuffer->Next != NULL);
+    CHECK_PTR_EQ(clone->FirstNetBuffer->MdlChain, orig->FirstNetBuffer->MdlChain);
+    NdisFreeCloneNetBufferList(clone, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    EXPECT_NO_REPORT();
+    CHECK_EQ_U64(undis_alloc_outstanding(), out);
+    /* The original still holds them, and its own free still needs the
+     * advance first. */
+    orig->FirstNetBuffer->Next = NULL;
+    NdisFreeNetBufferList(orig);
+    EXPECT_REPORT(NB_FREED_WITH_RETREAT_MDLS, "NdisFreeNetBufferList");
+    orig->FirstNetBuffer->Next = second;
+    NdisAdvanceNetBufferListDataStart(orig, 16, TRUE, NULL);
+    orig->FirstNetBuffer->Next = NULL;
+    IoFreeMdl(second->MdlChain);
+    NdisFreeNetBuffer(second);
+    IoFreeMdl(orig->FirstNetBuffer->MdlChain);
+    NdisFreeNetBufferList(orig);
+    CHECK_EQ_U64(undis_verifier_report_count(), 1);
+    verify_end();
+    NdisFreeNetBufferPool(nbp);
+    NdisFreeNetBufferListPool(pool);
+    CHECK_EQ_U64(undis_alloc_outstanding(), g_out0);
+}
+
+/* A shared clone that retreats itself holds an MDL of its own ahead of the
+ * original's: that one (and only that one) is reported when the clone is
+ * freed without advancing it away. */
+TEST(verifier_rule_nb_freed_with_retreat_mdls_shared_clone_own)
+{
+    begin_case();
+    NDIS_HANDLE pool = nbl_pool(0, TRUE, 0);
+    NET_BUFFER_LIST *orig, *clone;
+    NET_BUFFER_LIST lb;
+    orig = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, mdl_over(g_arena, 64), 0, 64);
+    CHECK(orig != NULL);
+    verify_begin(2);
+    CHECK_STATUS(NdisRetreatNetBufferListDataStart(orig, 16, 0, NULL, NULL), NDIS_STATUS_SUCCESS);
+    clone = NdisAllocateCloneNetBufferList(orig, NULL, NULL, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    CHECK(clone != NULL);
+    CHECK_STATUS(NdisRetreatNetBufferDataStart(clone->FirstNetBuffer, 8, 0, drv_alloc),
+                 NDIS_STATUS_SUCCESS);
+    CHECK_PTR_EQ(clone->FirstNetBuffer->MdlChain->Next, orig->FirstNetBuffer->MdlChain);
+    memcpy(&lb, clone, sizeof(lb));
+    NdisFreeCloneNetBufferList(clone, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    EXPECT_REPORT(NB_FREED_WITH_RETREAT_MDLS, "NdisFreeNetBufferList");
+    CHECK_PTR_EQ(g_cap.nb, clone->FirstNetBuffer);
+    CHECK(strstr(g_cap.reason, "holds 1 MDL(s)") != NULL);
+    CHECK_MEM_EQ(clone, &lb, sizeof(lb));
+    /* Advanced away with the pair that made it, the clone goes. */
+    NdisAdvanceNetBufferDataStart(clone->FirstNetBuffer, 8, TRUE, drv_free);
+    CHECK_EQ_U32(g_frees, 1);
+    CHECK_PTR_EQ(clone->FirstNetBuffer->MdlChain, orig->FirstNetBuffer->MdlChain);
+    NdisFreeCloneNetBufferList(clone, NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS);
+    NdisAdvanceNetBufferListDataStart(orig, 16, TRUE, NULL);
+    IoFreeMdl(orig->FirstNetBuffer->MdlChain);
+    NdisFreeNetBufferList(orig);
+    CHECK_EQ_U64(undis_verifier_report_count(), 1);
+    verify_end();
+    NdisFreeNetBufferListPool(pool);
+    CHECK_EQ_U64(undis_alloc_outstanding(), g_out0);
+}
+
 TEST(verifier_rule_nbl_freed_with_context)
 {
     begin_case();
@@ -547,6 +630,8 @@ TEST_CASE(verifier_rule_free_mdl_wrong_handler_other_driver)
 TEST_CASE(verifier_rule_nbl_retreat_one_null_handler)
 TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls)
 TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls_via_nbl)
+TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls_not_for_shared_clone)
+TEST_CASE(verifier_rule_nb_freed_with_retreat_mdls_shared_clone_own)
 TEST_CASE(verifier_rule_nbl_freed_with_context)
 TEST_CASE(verifier_rule_nbl_freed_with_children)
 TEST_CASE(verifier_rule_parent_freed_with_clones)

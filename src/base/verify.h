@@ -147,8 +147,9 @@ void undis__quarantine_purge(struct undis__cache *cache);
 size_t undis__quarantine_count(void);
 
 /* The retreat ledger (level 2): every MDL a retreat allocated, with the
- * NetAllocateMdl that made it (NULL: the default). */
-void undis__ledger_add(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL *alloc);
+ * NetAllocateMdl that made it (NULL: the default) and the NET_BUFFER the
+ * retreat was made on (its owner). */
+void undis__ledger_add(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL *alloc, const NET_BUFFER *owner);
 int undis__ledger_find(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL **alloc);
 void undis__ledger_remove(const MDL *mdl);
 /* Whether free pairs with alloc: the defaults pair with each other; a
@@ -156,8 +157,10 @@ void undis__ledger_remove(const MDL *mdl);
  * retreats, which name both). */
 int undis__ledger_pair_ok(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_fn);
 void undis__ledger_learn_pair(NET_BUFFER_ALLOCATE_MDL *alloc, NET_BUFFER_FREE_MDL *free_fn);
-/* Number of retreat-allocated MDLs in a chain. */
-size_t undis__ledger_count_chain(const MDL *chain);
+/* Number of MDLs at the head of nb's chain that a retreat on nb itself
+ * allocated. Retreat MDLs nb only shares (a clone made with
+ * NDIS_CLONE_FLAGS_USE_ORIGINAL_MDLS holds the original's) are not its own. */
+size_t undis__ledger_count_owned(const NET_BUFFER *nb);
 
 /* Level 2: MDLs freed with IoFreeMdl, to name a second free. note_free
  * returns 1 when the MDL was already freed (and not allocated again). */

@@ -145,7 +145,7 @@ retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_M
             return NDIS_STATUS_FAILURE;
         }
         if (undis__verify_level(2)) {
-            undis__ledger_add(mdl, alloc_mdl);
+            undis__ledger_add(mdl, alloc_mdl, nb);
         }
     }
     /* The new MDL's last `shortfall` bytes become data, ahead of the old

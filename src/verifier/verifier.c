@@ -107,6 +107,7 @@ struct entry {
     struct entry *next;
     const void *key;
     void *value;                     /* ledger: the NetAllocateMdl */
+    const void *owner;               /* ledger: the NET_BUFFER retreated */
     const char *events[HISTORY_LEN]; /* history: newest last */
     uint32_t count;
 };
@@ -169,13 +170,14 @@ table_remove(struct table *t, const void *key)
 }
 
 void
-undis__ledger_add(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL *alloc)
+undis__ledger_add(const MDL *mdl, NET_BUFFER_ALLOCATE_MDL *alloc, const NET_BUFFER *owner)
 {
     struct entry *e;
     undis__spin_lock(&g_ledger.lock);
     e = table_get(&g_ledger, mdl, 1);
     if (e != NULL) {
         e->value = (void *)(uintptr_t)alloc;
+        e->owner = owner;
         e->count = 1;
     }
     undis__spin_unlock(&g_ledger.lock);
@@ -201,14 +203,25 @@ undis__ledger_remove(const MDL *mdl)
 }
 
 size_t
-undis__ledger_count_chain(const MDL *chain)
+undis__ledger_count_owned(const NET_BUFFER *nb)
 {
     size_t n = 0;
-    /* A retreat links its MDLs at the head: count from there and stop at
-     * the first MDL that is not one, without reading it (the driver may
-     * have freed its own MDLs before the NET_BUFFER). */
-    for (const MDL *m = chain; m != NULL && undis__ledger_find(m, NULL); m = m->Next) {
-        n++;
+    /* A retreat links its MDLs at the head: walk from there and stop at the
+     * first MDL that is not one, without reading it (the driver may have
+     * freed its own MDLs before the NET_BUFFER). A clone sharing the
+     * original's chain has the original's retreat MDLs there too, behind
+     * its own: only those a retreat on nb made count. */
+    for (const MDL *m = nb->MdlChain; m != NULL; m = m->Next) {
+        const struct entry *e;
+        int owned;
+        undis__spin_lock(&g_ledger.lock);
+        e = table_get(&g_ledger, m, 0);
+        owned = e != NULL && e->owner == (const void *)nb;
+        undis__spin_unlock(&g_ledger.lock);
+        if (e == NULL) {
+            break;
+        }
+        n += owned ? 1u : 0u;
     }
     return n;
 }

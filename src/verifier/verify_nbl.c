@@ -276,10 +276,10 @@ undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
                           (const void *)nb);
             return 0;
         }
-        if (undis__verify_level(2) && undis__ledger_count_chain(nb->MdlChain) != 0) {
+        if (undis__verify_level(2) && undis__ledger_count_owned(nb) != 0) {
             undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nbl, nb, nbl,
                           "its NET_BUFFER %p holds %zu MDL(s) a retreat allocated",
-                          (const void *)nb, undis__ledger_count_chain(nb->MdlChain));
+                          (const void *)nb, undis__ledger_count_owned(nb));
             return 0;
         }
     }
@@ -298,10 +298,10 @@ undis__verify_nb_free(NET_BUFFER *nb)
         !verify_obj(undis__obj_of(nb), UNDIS__KIND_NB, call, NULL)) {
         return 0;
     }
-    if (undis__verify_level(2) && undis__ledger_count_chain(nb->MdlChain) != 0) {
+    if (undis__verify_level(2) && undis__ledger_count_owned(nb) != 0) {
         undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nb, nb, NULL,
                       "it holds %zu MDL(s) a retreat allocated (advance with FreeMdl first)",
-                      undis__ledger_count_chain(nb->MdlChain));
+                      undis__ledger_count_owned(nb));
         return 0;
     }
     return 1;

@@ -329,27 +329,12 @@ ng_block(struct cap_reader *r, struct cap_rec *rec)
 
 /* ------------------------------------------------------------- reader */
 
-int
-cap_open(struct cap_reader *r, const char *path)
+/* The file header, on r->f; r->error set and r closed on failure. */
+static int
+open_header(struct cap_reader *r)
 {
     uint8_t magic[4];
     uint32_t m;
-    memset(r, 0, sizeof(*r));
-    r->size = -1;
-    if (strcmp(path, "-") == 0) {
-        r->f = stdin;
-    } else {
-        r->f = fopen(path, "rb");
-        if (r->f == NULL) {
-            snprintf(r->error, sizeof(r->error), "%s", strerror(errno));
-            return -1;
-        }
-        r->own_file = 1;
-        if (fseek(r->f, 0, SEEK_END) == 0) {
-            r->size = ftell(r->f);
-        }
-        rewind(r->f);
-    }
     if (read_exact(r, magic, 4) != 1) {
         snprintf(r->error, sizeof(r->error), "the file is empty or too short to be a capture");
         cap_close(r);
@@ -372,6 +357,37 @@ cap_open(struct cap_reader *r, const char *path)
     snprintf(r->error, sizeof(r->error), "unknown file format (neither pcap nor pcapng)");
     cap_close(r);
     return -1;
+}
+
+int
+cap_open(struct cap_reader *r, const char *path)
+{
+    memset(r, 0, sizeof(*r));
+    r->size = -1;
+    if (strcmp(path, "-") == 0) {
+        r->f = stdin;
+    } else {
+        r->f = fopen(path, "rb");
+        if (r->f == NULL) {
+            snprintf(r->error, sizeof(r->error), "%s", strerror(errno));
+            return -1;
+        }
+        r->own_file = 1;
+        if (fseek(r->f, 0, SEEK_END) == 0) {
+            r->size = ftell(r->f);
+        }
+        rewind(r->f);
+    }
+    return open_header(r);
+}
+
+int
+cap_open_stream(struct cap_reader *r, FILE *f)
+{
+    memset(r, 0, sizeof(*r));
+    r->size = -1;
+    r->f = f;
+    return open_header(r);
 }
 
 int

@@ -67,6 +67,12 @@ struct cap_reader {
  * nothing left open. */
 int cap_open(struct cap_reader *r, const char *path);
 
+/* The same on a stream already open for reading (a file, a pipe, an
+ * fmemopen buffer), read from where it stands. The stream stays the
+ * caller's: cap_close does not close it. 0 on success; -1 with r->error
+ * set. */
+int cap_open_stream(struct cap_reader *r, FILE *f);
+
 /* Next record: 1 with *rec filled, 0 at a clean end, -1 damage with
  * r->error set ("packet N: ..."). */
 int cap_read(struct cap_reader *r, struct cap_rec *rec);

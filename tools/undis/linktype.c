@@ -5,7 +5,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#define ETH_HDR 14
+#define ETH_HDR        14
+/* The largest 802.3 length field: from 0x0600 on the field is an EtherType,
+ * so a longer LLC frame cannot be written as an Ethernet frame. */
+#define ETH_MAX_LENGTH 1500u
 
 static const struct {
     uint32_t value;
@@ -162,7 +165,7 @@ from_sll(int v2,
     pkttype = v2 ? in[10] : be16(in);
     halen = v2 ? in[11] : be16(in + 4);
     addr = in + (v2 ? 12 : 6);
-    if (proto < 0x0600 && proto != 0x0004 && proto != 0x0001) {
+    if (proto < 0x0600 && ((proto != 0x0004 && proto != 0x0001) || caplen - hdr > ETH_MAX_LENGTH)) {
         return LINK_SKIP_PROTOCOL;
     }
     keep(s, in, hdr, proto_at, 1);
@@ -312,13 +315,13 @@ from_wlan(int rtap,
     if (end - body >= 8 && memcmp(in + body, snap, 3) == 0 &&
         (memcmp(in + body + 3, snap + 3, 3) == 0 ||
          (in[body + 3] == 0 && in[body + 4] == 0 && in[body + 5] == 0xF8))) {
-        if (body + 8 > LINK_PREFIX_MAX) {
-            return LINK_SKIP_PROTOCOL;
+        if (body + 8 > LINK_PREFIX_MAX || be16(in + body + 6) < 0x0600) {
+            return LINK_SKIP_PROTOCOL; /* below 0x0600 it would read as a length */
         }
         keep(s, in, body + 8, body + 6, 1);
         *eth_len = make_eth(eth, da, sa, be16(in + body + 6), in + body + 8, end - body - 8);
     } else {
-        if (body > LINK_PREFIX_MAX) {
+        if (body > LINK_PREFIX_MAX || end - body > ETH_MAX_LENGTH) {
             return LINK_SKIP_PROTOCOL;
         }
         keep(s, in, body, 0, 0);

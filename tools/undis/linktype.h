@@ -13,6 +13,11 @@
  *                                LLC/SNAP EtherType); management, control,
  *                                null-data and protected frames are skipped
  *
+ * A frame Ethernet cannot express is skipped as LINK_SKIP_PROTOCOL: an LLC
+ * frame (802.11 without SNAP, a cooked 802.2 / 802.3 frame) of more than
+ * 1500 bytes, whose length field would read as an EtherType, and a SNAP
+ * header naming an EtherType below 0x0600, which would read as a length.
+ *
  * The bytes in front of the payload are kept per frame and put back on the
  * way out with the EtherType of the frame that came out. User mode; pure
  * functions, any thread.
