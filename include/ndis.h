@@ -30,6 +30,7 @@
 #include "ndis/objectheader.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
+#include "ndis/csq.h"
 #include "ndis/ntddndis.h"
 #include "ndis/generic.h"
 #include "ndis/mdl.h"

@@ -13,5 +13,6 @@
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
+#include "ndis/csq.h"
 
 #endif /* UNDIS_SHADOW_NTDDK_H */

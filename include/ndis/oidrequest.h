@@ -256,6 +256,20 @@ typedef SET_OPTIONS MINIPORT_SET_OPTIONS;
 typedef SET_OPTIONS PROTOCOL_SET_OPTIONS;
 typedef SET_OPTIONS FILTER_SET_OPTIONS;
 
+/* The common head of the optional-handler structures a driver hands to
+ * NdisSetOptionalHandlers (NDIS_FILTER_PARTIAL_CHARACTERISTICS, the CoNDIS
+ * and chimney characteristics, ...): the Header's Type tells which. */
+typedef struct _NDIS_DRIVER_OPTIONAL_HANDLERS {
+    NDIS_OBJECT_HEADER Header;
+} NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;
+
+/* Sets or changes entry points of the driver (NdisHandle: a driver handle
+ * in SetOptions, a filter module or binding handle). PASSIVE_LEVEL.
+ * undis registers no optional handlers: NDIS_STATUS_NOT_SUPPORTED. */
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisSetOptionalHandlers(_In_ NDIS_HANDLE NdisHandle,
+                            _In_ PNDIS_DRIVER_OPTIONAL_HANDLERS OptionalHandlers);
+
 /* ---- OID request cloning, device objects ---------------------------------- */
 
 _IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
