@@ -1,0 +1,164 @@
+/*
+ * test_names.c - the functions issue 12 added for public drivers (branch
+ * issue12-names): the cancel-safe queue's initialisers and partial cancel IDs
+ * work; the others report NOT_SUPPORTED_IN_USER_MODE once and fail as
+ * documented.
+ */
+#include "test.h"
+
+#include <string.h>
+
+#include <ndis.h>
+#include <undis/report.h>
+
+static int g_reports;
+static char g_function[64];
+
+static undis_report_action
+count_hook(const undis_report *report, void *context)
+{
+    (void)context;
+    if (report->rule == UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE) {
+        g_reports++;
+        strncpy(g_function, report->function != NULL ? report->function : "",
+                sizeof(g_function) - 1);
+    }
+    return UNDIS_REPORT_CONTINUE;
+}
+
+static VOID NTAPI
+insert_irp(PIO_CSQ Csq, PIRP Irp)
+{
+    (void)Csq;
+    (void)Irp;
+}
+
+static NTSTATUS NTAPI
+insert_irp_ex(PIO_CSQ Csq, PIRP Irp, PVOID InsertContext)
+{
+    (void)Csq;
+    (void)Irp;
+    (void)InsertContext;
+    return STATUS_SUCCESS;
+}
+
+static VOID NTAPI
+remove_irp(PIO_CSQ Csq, PIRP Irp)
+{
+    (void)Csq;
+    (void)Irp;
+}
+
+static PIRP NTAPI
+peek_next_irp(PIO_CSQ Csq, PIRP Irp, PVOID PeekContext)
+{
+    (void)Csq;
+    (void)Irp;
+    (void)PeekContext;
+    return NULL;
+}
+
+static VOID NTAPI
+acquire_lock(PIO_CSQ Csq, PKIRQL Irql)
+{
+    (void)Csq;
+    *Irql = PASSIVE_LEVEL;
+}
+
+static VOID NTAPI
+release_lock(PIO_CSQ Csq, KIRQL Irql)
+{
+    (void)Csq;
+    (void)Irql;
+}
+
+static VOID NTAPI
+complete_canceled_irp(PIO_CSQ Csq, PIRP Irp)
+{
+    (void)Csq;
+    (void)Irp;
+}
+
+TEST(csq_initialize_fills_the_queue)
+{
+    IO_CSQ csq;
+    memset(&csq, 0xA5, sizeof(csq));
+    CHECK_STATUS(IoCsqInitialize(&csq, insert_irp, remove_irp, peek_next_irp, acquire_lock,
+                                 release_lock, complete_canceled_irp),
+                 STATUS_SUCCESS);
+    CHECK_EQ_U32(csq.Type, IO_TYPE_CSQ);
+    CHECK(csq.CsqInsertIrp == insert_irp);
+    CHECK(csq.CsqRemoveIrp == remove_irp);
+    CHECK(csq.CsqPeekNextIrp == peek_next_irp);
+    CHECK(csq.CsqAcquireLock == acquire_lock);
+    CHECK(csq.CsqReleaseLock == release_lock);
+    CHECK(csq.CsqCompleteCanceledIrp == complete_canceled_irp);
+    CHECK_NULL(csq.ReservePointer);
+}
+
+TEST(csq_initialize_ex_marks_the_ex_type)
+{
+    IO_CSQ csq;
+    memset(&csq, 0xA5, sizeof(csq));
+    CHECK_STATUS(IoCsqInitializeEx(&csq, insert_irp_ex, remove_irp, peek_next_irp, acquire_lock,
+                                   release_lock, complete_canceled_irp),
+                 STATUS_SUCCESS);
+    CHECK_EQ_U32(csq.Type, IO_TYPE_CSQ_EX);
+    CHECK_NOT_NULL((PVOID)(ULONG_PTR)csq.CsqInsertIrp);
+    CHECK(csq.CsqRemoveIrp == remove_irp);
+    CHECK_NULL(csq.ReservePointer);
+}
+
+TEST(partial_cancel_ids_differ_until_the_byte_wraps)
+{
+    UCHAR first = NdisGeneratePartialCancelId();
+    UCHAR previous = first;
+    for (int i = 1; i < 256; i++) {
+        UCHAR next = NdisGeneratePartialCancelId();
+        CHECK(next != first);
+        CHECK_EQ_U32(next, (UCHAR)(previous + 1U));
+        previous = next;
+    }
+    CHECK_EQ_U32(NdisGeneratePartialCancelId(), first);
+}
+
+TEST(unsupported_names_fail_as_documented_and_report_once)
+{
+    IO_CSQ csq;
+    IO_CSQ_IRP_CONTEXT context;
+    NDIS_DRIVER_OPTIONAL_HANDLERS handlers;
+    NDIS_STRING name;
+    memset(&csq, 0, sizeof(csq));
+    memset(&context, 0, sizeof(context));
+    memset(&handlers, 0, sizeof(handlers));
+    memset(&name, 0x5A, sizeof(name));
+    g_reports = 0;
+    undis_report_set_hook(count_hook, NULL);
+
+    CHECK_STATUS(NdisSetOptionalHandlers((NDIS_HANDLE)&csq, &handlers), NDIS_STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_reports, 1);
+    CHECK_STR_EQ(g_function, "NdisSetOptionalHandlers");
+    CHECK_STATUS(NdisSetOptionalHandlers((NDIS_HANDLE)&csq, &handlers), NDIS_STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_reports, 1);
+
+    CHECK_STATUS(NdisQueryAdapterInstanceName(&name, (NDIS_HANDLE)&csq), NDIS_STATUS_FAILURE);
+    CHECK_EQ_U32(name.Length, 0);
+    CHECK_NULL(name.Buffer);
+    CHECK_STR_EQ(g_function, "NdisQueryAdapterInstanceName");
+
+    IoCsqInsertIrp(&csq, NULL, &context);
+    CHECK_STR_EQ(g_function, "IoCsqInsertIrp");
+    CHECK_STATUS(IoCsqInsertIrpEx(&csq, NULL, &context, NULL), STATUS_NOT_SUPPORTED);
+    CHECK_NULL(IoCsqRemoveNextIrp(&csq, NULL));
+    CHECK_STR_EQ(g_function, "IoCsqRemoveNextIrp");
+    CHECK_NULL(IoCsqRemoveIrp(&csq, &context));
+    CHECK_EQ_INT(g_reports, 6);
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST_MAIN_BEGIN
+TEST_CASE(csq_initialize_fills_the_queue)
+TEST_CASE(csq_initialize_ex_marks_the_ex_type)
+TEST_CASE(partial_cancel_ids_differ_until_the_byte_wraps)
+TEST_CASE(unsupported_names_fail_as_documented_and_report_once)
+TEST_MAIN_END
