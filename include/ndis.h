@@ -31,6 +31,7 @@
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
+#include "ndis/registry.h"
 #include "ndis/ntddndis.h"
 #include "ndis/generic.h"
 #include "ndis/mdl.h"

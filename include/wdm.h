@@ -14,5 +14,6 @@
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
+#include "ndis/registry.h"
 
 #endif /* UNDIS_SHADOW_WDM_H */

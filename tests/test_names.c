@@ -156,7 +156,52 @@ TEST(unsupported_names_fail_as_documented_and_report_once)
     undis_report_set_hook(NULL, NULL);
 }
 
+TEST(ver_set_condition_mask_packs_three_bits_per_field)
+{
+    ULONGLONG mask = 0;
+    VER_SET_CONDITION(mask, VER_MAJORVERSION, VER_GREATER_EQUAL);
+    CHECK_EQ_U64(mask, 3ULL << 3);
+    VER_SET_CONDITION(mask, VER_MINORVERSION, VER_EQUAL);
+    CHECK_EQ_U64(mask, (3ULL << 3) | 1ULL);
+    mask = VerSetConditionMask(mask, VER_MAJORVERSION, VER_LESS);
+    CHECK_EQ_U64(mask, (4ULL << 3) | 1ULL);
+    CHECK_EQ_U64(VerSetConditionMask(0, VER_PRODUCT_TYPE, 0xFF), 7ULL << 21);
+    CHECK_EQ_U64(VerSetConditionMask(5, 0, VER_AND), 5);
+}
+
+TEST(registry_and_version_check_fail_as_documented)
+{
+    OBJECT_ATTRIBUTES attributes;
+    HANDLE key = (HANDLE)&attributes;
+    ULONG length = 99;
+    UCHAR buffer[32];
+    RTL_OSVERSIONINFOEXW version;
+    memset(&version, 0, sizeof(version));
+    g_reports = 0;
+    undis_report_set_hook(count_hook, NULL);
+
+    InitializeObjectAttributes(&attributes, NULL, OBJ_KERNEL_HANDLE, NULL, NULL);
+    CHECK_EQ_U32(attributes.Length, sizeof(OBJECT_ATTRIBUTES));
+    CHECK_EQ_U32(attributes.Attributes, OBJ_KERNEL_HANDLE);
+    CHECK_NULL(attributes.SecurityQualityOfService);
+    CHECK_STATUS(ZwOpenKey(&key, KEY_READ, &attributes), STATUS_NOT_SUPPORTED);
+    CHECK_NULL(key);
+    CHECK_STATUS(ZwQueryValueKey(key, NULL, KeyValuePartialInformation, buffer,
+                                 (ULONG)sizeof(buffer), &length),
+                 STATUS_NOT_SUPPORTED);
+    CHECK_EQ_U32(length, 0);
+    CHECK_STATUS(ZwClose(key), STATUS_INVALID_HANDLE);
+    CHECK_STR_EQ(g_function, "ZwClose");
+    CHECK_STATUS(RtlVerifyVersionInfo(&version, VER_MAJORVERSION, 3ULL << 3),
+                 STATUS_REVISION_MISMATCH);
+    CHECK_STR_EQ(g_function, "RtlVerifyVersionInfo");
+    CHECK_EQ_INT(g_reports, 4);
+    undis_report_set_hook(NULL, NULL);
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(ver_set_condition_mask_packs_three_bits_per_field)
+TEST_CASE(registry_and_version_check_fail_as_documented)
 TEST_CASE(csq_initialize_fills_the_queue)
 TEST_CASE(csq_initialize_ex_marks_the_ex_type)
 TEST_CASE(partial_cancel_ids_differ_until_the_byte_wraps)

@@ -74,3 +74,53 @@ IoCsqRemoveIrp(PIO_CSQ Csq, PIO_CSQ_IRP_CONTEXT Context)
     undis__report_unsupported("IoCsqRemoveIrp");
     return NULL;
 }
+
+NTSTATUS NTAPI
+RtlVerifyVersionInfo(PRTL_OSVERSIONINFOEXW VersionInfo, ULONG TypeMask, ULONGLONG ConditionMask)
+{
+    UNREFERENCED_PARAMETER(VersionInfo);
+    UNREFERENCED_PARAMETER(TypeMask);
+    UNREFERENCED_PARAMETER(ConditionMask);
+    undis__report_unsupported("RtlVerifyVersionInfo");
+    return STATUS_REVISION_MISMATCH;
+}
+
+NTSTATUS NTAPI
+ZwOpenKey(PHANDLE KeyHandle, ACCESS_MASK DesiredAccess, POBJECT_ATTRIBUTES ObjectAttributes)
+{
+    UNREFERENCED_PARAMETER(DesiredAccess);
+    UNREFERENCED_PARAMETER(ObjectAttributes);
+    undis__report_unsupported("ZwOpenKey");
+    if (KeyHandle != NULL) {
+        *KeyHandle = NULL;
+    }
+    return STATUS_NOT_SUPPORTED;
+}
+
+NTSTATUS NTAPI
+ZwQueryValueKey(HANDLE KeyHandle,
+                PUNICODE_STRING ValueName,
+                KEY_VALUE_INFORMATION_CLASS KeyValueInformationClass,
+                PVOID KeyValueInformation,
+                ULONG Length,
+                PULONG ResultLength)
+{
+    UNREFERENCED_PARAMETER(KeyHandle);
+    UNREFERENCED_PARAMETER(ValueName);
+    UNREFERENCED_PARAMETER(KeyValueInformationClass);
+    UNREFERENCED_PARAMETER(KeyValueInformation);
+    UNREFERENCED_PARAMETER(Length);
+    undis__report_unsupported("ZwQueryValueKey");
+    if (ResultLength != NULL) {
+        *ResultLength = 0;
+    }
+    return STATUS_NOT_SUPPORTED;
+}
+
+NTSTATUS NTAPI
+ZwClose(HANDLE Handle)
+{
+    UNREFERENCED_PARAMETER(Handle);
+    undis__report_unsupported("ZwClose");
+    return STATUS_INVALID_HANDLE;
+}

@@ -44,6 +44,56 @@ C_ASSERT(sizeof(IO_CSQ) == X64_X86(64, 32));
 C_ASSERT(FIELD_OFFSET(IO_CSQ, CsqInsertIrp) == X64_X86(8, 4));
 C_ASSERT(sizeof(IO_CSQ_IRP_CONTEXT) == X64_X86(24, 12));
 
+/* Runtime versions, object attributes, registry, OS version (tap-windows6). */
+C_ASSERT(NDIS_RUNTIME_VERSION_60 == 0x60000U);
+C_ASSERT(NDIS_RUNTIME_VERSION_620 == 0x60014U);
+C_ASSERT(NDIS_RUNTIME_VERSION_630 == 0x6001EU);
+C_ASSERT(OBJ_CASE_INSENSITIVE == 0x40L);
+C_ASSERT(OBJ_KERNEL_HANDLE == 0x200L);
+C_ASSERT(KEY_QUERY_VALUE == 1);
+C_ASSERT(KEY_READ == 0x20019L);
+C_ASSERT(KeyValuePartialInformation == 2);
+C_ASSERT(VER_GREATER_EQUAL == 3);
+C_ASSERT(VER_MINORVERSION == 1 && VER_MAJORVERSION == 2);
+C_ASSERT(sizeof(OBJECT_ATTRIBUTES) == X64_X86(48, 24));
+C_ASSERT(FIELD_OFFSET(OBJECT_ATTRIBUTES, ObjectName) == X64_X86(16, 8));
+C_ASSERT(FIELD_OFFSET(KEY_VALUE_PARTIAL_INFORMATION, Data) == 12);
+C_ASSERT(sizeof(RTL_OSVERSIONINFOEXW) == 28 + 128 * sizeof(WCHAR)); /* 284 with a 2-byte WCHAR */
+
+NTSTATUS driver_names_registry(PUNICODE_STRING Path, PUNICODE_STRING Value);
+NTSTATUS
+driver_names_registry(PUNICODE_STRING Path, PUNICODE_STRING Value)
+{
+    OBJECT_ATTRIBUTES attributes;
+    HANDLE key;
+    UCHAR buffer[sizeof(KEY_VALUE_PARTIAL_INFORMATION) + sizeof(ULONG)];
+    ULONG length = 0;
+    RTL_OSVERSIONINFOEXW version;
+    ULONGLONG mask = 0;
+    NTSTATUS status;
+
+    if (Path == NULL)
+        InitializeObjectAttributes(&attributes, Value, OBJ_KERNEL_HANDLE, NULL, NULL);
+    else
+        InitializeObjectAttributes(&attributes, Path, OBJ_KERNEL_HANDLE | OBJ_CASE_INSENSITIVE,
+                                   NULL, NULL);
+    status = ZwOpenKey(&key, KEY_QUERY_VALUE, &attributes);
+    if (NT_SUCCESS(status)) {
+        status = ZwQueryValueKey(key, Value, KeyValuePartialInformation, buffer,
+                                 (ULONG)sizeof(buffer), &length);
+        (void)ZwClose(key);
+    }
+    RtlZeroMemory(&version, sizeof(version));
+    version.dwOSVersionInfoSize = sizeof(version);
+    version.dwMajorVersion = 6;
+    VER_SET_CONDITION(mask, VER_MAJORVERSION, VER_GREATER_EQUAL);
+    if (RtlVerifyVersionInfo(&version, VER_MAJORVERSION, mask) == STATUS_SUCCESS &&
+        NdisGetVersion() >= NDIS_RUNTIME_VERSION_630) {
+        return STATUS_SUCCESS;
+    }
+    return status;
+}
+
 IO_CSQ_INSERT_IRP driver_names_insert;
 IO_CSQ_PEEK_NEXT_IRP driver_names_peek;
 
