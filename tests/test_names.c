@@ -199,7 +199,54 @@ TEST(registry_and_version_check_fail_as_documented)
     undis_report_set_hook(NULL, NULL);
 }
 
+TEST(string_printf_ex_reports_end_and_fills)
+{
+    char buffer[8];
+    NTSTRSAFE_PSTR end = NULL;
+    size_t remaining = 0;
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), &end, &remaining,
+                                       STRSAFE_FILL_BYTE('x'), "a%d", 42),
+                 STATUS_SUCCESS);
+    CHECK_STR_EQ(buffer, "a42");
+    CHECK(end == buffer + 3);
+    CHECK_EQ_SIZE(remaining, 5);
+    CHECK_MEM_EQ(buffer + 4, "xxxx", 4);
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), &end, &remaining,
+                                       STRSAFE_FILL_BEHIND_NULL | STRSAFE_IGNORE_NULLS, NULL),
+                 STATUS_SUCCESS);
+    CHECK_STR_EQ(buffer, "");
+    CHECK_EQ_SIZE(remaining, 8);
+    CHECK_MEM_EQ(buffer + 1, "\0\0\0\0\0\0\0", 7);
+}
+
+TEST(string_printf_ex_failure_flags)
+{
+    char buffer[4];
+    NTSTRSAFE_PSTR end = NULL;
+    size_t remaining = 0;
+    CHECK_STATUS(
+        RtlStringCchPrintfExA(buffer, sizeof(buffer), &end, &remaining, 0, "%s", "toolong"),
+        STATUS_BUFFER_OVERFLOW);
+    CHECK_STR_EQ(buffer, "too");
+    CHECK_EQ_SIZE(remaining, 1);
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), &end, &remaining,
+                                       STRSAFE_NO_TRUNCATION, "%s", "toolong"),
+                 STATUS_BUFFER_OVERFLOW);
+    CHECK_STR_EQ(buffer, "");
+    CHECK(end == buffer);
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), NULL, NULL,
+                                       STRSAFE_FAILURE_BYTE('z'), "%s", "toolong"),
+                 STATUS_BUFFER_OVERFLOW);
+    CHECK_MEM_EQ(buffer, "zzz", 4);
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), NULL, NULL, 0x10000U, "a"),
+                 STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(RtlStringCchPrintfExA(buffer, sizeof(buffer), NULL, NULL, 0, NULL),
+                 STATUS_INVALID_PARAMETER);
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(string_printf_ex_reports_end_and_fills)
+TEST_CASE(string_printf_ex_failure_flags)
 TEST_CASE(ver_set_condition_mask_packs_three_bits_per_field)
 TEST_CASE(registry_and_version_check_fail_as_documented)
 TEST_CASE(csq_initialize_fills_the_queue)
