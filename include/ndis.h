@@ -47,6 +47,7 @@
 #include "ndis/protocol.h"
 #include "ndis/config.h"
 #include "ndis/rxfilter.h"
+#include "ndis/rxqueue.h"
 #include "ndis/vswitch.h"
 
 #endif /* UNDIS_NDIS_H */
