@@ -30,6 +30,8 @@
 #include "ndis/objectheader.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
+#include "ndis/csq.h"
+#include "ndis/registry.h"
 #include "ndis/ntddndis.h"
 #include "ndis/generic.h"
 #include "ndis/mdl.h"
@@ -45,6 +47,7 @@
 #include "ndis/protocol.h"
 #include "ndis/config.h"
 #include "ndis/rxfilter.h"
+#include "ndis/rxqueue.h"
 #include "ndis/vswitch.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -13,5 +13,7 @@
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
+#include "ndis/csq.h"
+#include "ndis/registry.h"
 
 #endif /* UNDIS_SHADOW_NTDDK_H */

@@ -256,6 +256,20 @@ typedef SET_OPTIONS MINIPORT_SET_OPTIONS;
 typedef SET_OPTIONS PROTOCOL_SET_OPTIONS;
 typedef SET_OPTIONS FILTER_SET_OPTIONS;
 
+/* The common head of the optional-handler structures a driver hands to
+ * NdisSetOptionalHandlers (NDIS_FILTER_PARTIAL_CHARACTERISTICS, the CoNDIS
+ * and chimney characteristics, ...): the Header's Type tells which. */
+typedef struct _NDIS_DRIVER_OPTIONAL_HANDLERS {
+    NDIS_OBJECT_HEADER Header;
+} NDIS_DRIVER_OPTIONAL_HANDLERS, *PNDIS_DRIVER_OPTIONAL_HANDLERS;
+
+/* Sets or changes entry points of the driver (NdisHandle: a driver handle
+ * in SetOptions, a filter module or binding handle). PASSIVE_LEVEL.
+ * undis registers no optional handlers: NDIS_STATUS_NOT_SUPPORTED. */
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisSetOptionalHandlers(_In_ NDIS_HANDLE NdisHandle,
+                            _In_ PNDIS_DRIVER_OPTIONAL_HANDLERS OptionalHandlers);
+
 /* ---- OID request cloning, device objects ---------------------------------- */
 
 _IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
@@ -316,6 +330,32 @@ VOID NdisWriteErrorLogEntry(_In_ NDIS_HANDLE NdisAdapterHandle,
                             _In_ NDIS_ERROR_CODE ErrorCode,
                             _In_ ULONG NumberOfErrorValues,
                             ...);
+/* Values NdisGetVersion returns: the major version in the high word. */
+#define NDIS_RUNTIME_VERSION_60 ((6U << 16) | 0U)
+#if NDIS_SUPPORT_NDIS61
+#    define NDIS_RUNTIME_VERSION_61 ((6U << 16) | 1U)
+#endif
+#if NDIS_SUPPORT_NDIS620
+#    define NDIS_RUNTIME_VERSION_620 ((6U << 16) | 20U)
+#endif
+#if NDIS_SUPPORT_NDIS630
+#    define NDIS_RUNTIME_VERSION_630 ((6U << 16) | 30U)
+#endif
+#if NDIS_SUPPORT_NDIS640
+#    define NDIS_RUNTIME_VERSION_640 ((6U << 16) | 40U)
+#endif
+#if NDIS_SUPPORT_NDIS650
+#    define NDIS_RUNTIME_VERSION_650 ((6U << 16) | 50U)
+#endif
+#if NDIS_SUPPORT_NDIS660
+#    define NDIS_RUNTIME_VERSION_660 ((6U << 16) | 60U)
+#endif
+#if NDIS_SUPPORT_NDIS670
+#    define NDIS_RUNTIME_VERSION_670 ((6U << 16) | 70U)
+#endif
+#if NDIS_SUPPORT_NDIS680
+#    define NDIS_RUNTIME_VERSION_680 ((6U << 16) | 80U)
+#endif
 UINT NdisGetVersion(VOID);
 PVOID NdisGetRoutineAddress(_In_ PNDIS_STRING NdisRoutineName);
 VOID NdisGetCurrentProcessorCpuUsage(_Out_ PULONG pCpuUsage);

@@ -83,9 +83,11 @@ typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(*DIRECT_OID_REQUEST_COMPLETE_HANDLE
 
 /* ---- driver characteristics ------------------------------------------------ */
 
-#define NDIS_PROTOCOL_CHARACTERISTICS_REVISION_1 1
+#define NDIS_PROTOCOL_CHARACTERISTICS_REVISION_1        1
+#define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1 1
 #if NDIS_SUPPORT_NDIS61
-#    define NDIS_PROTOCOL_CHARACTERISTICS_REVISION_2 2
+#    define NDIS_PROTOCOL_CHARACTERISTICS_REVISION_2        2
+#    define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_2 2
 #endif
 
 typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
@@ -198,6 +200,23 @@ typedef struct _NDIS_OPEN_PARAMETERS {
 #define NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_OPEN_PARAMETERS, FrameTypeArraySize)
 
+/* ---- restart parameters (NetEventRestart's buffer) ------------------------------ */
+
+#define NDIS_PROTOCOL_RESTART_PARAMETERS_REVISION_1 1
+
+typedef struct _NDIS_PROTOCOL_RESTART_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    PUCHAR FilterModuleNameBuffer;
+    ULONG FilterModuleNameBufferLength;
+    PNDIS_RESTART_ATTRIBUTES RestartAttributes;
+    NET_IFINDEX BoundIfIndex;
+    NET_LUID BoundIfNetluid;
+    ULONG Flags;
+} NDIS_PROTOCOL_RESTART_PARAMETERS, *PNDIS_PROTOCOL_RESTART_PARAMETERS;
+
+#define NDIS_SIZEOF_PROTOCOL_RESTART_PARAMETERS_REVISION_1 \
+    RTL_SIZEOF_THROUGH_FIELD(NDIS_PROTOCOL_RESTART_PARAMETERS, Flags)
+
 /* ---- NDIS functions for protocols (driver host) -------------------------------- */
 
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
@@ -227,6 +246,15 @@ _IRQL_requires_(PASSIVE_LEVEL) VOID
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS NdisUnbindAdapter(_In_ NDIS_HANDLE NdisBindingHandle);
 _IRQL_requires_(PASSIVE_LEVEL) VOID
     NdisReEnumerateProtocolBindings(_In_ NDIS_HANDLE NdisProtocolHandle);
+/* The name (friendly name of the adapter) of the binding's miniport,
+ * allocated by NDIS into AdapterInstanceName (the caller frees its Buffer
+ * with NdisFreeMemory). undis: NDIS_STATUS_FAILURE, the string left empty. */
+_IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
+    NdisQueryAdapterInstanceName(_Out_ PNDIS_STRING AdapterInstanceName,
+                                 _In_ NDIS_HANDLE NdisBindingHandle);
+/* A new value for the high byte of cancel IDs (NdisCancelSendNetBufferLists):
+ * distinct per call until the byte wraps. Any IRQL. */
+UCHAR NdisGeneratePartialCancelId(VOID);
 #if NDIS_SUPPORT_NDIS61
 _IRQL_requires_max_(DISPATCH_LEVEL) NDIS_STATUS
     NdisDirectOidRequest(_In_ NDIS_HANDLE NdisBindingHandle, _In_ PNDIS_OID_REQUEST OidRequest);

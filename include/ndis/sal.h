@@ -1250,4 +1250,36 @@
 #    define __drv_releasesExclusiveResourceGlobal(...)
 #endif
 
+/*
+ * The old annotations (SAL 1) that older drivers still write, as nothing:
+ * only the object-like ones, spelled as MinGW-w64's <sal.h> and
+ * <specstrings.h> spell them (empty), so that either header may come first.
+ * C++ code that includes the C++ standard library after <ndis.h> meets
+ * libstdc++'s own parameters named __in and __out: define
+ * UNDIS_NO_SAL1_NAMES before including <ndis.h> to leave these out.
+ */
+#ifndef UNDIS_NO_SAL1_NAMES
+#    ifndef __in
+#        define __in
+#    endif
+#    ifndef __out
+#        define __out
+#    endif
+#    ifndef __inout
+#        define __inout
+#    endif
+#    ifndef __in_opt
+#        define __in_opt
+#    endif
+#    ifndef __out_opt
+#        define __out_opt
+#    endif
+#    ifndef __inout_opt
+#        define __inout_opt
+#    endif
+#    ifndef __fallthrough
+#        define __fallthrough
+#    endif
+#endif
+
 #endif /* UNDIS_NDIS_SAL_H */

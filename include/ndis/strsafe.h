@@ -115,6 +115,37 @@ NTSTATUS RtlStringCbPrintfA(NTSTRSAFE_PSTR pszDest, size_t cbDest, NTSTRSAFE_PCS
 NTSTATUS
 RtlStringCbPrintfW(NTSTRSAFE_PWSTR pszDest, size_t cbDest, NTSTRSAFE_PCWSTR pszFormat, ...);
 
+/* The Ex forms' dwFlags: the low byte is the fill character. */
+#define STRSAFE_IGNORE_NULLS     0x00000100U
+#define STRSAFE_FILL_BEHIND_NULL 0x00000200U
+#define STRSAFE_FILL_ON_FAILURE  0x00000400U
+#define STRSAFE_NULL_ON_FAILURE  0x00000800U
+#define STRSAFE_NO_TRUNCATION    0x00001000U
+#define STRSAFE_FILL_BYTE(x)     ((ULONG)(((x)&0x000000FF) | STRSAFE_FILL_BEHIND_NULL))
+#define STRSAFE_FAILURE_BYTE(x)  ((ULONG)(((x)&0x000000FF) | STRSAFE_FILL_ON_FAILURE))
+
+/** As RtlStringCchVPrintfA, then: *ppszDestEnd (if non-NULL) the final NUL,
+ * *pcchRemaining (if non-NULL) the characters left including it.
+ * STRSAFE_IGNORE_NULLS: a NULL pszFormat is "". STRSAFE_FILL_BEHIND_NULL: on
+ * success the rest of the buffer is set to the fill byte. On failure
+ * (STATUS_BUFFER_OVERFLOW, STATUS_INVALID_PARAMETER) FILL_ON_FAILURE fills the
+ * buffer and ends it with NUL, NULL_ON_FAILURE and NO_TRUNCATION leave it
+ * "". Other flag bits: STATUS_INVALID_PARAMETER. */
+NTSTATUS RtlStringCchVPrintfExA(NTSTRSAFE_PSTR pszDest,
+                                size_t cchDest,
+                                NTSTRSAFE_PSTR *ppszDestEnd,
+                                size_t *pcchRemaining,
+                                ULONG dwFlags,
+                                NTSTRSAFE_PCSTR pszFormat,
+                                va_list argList);
+NTSTATUS RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest,
+                               size_t cchDest,
+                               NTSTRSAFE_PSTR *ppszDestEnd,
+                               size_t *pcchRemaining,
+                               ULONG dwFlags,
+                               NTSTRSAFE_PCSTR pszFormat,
+                               ...);
+
 /** Init from a NUL-terminated string (NULL: empty); STATUS_INVALID_PARAMETER if too long. */
 NTSTATUS RtlUnicodeStringInit(_Out_ PUNICODE_STRING DestinationString,
                               _In_opt_ NTSTRSAFE_PCWSTR pszSrc);

@@ -563,6 +563,18 @@ typedef struct _PROCESSOR_NUMBER {
 #    endif
 #endif
 
+/* The values of a structured-exception filter (excpt.h), for drivers that
+ * name them; undis compiles no __try/__except (an MSVC construct). */
+#ifndef EXCEPTION_EXECUTE_HANDLER
+#    define EXCEPTION_EXECUTE_HANDLER 1
+#endif
+#ifndef EXCEPTION_CONTINUE_SEARCH
+#    define EXCEPTION_CONTINUE_SEARCH 0
+#endif
+#ifndef EXCEPTION_CONTINUE_EXECUTION
+#    define EXCEPTION_CONTINUE_EXECUTION -1
+#endif
+
 /* IRQL levels (x86/x64 values). */
 #define PASSIVE_LEVEL  0
 #define LOW_LEVEL      0

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * undis <ndis/rxqueue.h>: the rest of the VMQ receive-queue objects (free,
+ * clear, allocation complete, operational state) and the RSS processor
+ * sets (NDIS_RSS_PROCESSOR_INFO), as ntddndis.h declares them for NDIS
+ * 6.20 and later. Layouts are the WDK's; size macros are through-field.
+ */
+#ifndef UNDIS_NDIS_RXQUEUE_H
+#define UNDIS_NDIS_RXQUEUE_H
+
+#include "compiler.h"
+#include "types.h"
+#include "status.h"
+#include "rxfilter.h"
+
+UNDIS_EXTERN_C_BEGIN
+UNDIS_CXX_EXTENSIONS_BEGIN
+
+#if NDIS_SUPPORT_NDIS620
+
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_PARAMETERS, QueueName)
+#    define NDIS_SIZEOF_RECEIVE_FILTER_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_PARAMETERS, RequestedFilterIdBitCount)
+
+#    define NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS_REVISION_1 1
+typedef struct _NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+    NDIS_RECEIVE_FILTER_ID FilterId;
+} NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS, *PNDIS_RECEIVE_FILTER_CLEAR_PARAMETERS;
+#    define NDIS_SIZEOF_RECEIVE_FILTER_CLEAR_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_CLEAR_PARAMETERS, FilterId)
+
+#    define NDIS_RECEIVE_QUEUE_FREE_PARAMETERS_REVISION_1 1
+typedef struct _NDIS_RECEIVE_QUEUE_FREE_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+} NDIS_RECEIVE_QUEUE_FREE_PARAMETERS, *PNDIS_RECEIVE_QUEUE_FREE_PARAMETERS;
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_FREE_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_FREE_PARAMETERS, QueueId)
+
+typedef enum _NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE {
+    NdisReceiveQueueOperationalStateUndefined,
+    NdisReceiveQueueOperationalStateRunning,
+    NdisReceiveQueueOperationalStatePaused,
+    NdisReceiveQueueOperationalStateDmaStopped,
+    NdisReceiveQueueOperationalStateMaximum
+} NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE,
+    *PNDIS_RECEIVE_QUEUE_OPERATIONAL_STATE;
+
+#    define NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS_REVISION_1 1
+typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+    NDIS_STATUS CompletionStatus;
+} NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS,
+    *PNDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS;
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS_REVISION_1     \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_PARAMETERS, \
+                                 CompletionStatus)
+
+#    define NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY_REVISION_1 1
+typedef struct _NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    ULONG FirstElementOffset;
+    ULONG NumElements;
+    ULONG ElementSize;
+} NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY, *PNDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY;
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_ALLOCATION_COMPLETE_ARRAY, ElementSize)
+
+/* ---- RSS processor sets ----------------------------------------------- */
+
+#    define NDIS_RSS_INDIRECTION_TABLE_MAX_SIZE_REVISION_2 (128 * sizeof(PROCESSOR_NUMBER))
+
+typedef struct _NDIS_RSS_PROCESSOR {
+    PROCESSOR_NUMBER ProcNum;
+    USHORT PreferenceIndex;
+    USHORT Reserved;
+} NDIS_RSS_PROCESSOR, *PNDIS_RSS_PROCESSOR;
+#    define NDIS_SIZEOF_RSS_PROCESSOR_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_PROCESSOR, PreferenceIndex)
+
+#    if NDIS_SUPPORT_NDIS630
+typedef enum _NDIS_RSS_PROFILE {
+    NdisRssProfileClosest = 1,
+    NdisRssProfileClosestStatic,
+    NdisRssProfileNuma,
+    NdisRssProfileNumaStatic,
+    NdisRssProfileConservative,
+    NdisRssProfileMaximum
+} NDIS_RSS_PROFILE,
+    *PNDIS_RSS_PROFILE;
+#    endif
+
+#    define NDIS_RSS_PROCESSOR_INFO_REVISION_1 1
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_RSS_PROCESSOR_INFO_REVISION_2 2
+#    endif
+typedef struct _NDIS_RSS_PROCESSOR_INFO {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    PROCESSOR_NUMBER RssBaseProcessor;
+    ULONG MaxNumRssProcessors;
+    USHORT PreferredNumaNode;
+    ULONG RssProcessorArrayOffset;
+    ULONG RssProcessorCount;
+    ULONG RssProcessorEntrySize;
+#    if NDIS_SUPPORT_NDIS630
+    PROCESSOR_NUMBER RssMaxProcessor;
+    NDIS_RSS_PROFILE RssProfile;
+#    endif
+} NDIS_RSS_PROCESSOR_INFO, *PNDIS_RSS_PROCESSOR_INFO;
+#    define NDIS_SIZEOF_RSS_PROCESSOR_INFO_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_PROCESSOR_INFO, RssProcessorEntrySize)
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_SIZEOF_RSS_PROCESSOR_INFO_REVISION_2 \
+            RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_PROCESSOR_INFO, RssProfile)
+#    endif
+
+#endif /* NDIS_SUPPORT_NDIS620 */
+
+UNDIS_CXX_EXTENSIONS_END
+UNDIS_EXTERN_C_END
+
+#endif /* UNDIS_NDIS_RXQUEUE_H */
