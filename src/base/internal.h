@@ -11,8 +11,20 @@
 
 #include "platform/platform.h"
 
+/*
+ * UNDIS_DEBUG, the build's debug level (CMake option UNDIS_DEBUG; the
+ * "Debug levels" section of docs/design.md):
+ *   0  release: no internal checks at all.
+ *   1  internal asserts (UNDIS_ASSERT): undis's own invariants, cheap.
+ *   2  level 1, and the structure checker after every mutating entry point
+ *      (UNDIS_CHECK_AFTER_*, src/verifier/check_after.h); the inline fast
+ *      paths stay closed so that every call reaches a checked entry point.
+ */
 #ifndef UNDIS_DEBUG
 #    define UNDIS_DEBUG 0
+#endif
+#if UNDIS_DEBUG < 0 || UNDIS_DEBUG > 2
+#    error "UNDIS_DEBUG must be 0, 1 or 2"
 #endif
 
 /*
@@ -27,11 +39,6 @@ undis__assert_fail(const char *expr, const char *file, int line, const char *fun
 #    define UNDIS_ASSERT(x) UNDIS_ASSERT_ON(x)
 #else
 #    define UNDIS_ASSERT(x) UNDIS_ASSERT_OFF(x)
-#endif
-#if UNDIS_DEBUG >= 3
-#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_ON(x)
-#else
-#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_OFF(x)
 #endif
 
 /*

@@ -25,11 +25,20 @@
  * and freeing MDLs, walking across MDLs, the verifier's reports and level 2.
  * The gate below tells the inline paths when they must not run.
  */
+#include "verifier/check_after.h"
 #include "verifier/verify.h"
 
 /* ---- the gate of the inline fast paths (<ndis/nbinline.h>) ---------------- */
 
-ULONG_PTR undis__nb_inline_limit = ~(ULONG_PTR)0;
+/* Debug level 2 keeps the gate closed, so that every call reaches an entry
+ * point that runs the structure checker (check_after.h). */
+#if UNDIS_DEBUG >= 2
+#    define GATE_OPEN ((ULONG_PTR)0)
+#else
+#    define GATE_OPEN (~(ULONG_PTR)0)
+#endif
+
+ULONG_PTR undis__nb_inline_limit = GATE_OPEN;
 
 static struct {
     undis__spinlock lock;
@@ -41,7 +50,7 @@ static struct {
 static void
 gate_publish(void)
 {
-    undis__nb_inline_limit = g_gate.level2 || g_gate.high != 0 ? 0 : ~(ULONG_PTR)0;
+    undis__nb_inline_limit = g_gate.level2 || g_gate.high != 0 ? 0 : GATE_OPEN;
 }
 
 void
@@ -66,7 +75,7 @@ undis__nb_gate_irql(int above)
     undis__spin_unlock(&g_gate.lock);
 }
 
-/* ---- NdisAdjustNetBufferCurrentMdl and the NBL-level calls ---------------- */
+/* ---- NdisAdjustNetBufferCurrentMdl ----------------------------------------- */
 
 VOID
 NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
@@ -76,7 +85,149 @@ NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
         return;
     }
     undis__nb_locate(NetBuffer);
+    UNDIS_CHECK_AFTER_NB("NdisAdjustNetBufferCurrentMdl", NetBuffer);
 }
+
+/* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
+
+/* From here on the names are the exported functions, not the inline ones. */
+#undef NdisRetreatNetBufferDataStart
+#undef NdisAdvanceNetBufferDataStart
+
+/* A retreat that does not fit in the unused space: a new MDL at the head. */
+static NDIS_STATUS
+retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
+{
+    ULONG shortfall = delta - nb->DataOffset;
+    ULONG size = backfill + shortfall;
+    const ULONG asked = size;
+    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
+    if (mdl == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    if (undis__verify_on()) {
+        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
+            return NDIS_STATUS_FAILURE;
+        }
+        if (undis__verify_level(2)) {
+            undis__ledger_add(mdl, alloc_mdl);
+        }
+    }
+    /* The new MDL's last `shortfall` bytes become data, ahead of the old
+     * unused space (which becomes data too); what comes before is backfill. */
+    mdl->Next = nb->MdlChain;
+    nb->MdlChain = mdl;
+    nb->DataOffset = size - shortfall;
+    nb->DataLength += delta;
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = nb->DataOffset;
+    return NDIS_STATUS_SUCCESS;
+}
+
+/* The work of NdisRetreatNetBufferDataStart (for it and the NBL call). */
+static NDIS_STATUS
+nb_retreat(NET_BUFFER *NetBuffer,
+           ULONG DataOffsetDelta,
+           ULONG DataBackFill,
+           NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
+                                                     "NdisRetreatNetBufferDataStart")) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    if (nb->DataOffset >= DataOffsetDelta) {
+        nb->DataOffset -= DataOffsetDelta;
+        nb->DataLength += DataOffsetDelta;
+        undis__nb_locate(nb);
+        return NDIS_STATUS_SUCCESS;
+    }
+    return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+}
+
+/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
+ * an MDL embedded right after the NET_BUFFER (pool data), head first. */
+static void
+advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
+{
+    const PMDL embedded = (PMDL)(void *)(nb + 1);
+    PMDL mdl;
+    if (free_mdl == NULL) {
+        free_mdl = undis__default_free_mdl;
+    }
+    while ((mdl = nb->MdlChain) != NULL) {
+        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
+            break;
+        }
+        nb->MdlChain = mdl->Next;
+        nb->DataOffset -= mdl->ByteCount;
+        if (undis__verify_level(2)) {
+            undis__ledger_remove(mdl);
+        }
+        free_mdl(mdl);
+    }
+    nb->CurrentMdl = nb->MdlChain;
+    nb->CurrentMdlOffset = nb->DataOffset;
+}
+
+/* The work of NdisAdvanceNetBufferDataStart (for it and the NBL call): 0
+ * when the verifier refused the call. */
+static int
+nb_advance(NET_BUFFER *NetBuffer,
+           ULONG DataOffsetDelta,
+           BOOLEAN FreeMdl,
+           NET_BUFFER_FREE_MDL *FreeMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    PMDL mdl;
+    ULONG pos;
+    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
+                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
+        return 0;
+    }
+    nb->DataOffset += DataOffsetDelta;
+    nb->DataLength -= DataOffsetDelta;
+    if (FreeMdl) {
+        advance_free_mdls(nb, FreeMdlHandler);
+        return 1;
+    }
+    /* Walk on from the current position; the chain is left alone. */
+    mdl = nb->CurrentMdl;
+    pos = nb->CurrentMdlOffset + DataOffsetDelta;
+    while (mdl != NULL && mdl->ByteCount <= pos) {
+        pos -= mdl->ByteCount;
+        mdl = mdl->Next;
+    }
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = pos;
+    return 1;
+}
+
+NDIS_STATUS
+NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              ULONG DataBackFill,
+                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
+{
+    NDIS_STATUS status = nb_retreat(NetBuffer, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+    if (status == NDIS_STATUS_SUCCESS) {
+        UNDIS_CHECK_AFTER_NB("NdisRetreatNetBufferDataStart", NetBuffer);
+    }
+    return status;
+}
+
+VOID
+NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              BOOLEAN FreeMdl,
+                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
+{
+    if (nb_advance(NetBuffer, DataOffsetDelta, FreeMdl, FreeMdlHandler)) {
+        UNDIS_CHECK_AFTER_NB("NdisAdvanceNetBufferDataStart", NetBuffer);
+    }
+}
+
+/* ---- the NBL-level calls --------------------------------------------------- */
 
 /* Every NB is checked before any is changed; the pair is learnt. */
 static int
@@ -123,17 +274,17 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-        NDIS_STATUS status =
-            NdisRetreatNetBufferDataStart(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+        NDIS_STATUS status = nb_retreat(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
         if (status != NDIS_STATUS_SUCCESS) {
             /* Roll back the NET_BUFFERs already retreated, as Windows does. */
             NET_BUFFER *done;
             for (done = NetBufferList->FirstNetBuffer; done != nb; done = done->Next) {
-                NdisAdvanceNetBufferDataStart(done, DataOffsetDelta, TRUE, FreeMdlHandler);
+                (void)nb_advance(done, DataOffsetDelta, TRUE, FreeMdlHandler);
             }
             return status;
         }
     }
+    UNDIS_CHECK_AFTER_NBL("NdisRetreatNetBufferListDataStart", NetBufferList);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -157,117 +308,7 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
         }
     }
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-        NdisAdvanceNetBufferDataStart(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
+        (void)nb_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
     }
-}
-
-/* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
-
-/* From here on the names are the exported functions, not the inline ones. */
-#undef NdisRetreatNetBufferDataStart
-#undef NdisAdvanceNetBufferDataStart
-
-/* A retreat that does not fit in the unused space: a new MDL at the head. */
-static NDIS_STATUS
-retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
-{
-    ULONG shortfall = delta - nb->DataOffset;
-    ULONG size = backfill + shortfall;
-    const ULONG asked = size;
-    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
-    if (mdl == NULL) {
-        return NDIS_STATUS_RESOURCES;
-    }
-    if (undis__verify_on()) {
-        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
-            return NDIS_STATUS_FAILURE;
-        }
-        if (undis__verify_level(2)) {
-            undis__ledger_add(mdl, alloc_mdl);
-        }
-    }
-    /* The new MDL's last `shortfall` bytes become data, ahead of the old
-     * unused space (which becomes data too); what comes before is backfill. */
-    mdl->Next = nb->MdlChain;
-    nb->MdlChain = mdl;
-    nb->DataOffset = size - shortfall;
-    nb->DataLength += delta;
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = nb->DataOffset;
-    return NDIS_STATUS_SUCCESS;
-}
-
-NDIS_STATUS
-NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              ULONG DataBackFill,
-                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
-{
-    NET_BUFFER *nb = NetBuffer;
-    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
-                                                     "NdisRetreatNetBufferDataStart")) {
-        return NDIS_STATUS_INVALID_PARAMETER;
-    }
-    if (nb->DataOffset >= DataOffsetDelta) {
-        nb->DataOffset -= DataOffsetDelta;
-        nb->DataLength += DataOffsetDelta;
-        undis__nb_locate(nb);
-        return NDIS_STATUS_SUCCESS;
-    }
-    return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
-}
-
-/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
- * an MDL embedded right after the NET_BUFFER (pool data), head first. */
-static void
-advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
-{
-    const PMDL embedded = (PMDL)(void *)(nb + 1);
-    PMDL mdl;
-    if (free_mdl == NULL) {
-        free_mdl = undis__default_free_mdl;
-    }
-    while ((mdl = nb->MdlChain) != NULL) {
-        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
-            break;
-        }
-        nb->MdlChain = mdl->Next;
-        nb->DataOffset -= mdl->ByteCount;
-        if (undis__verify_level(2)) {
-            undis__ledger_remove(mdl);
-        }
-        free_mdl(mdl);
-    }
-    nb->CurrentMdl = nb->MdlChain;
-    nb->CurrentMdlOffset = nb->DataOffset;
-}
-
-VOID
-NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              BOOLEAN FreeMdl,
-                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
-{
-    NET_BUFFER *nb = NetBuffer;
-    PMDL mdl;
-    ULONG pos;
-    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
-                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
-        return;
-    }
-    nb->DataOffset += DataOffsetDelta;
-    nb->DataLength -= DataOffsetDelta;
-    if (FreeMdl) {
-        advance_free_mdls(nb, FreeMdlHandler);
-        return;
-    }
-    /* Walk on from the current position; the chain is left alone. */
-    mdl = nb->CurrentMdl;
-    pos = nb->CurrentMdlOffset + DataOffsetDelta;
-    while (mdl != NULL && mdl->ByteCount <= pos) {
-        pos -= mdl->ByteCount;
-        mdl = mdl->Next;
-    }
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = pos;
+    UNDIS_CHECK_AFTER_NBL("NdisAdvanceNetBufferListDataStart", NetBufferList);
 }
