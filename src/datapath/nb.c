@@ -75,7 +75,20 @@ undis__nb_gate_irql(int above)
     undis__spin_unlock(&g_gate.lock);
 }
 
-/* ---- NdisAdjustNetBufferCurrentMdl ----------------------------------------- */
+/* Debug level 2: the NBL call that runs the NB calls, on this thread, so
+ * that the structure check after each NB call names the call the driver
+ * made. */
+#if UNDIS_DEBUG >= 2
+static UNDIS_THREAD_LOCAL const char *t_nbl_call;
+#    define NB_CALL(name)        (t_nbl_call != NULL ? t_nbl_call : (name))
+#    define NBL_CALL_BEGIN(name) (t_nbl_call = (name))
+#    define NBL_CALL_END()       (t_nbl_call = NULL)
+#else
+#    define NBL_CALL_BEGIN(name) ((void)0)
+#    define NBL_CALL_END()       ((void)0)
+#endif
+
+/* ---- NdisAdjustNetBufferCurrentMdl and the NBL-level calls ---------------- */
 
 VOID
 NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
@@ -87,147 +100,6 @@ NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
     undis__nb_locate(NetBuffer);
     UNDIS_CHECK_AFTER_NB("NdisAdjustNetBufferCurrentMdl", NetBuffer);
 }
-
-/* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
-
-/* From here on the names are the exported functions, not the inline ones. */
-#undef NdisRetreatNetBufferDataStart
-#undef NdisAdvanceNetBufferDataStart
-
-/* A retreat that does not fit in the unused space: a new MDL at the head. */
-static NDIS_STATUS
-retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
-{
-    ULONG shortfall = delta - nb->DataOffset;
-    ULONG size = backfill + shortfall;
-    const ULONG asked = size;
-    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
-    if (mdl == NULL) {
-        return NDIS_STATUS_RESOURCES;
-    }
-    if (undis__verify_on()) {
-        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
-            return NDIS_STATUS_FAILURE;
-        }
-        if (undis__verify_level(2)) {
-            undis__ledger_add(mdl, alloc_mdl);
-        }
-    }
-    /* The new MDL's last `shortfall` bytes become data, ahead of the old
-     * unused space (which becomes data too); what comes before is backfill. */
-    mdl->Next = nb->MdlChain;
-    nb->MdlChain = mdl;
-    nb->DataOffset = size - shortfall;
-    nb->DataLength += delta;
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = nb->DataOffset;
-    return NDIS_STATUS_SUCCESS;
-}
-
-/* The work of NdisRetreatNetBufferDataStart (for it and the NBL call). */
-static NDIS_STATUS
-nb_retreat(NET_BUFFER *NetBuffer,
-           ULONG DataOffsetDelta,
-           ULONG DataBackFill,
-           NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
-{
-    NET_BUFFER *nb = NetBuffer;
-    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
-                                                     "NdisRetreatNetBufferDataStart")) {
-        return NDIS_STATUS_INVALID_PARAMETER;
-    }
-    if (nb->DataOffset >= DataOffsetDelta) {
-        nb->DataOffset -= DataOffsetDelta;
-        nb->DataLength += DataOffsetDelta;
-        undis__nb_locate(nb);
-        return NDIS_STATUS_SUCCESS;
-    }
-    return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
-}
-
-/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
- * an MDL embedded right after the NET_BUFFER (pool data), head first. */
-static void
-advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
-{
-    const PMDL embedded = (PMDL)(void *)(nb + 1);
-    PMDL mdl;
-    if (free_mdl == NULL) {
-        free_mdl = undis__default_free_mdl;
-    }
-    while ((mdl = nb->MdlChain) != NULL) {
-        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
-            break;
-        }
-        nb->MdlChain = mdl->Next;
-        nb->DataOffset -= mdl->ByteCount;
-        if (undis__verify_level(2)) {
-            undis__ledger_remove(mdl);
-        }
-        free_mdl(mdl);
-    }
-    nb->CurrentMdl = nb->MdlChain;
-    nb->CurrentMdlOffset = nb->DataOffset;
-}
-
-/* The work of NdisAdvanceNetBufferDataStart (for it and the NBL call): 0
- * when the verifier refused the call. */
-static int
-nb_advance(NET_BUFFER *NetBuffer,
-           ULONG DataOffsetDelta,
-           BOOLEAN FreeMdl,
-           NET_BUFFER_FREE_MDL *FreeMdlHandler)
-{
-    NET_BUFFER *nb = NetBuffer;
-    PMDL mdl;
-    ULONG pos;
-    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
-                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
-        return 0;
-    }
-    nb->DataOffset += DataOffsetDelta;
-    nb->DataLength -= DataOffsetDelta;
-    if (FreeMdl) {
-        advance_free_mdls(nb, FreeMdlHandler);
-        return 1;
-    }
-    /* Walk on from the current position; the chain is left alone. */
-    mdl = nb->CurrentMdl;
-    pos = nb->CurrentMdlOffset + DataOffsetDelta;
-    while (mdl != NULL && mdl->ByteCount <= pos) {
-        pos -= mdl->ByteCount;
-        mdl = mdl->Next;
-    }
-    nb->CurrentMdl = mdl;
-    nb->CurrentMdlOffset = pos;
-    return 1;
-}
-
-NDIS_STATUS
-NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              ULONG DataBackFill,
-                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
-{
-    NDIS_STATUS status = nb_retreat(NetBuffer, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
-    if (status == NDIS_STATUS_SUCCESS) {
-        UNDIS_CHECK_AFTER_NB("NdisRetreatNetBufferDataStart", NetBuffer);
-    }
-    return status;
-}
-
-VOID
-NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
-                              ULONG DataOffsetDelta,
-                              BOOLEAN FreeMdl,
-                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
-{
-    if (nb_advance(NetBuffer, DataOffsetDelta, FreeMdl, FreeMdlHandler)) {
-        UNDIS_CHECK_AFTER_NB("NdisAdvanceNetBufferDataStart", NetBuffer);
-    }
-}
-
-/* ---- the NBL-level calls --------------------------------------------------- */
 
 /* Every NB is checked before any is changed; the pair is learnt. */
 static int
@@ -273,17 +145,21 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
                                                   AllocateMdlHandler, FreeMdlHandler)) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
+    NBL_CALL_BEGIN("NdisRetreatNetBufferListDataStart");
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-        NDIS_STATUS status = nb_retreat(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+        NDIS_STATUS status =
+            NdisRetreatNetBufferDataStart(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
         if (status != NDIS_STATUS_SUCCESS) {
             /* Roll back the NET_BUFFERs already retreated, as Windows does. */
             NET_BUFFER *done;
             for (done = NetBufferList->FirstNetBuffer; done != nb; done = done->Next) {
-                (void)nb_advance(done, DataOffsetDelta, TRUE, FreeMdlHandler);
+                NdisAdvanceNetBufferDataStart(done, DataOffsetDelta, TRUE, FreeMdlHandler);
             }
+            NBL_CALL_END();
             return status;
         }
     }
+    NBL_CALL_END();
     UNDIS_CHECK_AFTER_NBL("NdisRetreatNetBufferListDataStart", NetBufferList);
     return NDIS_STATUS_SUCCESS;
 }
@@ -307,8 +183,134 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
             }
         }
     }
+    NBL_CALL_BEGIN("NdisAdvanceNetBufferListDataStart");
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-        (void)nb_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
+        NdisAdvanceNetBufferDataStart(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
     }
+    NBL_CALL_END();
     UNDIS_CHECK_AFTER_NBL("NdisAdvanceNetBufferListDataStart", NetBufferList);
+}
+
+/* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
+
+/* From here on the names are the exported functions, not the inline ones. */
+#undef NdisRetreatNetBufferDataStart
+#undef NdisAdvanceNetBufferDataStart
+
+/* A retreat that does not fit in the unused space: a new MDL at the head. */
+static NDIS_STATUS
+retreat_alloc(NET_BUFFER *nb, ULONG delta, ULONG backfill, NET_BUFFER_ALLOCATE_MDL *alloc_mdl)
+{
+    ULONG shortfall = delta - nb->DataOffset;
+    ULONG size = backfill + shortfall;
+    const ULONG asked = size;
+    PMDL mdl = alloc_mdl != NULL ? alloc_mdl(&size) : undis__default_allocate_mdl(&size);
+    if (mdl == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    if (undis__verify_on()) {
+        if (!undis__verify_retreat_mdl(nb, mdl, asked, size, alloc_mdl)) {
+            return NDIS_STATUS_FAILURE;
+        }
+        if (undis__verify_level(2)) {
+            undis__ledger_add(mdl, alloc_mdl);
+        }
+    }
+    /* The new MDL's last `shortfall` bytes become data, ahead of the old
+     * unused space (which becomes data too); what comes before is backfill. */
+    mdl->Next = nb->MdlChain;
+    nb->MdlChain = mdl;
+    nb->DataOffset = size - shortfall;
+    nb->DataLength += delta;
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = nb->DataOffset;
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS
+NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              ULONG DataBackFill,
+                              NET_BUFFER_ALLOCATE_MDL *AllocateMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    if (undis__verify_on() && !undis__verify_retreat(nb, DataOffsetDelta, DataBackFill, NULL,
+                                                     "NdisRetreatNetBufferDataStart")) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    if (nb->DataOffset >= DataOffsetDelta) {
+        nb->DataOffset -= DataOffsetDelta;
+        nb->DataLength += DataOffsetDelta;
+        undis__nb_locate(nb);
+        UNDIS_CHECK_AFTER_NB(NB_CALL("NdisRetreatNetBufferDataStart"), nb);
+        return NDIS_STATUS_SUCCESS;
+    }
+#if UNDIS_DEBUG >= 2
+    {
+        NDIS_STATUS status = retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+        if (status == NDIS_STATUS_SUCCESS) {
+            UNDIS_CHECK_AFTER_NB(NB_CALL("NdisRetreatNetBufferDataStart"), nb);
+        }
+        return status;
+    }
+#else
+    return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+#endif
+}
+
+/* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
+ * an MDL embedded right after the NET_BUFFER (pool data), head first. */
+static void
+advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
+{
+    const PMDL embedded = (PMDL)(void *)(nb + 1);
+    PMDL mdl;
+    if (free_mdl == NULL) {
+        free_mdl = undis__default_free_mdl;
+    }
+    while ((mdl = nb->MdlChain) != NULL) {
+        if (mdl->ByteCount > nb->DataOffset || mdl == embedded) {
+            break;
+        }
+        nb->MdlChain = mdl->Next;
+        nb->DataOffset -= mdl->ByteCount;
+        if (undis__verify_level(2)) {
+            undis__ledger_remove(mdl);
+        }
+        free_mdl(mdl);
+    }
+    nb->CurrentMdl = nb->MdlChain;
+    nb->CurrentMdlOffset = nb->DataOffset;
+}
+
+VOID
+NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
+                              ULONG DataOffsetDelta,
+                              BOOLEAN FreeMdl,
+                              NET_BUFFER_FREE_MDL *FreeMdlHandler)
+{
+    NET_BUFFER *nb = NetBuffer;
+    PMDL mdl;
+    ULONG pos;
+    if (undis__verify_on() && !undis__verify_advance(nb, DataOffsetDelta, FreeMdl, FreeMdlHandler,
+                                                     NULL, "NdisAdvanceNetBufferDataStart")) {
+        return;
+    }
+    nb->DataOffset += DataOffsetDelta;
+    nb->DataLength -= DataOffsetDelta;
+    if (FreeMdl) {
+        advance_free_mdls(nb, FreeMdlHandler);
+        UNDIS_CHECK_AFTER_NB(NB_CALL("NdisAdvanceNetBufferDataStart"), nb);
+        return;
+    }
+    /* Walk on from the current position; the chain is left alone. */
+    mdl = nb->CurrentMdl;
+    pos = nb->CurrentMdlOffset + DataOffsetDelta;
+    while (mdl != NULL && mdl->ByteCount <= pos) {
+        pos -= mdl->ByteCount;
+        mdl = mdl->Next;
+    }
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = pos;
+    UNDIS_CHECK_AFTER_NB(NB_CALL("NdisAdvanceNetBufferDataStart"), nb);
 }
