@@ -200,6 +200,44 @@ RESETS(sse2, undis__zero_sse2)
                                      _mm512_loadu_si512((const void *)(t + 64 * (i))), base) \
              : _mm512_loadu_si512((const void *)(t + 64 * (i))))
 
+/* Something was written since the block's last reset: store the lines
+ * that differ from the image, whole, and the last half line. */
+UNDIS__ZERO_TARGET_avx512 RESET_INLINE void
+tmpl_store_differing(char *q, const char *t, __m512i base, size_t tail_at, __m256i tail_want)
+{
+#    pragma GCC unroll 16
+    for (unsigned i = 0; i < TMPL_LINES; i++) {
+        __m512i want = TMPL_WANT(i);
+        if (TMPL_STORED(i)) {
+            continue;
+        }
+        if (_mm512_cmpneq_epi64_mask(_mm512_loadu_si512((const void *)(q + 64 * i)), want) != 0) {
+            _mm512_storeu_si512((void *)(q + 64 * i), want);
+        }
+    }
+    _mm256_storeu_si256((__m256i *)(void *)(q + tail_at), tail_want);
+}
+
+/* The MDL's and the NB's fields, word by word over the line stores: the
+ * data path reads the NB's right away, and a load is served from a store
+ * of its own size at once, from a wide one only after a stall. */
+RESET_INLINE void
+tmpl_fields(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl)
+{
+    if (UNDIS_UNLIKELY(mdl->ByteCount != pool->data_size)) {
+        mdl->ByteCount = pool->data_size;
+    }
+    if (UNDIS_UNLIKELY(mdl->Next != NULL)) {
+        mdl->Next = NULL;
+    }
+    nb->Next = NULL;
+    nb->CurrentMdl = mdl;
+    nb->CurrentMdlOffset = pool->data_size;
+    nb->DataLength = 0;
+    nb->MdlChain = mdl;
+    nb->DataOffset = pool->data_size;
+}
+
 UNDIS__ZERO_TARGET_avx512 static NET_BUFFER_LIST *
 tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
 {
@@ -207,7 +245,6 @@ tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
     const char *t = (const char *)pool->tmpl_bytes;
     const __m512i base = _mm512_set1_epi64((long long)(uintptr_t)nbl);
     const size_t tail_at = TMPL_LINES * 64 + TMPL_TAIL - 32;
-    PMDL mdl = (PMDL)(void *)(q + pool->off_mdl);
     __m512i diff = _mm512_setzero_si512();
     const __m256i tail_want = _mm256_loadu_si256((const __m256i *)(const void *)(t + tail_at));
     __m256i tail = _mm256_xor_si256(
@@ -225,39 +262,9 @@ tmpl_reset_avx512(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl)
     }
     if (UNDIS_UNLIKELY(_mm512_test_epi64_mask(diff, diff) != 0 ||
                        !_mm256_testz_si256(tail, tail))) {
-        /* Something was written: store the lines that differ, whole. */
-#    pragma GCC unroll 16
-        for (unsigned i = 0; i < TMPL_LINES; i++) {
-            __m512i want = TMPL_WANT(i);
-            if (TMPL_STORED(i)) {
-                continue;
-            }
-            if (_mm512_cmpneq_epi64_mask(_mm512_loadu_si512((const void *)(q + 64 * i)), want) !=
-                0) {
-                _mm512_storeu_si512((void *)(q + 64 * i), want);
-            }
-        }
-        /* The last half line (the image's, like the others). */
-        _mm256_storeu_si256((__m256i *)(void *)(q + tail_at), tail_want);
+        tmpl_store_differing(q, t, base, tail_at, tail_want);
     }
-    if (UNDIS_UNLIKELY(mdl->ByteCount != pool->data_size)) {
-        mdl->ByteCount = pool->data_size;
-    }
-    if (UNDIS_UNLIKELY(mdl->Next != NULL)) {
-        mdl->Next = NULL;
-    }
-    /* The NB's fields again, word by word over the line stores above: the
-     * data path reads them right away, and a load is served from a store
-     * of its own size at once, from a wide one only after a stall. */
-    {
-        NET_BUFFER *nb = (NET_BUFFER *)(void *)(q + NB_AT);
-        nb->Next = NULL;
-        nb->CurrentMdl = mdl;
-        nb->CurrentMdlOffset = pool->data_size;
-        nb->DataLength = 0;
-        nb->MdlChain = mdl;
-        nb->DataOffset = pool->data_size;
-    }
+    tmpl_fields(pool, (NET_BUFFER *)(void *)(q + NB_AT), (PMDL)(void *)(q + pool->off_mdl));
     return nbl;
 }
 

@@ -16,7 +16,6 @@
 #define UNDIS_ZERO_H
 
 #include <stddef.h>
-#include <string.h>
 
 #if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
 #    include <immintrin.h>
