@@ -9,24 +9,9 @@
 #include <undis/check.h>
 #include <undis/fault.h>
 
+#include "support/mdl_pages.h"
+
 /* ---- helpers ------------------------------------------------------------ */
-
-/* A page-aligned region carved from a malloc block. */
-struct page_buf {
-    void *raw;
-    PUCHAR base;
-};
-
-static PUCHAR
-page_buf_alloc(struct page_buf *pb, size_t pages)
-{
-    size_t misalign;
-    pb->raw = malloc((pages + 1) * PAGE_SIZE);
-    CHECK_NOT_NULL(pb->raw);
-    misalign = (size_t)((ULONG_PTR)pb->raw & (PAGE_SIZE - 1));
-    pb->base = (PUCHAR)pb->raw + (misalign == 0 ? 0 : PAGE_SIZE - misalign);
-    return pb->base;
-}
 
 /* An MDL in caller storage with room for a few PFNs. */
 struct test_mdl {

@@ -22,10 +22,8 @@
  * alignments valid and not. Every trial runs at verifier level 0 and at
  * level 1.
  *
- * Then the verifier through the macros: the level-1 rules still fire (and
- * change nothing), IRQL above DISPATCH_LEVEL is reported, level 2 runs its
- * checks; the gate word follows the level and the IRQL; and the mapping
- * fault of <undis/fault.h> still fails NdisGetDataBuffer's inline form.
+ * The verifier through the macros, the exported symbols and the mapping
+ * fault: test_nb_inline_verifier.c.
  */
 #include "test.h"
 
@@ -37,6 +35,7 @@
 #include <undis/fault.h>
 #include <undis/verifier.h>
 
+#include "support/inline_fixture.h"
 #include "support/layouts.h"
 #include "support/pools.h"
 
@@ -95,29 +94,6 @@ log_free_mdl(PMDL Mdl)
         g_log.freed[g_log.frees] = Mdl;
     }
     g_log.frees++;
-}
-
-/* ---- Verifier capture ---------------------------------------------------- */
-
-static struct {
-    unsigned n;
-    undis_rule rule;
-} g_cap;
-
-static void
-capture(const undis_report *r, void *ctx)
-{
-    (void)ctx;
-    if (g_cap.n++ == 0) {
-        g_cap.rule = r->rule;
-    }
-}
-
-static void
-level(int lvl)
-{
-    undis_verifier_set_report_fn(capture, NULL);
-    (void)undis_verifier_set_level(lvl);
 }
 
 /* ---- A state and its restoration ---------------------------------------- */
@@ -207,23 +183,6 @@ struct outcome {
 
 static unsigned char g_storage_tag;
 static unsigned char g_storage[STORAGE_MAX];
-static unsigned char g_scratch_buf[64];
-
-/* Whether "the next mapping fails" is still armed: one mapping attempt on a
- * scratch MDL (which consumes it). */
-static int
-map_fault_armed(void)
-{
-    union {
-        MDL mdl;
-        unsigned char bytes[sizeof(MDL) + 2 * sizeof(PFN_NUMBER)];
-    } scratch;
-    PVOID va;
-    MmInitializeMdl(&scratch.mdl, g_scratch_buf, sizeof(g_scratch_buf));
-    va = MmMapLockedPagesSpecifyCache(&scratch.mdl, KernelMode, MmCached, NULL, FALSE,
-                                      NormalPagePriority);
-    return va == NULL;
-}
 
 static void
 run_form(const struct state *s, const struct op *op, int exported, struct outcome *o)
@@ -232,7 +191,7 @@ run_form(const struct state *s, const struct op *op, int exported, struct outcom
     unsigned i;
     state_restore(s);
     memset(&g_log, 0, sizeof(g_log));
-    memset(&g_cap, 0, sizeof(g_cap));
+    memset(&g_icap, 0, sizeof(g_icap));
     memset(o, 0, offsetof(struct outcome, copied));
     o->copied_len = 0;
     undis_fault_map_fail_nth(op->map_fault ? 1 : 0);
@@ -280,8 +239,8 @@ run_form(const struct state *s, const struct op *op, int exported, struct outcom
     o->asked = g_log.asked;
     o->frees = g_log.frees;
     memcpy(o->freed, g_log.freed, sizeof(o->freed));
-    o->reports = g_cap.n;
-    o->rule = g_cap.rule;
+    o->reports = g_icap.n;
+    o->rule = g_icap.rule;
 }
 
 static struct outcome g_inline_out, g_exported_out;
@@ -610,32 +569,6 @@ TEST(inline_covers_every_layout)
 
 /* ---- A pool NET_BUFFER: the embedded MDL -------------------------------- */
 
-static NDIS_HANDLE
-data_pool(ULONG data_size)
-{
-    NDIS_HANDLE h = test_nbl_pool(TRUE, 0, data_size, NDIS_PROTOCOL_ID_DEFAULT, 0x6C6E4968u);
-    CHECK_NOT_NULL(h);
-    return h;
-}
-
-/* Every byte of a pool NB and of its data written: the tests compare whole
- * NB images and copies, and a pool may skip storing zeroes over memory that
- * is zero already, which valgrind cannot tell from memory never written. */
-static void
-define_nb_bytes(NET_BUFFER *nb)
-{
-    NET_BUFFER keep = *nb;
-    memset(nb, 0, sizeof(*nb));
-    nb->Next = keep.Next;
-    nb->CurrentMdl = keep.CurrentMdl;
-    nb->CurrentMdlOffset = keep.CurrentMdlOffset;
-    nb->DataLength = keep.DataLength;
-    nb->MdlChain = keep.MdlChain;
-    nb->DataOffset = keep.DataOffset;
-    nb->NdisPoolHandle = keep.NdisPoolHandle;
-    memset(nb->MdlChain->MappedSystemVa, 0x3C, nb->MdlChain->ByteCount);
-}
-
 /* The benchmark's packet: 2176 bytes of pool data, a 64-byte packet at the
  * end; the MDL right after the NB is never freed (spec 4.2). */
 TEST(inline_matches_exported_pool_nb)
@@ -661,270 +594,6 @@ TEST(inline_matches_exported_pool_nb)
     undis_verifier_set_report_fn(NULL, NULL);
 }
 
-/* ---- The exported symbols ------------------------------------------------ */
-
-/* The names still denote functions: their addresses can be taken and
- * called through, and (Name)(...) reaches the same function. */
-TEST(inline_exported_symbols_addressable)
-{
-    NDIS_STATUS(*retreat)
-    (NET_BUFFER *, ULONG, ULONG, NET_BUFFER_ALLOCATE_MDL *) = NdisRetreatNetBufferDataStart;
-    VOID(*advance)
-    (NET_BUFFER *, ULONG, BOOLEAN, NET_BUFFER_FREE_MDL *) = &NdisAdvanceNetBufferDataStart;
-    PVOID (*get)(NET_BUFFER *, ULONG, PVOID, ULONG, ULONG) = NdisGetDataBuffer;
-    NDIS_HANDLE pool = data_pool(256);
-    NET_BUFFER_LIST *nbl = NdisAllocateNetBufferList(pool, 0, 0);
-    NET_BUFFER *nb;
-    PUCHAR p;
-    CHECK_NOT_NULL(nbl);
-    nb = NET_BUFFER_LIST_FIRST_NB(nbl);
-    CHECK_STATUS(retreat(nb, 40, 0, NULL), NDIS_STATUS_SUCCESS);
-    CHECK_EQ_U32(nb->DataOffset, 216);
-    CHECK_EQ_U32(nb->DataLength, 40);
-    p = (PUCHAR)get(nb, 20, NULL, 1, 0);
-    CHECK_PTR_EQ(p, (PUCHAR)nb->MdlChain->MappedSystemVa + 216);
-    CHECK_PTR_EQ(p, NdisGetDataBuffer(nb, 20, NULL, 1, 0));
-    CHECK_PTR_EQ(p, (NdisGetDataBuffer)(nb, 20, NULL, 1, 0));
-    advance(nb, 40, FALSE, NULL);
-    CHECK_EQ_U32(nb->DataOffset, 256);
-    CHECK_EQ_U32(nb->DataLength, 0);
-    NdisFreeNetBufferList(nbl);
-    NdisFreeNetBufferListPool(pool);
-}
-
-/* ---- Fault injection through the inline form ----------------------------- */
-
-/* An unmapped CurrentMdl: the inline form leaves the call to the exported
- * function, whose mapping fails when the schedule says so. */
-TEST(inline_get_data_mapping_fault_fails)
-{
-    static unsigned char buf[256];
-    union {
-        MDL mdl;
-        unsigned char bytes[sizeof(MDL) + 2 * sizeof(PFN_NUMBER)];
-    } m;
-    NET_BUFFER nb;
-    unsigned char storage[64];
-    PVOID p;
-    undis_fault_clear();
-    memset(&nb, 0, sizeof(nb));
-    MmInitializeMdl(&m.mdl, buf, sizeof(buf)); /* not mapped: MdlFlags 0 */
-    nb.MdlChain = &m.mdl;
-    nb.CurrentMdl = &m.mdl;
-    nb.DataOffset = 10;
-    nb.CurrentMdlOffset = 10;
-    nb.DataLength = 100;
-
-    /* The next mapping fails: NULL (no Storage), the MDL still unmapped. */
-    undis_fault_map_fail_nth(1);
-    CHECK_NULL(NdisGetDataBuffer(&nb, 34, NULL, 1, 0));
-    CHECK_EQ_INT(m.mdl.MdlFlags & MDL_MAPPED_TO_SYSTEM_VA, 0);
-    /* With Storage: the direct path's mapping fails, the copy path maps
-     * again (the schedule is spent) and copies. */
-    undis_fault_map_fail_nth(1);
-    p = NdisGetDataBuffer(&nb, 34, storage, 1, 0);
-    CHECK_PTR_EQ(p, storage);
-    CHECK_MEM_EQ(storage, buf + 10, 34);
-    CHECK(m.mdl.MdlFlags & MDL_MAPPED_TO_SYSTEM_VA);
-    /* Mapped now: the inline form returns the pointer without a mapping
-     * attempt, so a schedule stays armed, exactly as with the exported form. */
-    undis_fault_map_fail_nth(1);
-    CHECK_PTR_EQ(NdisGetDataBuffer(&nb, 34, NULL, 1, 0), buf + 10);
-    CHECK(map_fault_armed());
-    undis_fault_map_fail_nth(1);
-    CHECK_PTR_EQ((NdisGetDataBuffer)(&nb, 34, NULL, 1, 0), buf + 10);
-    CHECK(map_fault_armed());
-    undis_fault_clear();
-}
-
-/* ---- The verifier through the macros ------------------------------------- */
-
-static NDIS_HANDLE g_pool;
-static NET_BUFFER_LIST *g_nbl;
-
-/* A pool NB holding 64 bytes at the end of 256, for the rule tests. */
-static NET_BUFFER *
-rule_nb(int lvl)
-{
-    NET_BUFFER *nb;
-    undis_fault_clear();
-    (void)undis_verifier_set_level(0);
-    g_pool = data_pool(256);
-    g_nbl = NdisAllocateNetBufferList(g_pool, 0, 0);
-    CHECK_NOT_NULL(g_nbl);
-    nb = NET_BUFFER_LIST_FIRST_NB(g_nbl);
-    define_nb_bytes(nb);
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 64, 0, NULL), NDIS_STATUS_SUCCESS);
-    memset(&g_cap, 0, sizeof(g_cap));
-    undis_verifier_reset_counts();
-    level(lvl);
-    return nb;
-}
-
-static void
-rule_end(void)
-{
-    (void)undis_verifier_set_level(0);
-    undis_verifier_set_report_fn(NULL, NULL);
-    NdisFreeNetBufferList(g_nbl);
-    NdisFreeNetBufferListPool(g_pool);
-}
-
-/* The gate's value when open: debug level 2 keeps it closed. */
-#if UNDIS_DEBUG >= 2
-#    define GATE_OPEN ((ULONG_PTR)0)
-#else
-#    define GATE_OPEN (~(ULONG_PTR)0)
-#endif
-
-#define EXPECT_ONE_REPORT(rule_)                                \
-    do {                                                        \
-        CHECK_EQ_U32(g_cap.n, 1);                               \
-        CHECK_EQ_INT((int)g_cap.rule, (int)UNDIS_RULE_##rule_); \
-        memset(&g_cap, 0, sizeof(g_cap));                       \
-    } while (0)
-
-TEST(inline_level1_advance_past_data_reported)
-{
-    NET_BUFFER *nb = rule_nb(1);
-    unsigned char before[sizeof(NET_BUFFER)];
-    memcpy(before, nb, sizeof(before));
-    NdisAdvanceNetBufferDataStart(nb, 65, FALSE, NULL);
-    EXPECT_ONE_REPORT(ADVANCE_PAST_DATA);
-    CHECK_MEM_EQ((const unsigned char *)nb, before, sizeof(before));
-    NdisAdvanceNetBufferDataStart(nb, 65, TRUE, NULL);
-    EXPECT_ONE_REPORT(ADVANCE_PAST_DATA);
-    CHECK_MEM_EQ((const unsigned char *)nb, before, sizeof(before));
-    /* All of the data is allowed. */
-    NdisAdvanceNetBufferDataStart(nb, 64, FALSE, NULL);
-    CHECK_EQ_U32(g_cap.n, 0);
-    CHECK_EQ_U32(nb->DataLength, 0);
-    rule_end();
-}
-
-TEST(inline_level0_advance_past_data_wraps)
-{
-    NET_BUFFER *nb = rule_nb(0);
-    NdisAdvanceNetBufferDataStart(nb, 65, FALSE, NULL);
-#if UNDIS_DEBUG >= 2
-    /* Debug level 2: the structure checker after the call names the wrap. */
-    EXPECT_ONE_REPORT(NB_STRUCTURE);
-#endif
-    CHECK_EQ_U32(g_cap.n, 0);
-    CHECK_EQ_U32(nb->DataLength, 0xFFFFFFFFu); /* as Windows */
-    CHECK_EQ_U32(nb->DataOffset, 257);
-    rule_end();
-}
-
-TEST(inline_level1_wraps_reported)
-{
-    NET_BUFFER *nb = rule_nb(1);
-    unsigned char before[sizeof(NET_BUFFER)];
-    nb->DataLength = 0xFFFFFFF0u;
-    memcpy(before, nb, sizeof(before));
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 16, 0, NULL), NDIS_STATUS_INVALID_PARAMETER);
-    EXPECT_ONE_REPORT(RETREAT_WRAP);
-    CHECK_MEM_EQ((const unsigned char *)nb, before, sizeof(before));
-    nb->DataLength = 64;
-    nb->DataOffset = 0xFFFFFFF8u;
-    memcpy(before, nb, sizeof(before));
-    NdisAdvanceNetBufferDataStart(nb, 8, FALSE, NULL);
-    EXPECT_ONE_REPORT(ADVANCE_WRAP);
-    CHECK_MEM_EQ((const unsigned char *)nb, before, sizeof(before));
-    nb->DataOffset = 192;
-    rule_end();
-}
-
-TEST(inline_level1_get_data_rules_reported)
-{
-    NET_BUFFER *nb = rule_nb(1);
-    unsigned char storage[128];
-    CHECK_NULL(NdisGetDataBuffer(nb, 65, storage, 1, 0));
-    EXPECT_ONE_REPORT(GET_DATA_BEYOND_LENGTH);
-    CHECK_NULL(NdisGetDataBuffer(nb, 14, storage, 3, 0));
-    EXPECT_ONE_REPORT(GET_DATA_BAD_ALIGNMENT);
-    CHECK_NULL(NdisGetDataBuffer(nb, 14, storage, 4, 4));
-    EXPECT_ONE_REPORT(GET_DATA_BAD_ALIGNMENT);
-    CHECK_NULL(NdisGetDataBuffer(nb, 14, storage, 0, 0));
-    EXPECT_ONE_REPORT(GET_DATA_BAD_ALIGNMENT);
-    CHECK_NOT_NULL(NdisGetDataBuffer(nb, 64, NULL, 1, 0));
-    CHECK_EQ_U32(g_cap.n, 0);
-    rule_end();
-}
-
-TEST(inline_level1_null_net_buffer_reported)
-{
-    (void)rule_nb(1);
-    CHECK_STATUS(NdisRetreatNetBufferDataStart((NET_BUFFER *)NULL, 14, 0, NULL),
-                 NDIS_STATUS_INVALID_PARAMETER);
-    EXPECT_ONE_REPORT(NULL_ARGUMENT);
-    NdisAdvanceNetBufferDataStart((NET_BUFFER *)NULL, 14, FALSE, NULL);
-    EXPECT_ONE_REPORT(NULL_ARGUMENT);
-    CHECK_NULL(NdisGetDataBuffer((NET_BUFFER *)NULL, 14, NULL, 1, 0));
-    EXPECT_ONE_REPORT(NULL_ARGUMENT);
-    rule_end();
-}
-
-/* Above DISPATCH_LEVEL each of the three reports IRQL_TOO_HIGH (the gate
- * sends the call to the exported function, which checks this thread's
- * IRQL); at DISPATCH_LEVEL they run inline, and after lowering too. */
-TEST(inline_level1_irql_above_dispatch_reported)
-{
-    NET_BUFFER *nb = rule_nb(1);
-    unsigned char before[sizeof(NET_BUFFER)];
-    KIRQL old;
-    KIRQL dpc;
-    CHECK_EQ_U64(undis__nb_inline_limit, GATE_OPEN);
-    KeRaiseIrql(DISPATCH_LEVEL, &old);
-    CHECK_EQ_U64(undis__nb_inline_limit, GATE_OPEN);
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 14, 0, NULL), NDIS_STATUS_SUCCESS);
-    NdisAdvanceNetBufferDataStart(nb, 14, FALSE, NULL);
-    CHECK_NOT_NULL(NdisGetDataBuffer(nb, 14, NULL, 1, 0));
-    CHECK_EQ_U32(g_cap.n, 0);
-    KeRaiseIrql(HIGH_LEVEL, &dpc);
-    CHECK_EQ_U64(undis__nb_inline_limit, 0);
-    memcpy(before, nb, sizeof(before));
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 14, 0, NULL), NDIS_STATUS_INVALID_PARAMETER);
-    EXPECT_ONE_REPORT(IRQL_TOO_HIGH);
-    NdisAdvanceNetBufferDataStart(nb, 14, FALSE, NULL);
-    EXPECT_ONE_REPORT(IRQL_TOO_HIGH);
-    CHECK_NULL(NdisGetDataBuffer(nb, 14, NULL, 1, 0));
-    EXPECT_ONE_REPORT(IRQL_TOO_HIGH);
-    CHECK_MEM_EQ((const unsigned char *)nb, before, sizeof(before));
-    KeLowerIrql(dpc);
-    CHECK_EQ_U64(undis__nb_inline_limit, GATE_OPEN);
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 14, 0, NULL), NDIS_STATUS_SUCCESS);
-    CHECK_EQ_U32(g_cap.n, 0);
-    KeLowerIrql(old);
-    rule_end();
-}
-
-/* Level 2 closes the gate: the structure checker runs on every call, so a
- * NET_BUFFER whose CurrentMdl disagrees with DataOffset is reported even
- * where the inline fast path would have run. Level 1 does not check that. */
-TEST(inline_level2_runs_structure_check)
-{
-    NET_BUFFER *nb = rule_nb(1);
-    CHECK_EQ_U64(undis__nb_inline_limit, GATE_OPEN);
-    nb->CurrentMdlOffset += 8; /* disagrees with DataOffset */
-    CHECK_NOT_NULL(NdisGetDataBuffer(nb, 14, NULL, 1, 0));
-    CHECK_EQ_U32(g_cap.n, 0);
-    (void)undis_verifier_set_level(2);
-    CHECK_EQ_U64(undis__nb_inline_limit, 0);
-    CHECK_NULL(NdisGetDataBuffer(nb, 14, NULL, 1, 0));
-    EXPECT_ONE_REPORT(NB_STRUCTURE);
-    NdisAdvanceNetBufferDataStart(nb, 14, FALSE, NULL);
-    EXPECT_ONE_REPORT(NB_STRUCTURE);
-    CHECK_STATUS(NdisRetreatNetBufferDataStart(nb, 14, 0, NULL), NDIS_STATUS_INVALID_PARAMETER);
-    EXPECT_ONE_REPORT(NB_STRUCTURE);
-    nb->CurrentMdlOffset -= 8;
-    (void)undis_verifier_set_level(3);
-    CHECK_EQ_U64(undis__nb_inline_limit, 0);
-    (void)undis_verifier_set_level(1);
-    CHECK_EQ_U64(undis__nb_inline_limit, GATE_OPEN);
-    rule_end();
-}
-
 TEST_MAIN_BEGIN
 TEST_CASE(inline_matches_exported_layout_single_mdl)
 TEST_CASE(inline_matches_exported_layout_many_one_byte_mdls)
@@ -940,13 +609,4 @@ TEST_CASE(inline_matches_exported_layout_non_normalised_current_mdl)
 TEST_CASE(inline_matches_exported_layout_empty_chain)
 TEST_CASE(inline_covers_every_layout)
 TEST_CASE(inline_matches_exported_pool_nb)
-TEST_CASE(inline_exported_symbols_addressable)
-TEST_CASE(inline_get_data_mapping_fault_fails)
-TEST_CASE(inline_level1_advance_past_data_reported)
-TEST_CASE(inline_level0_advance_past_data_wraps)
-TEST_CASE(inline_level1_wraps_reported)
-TEST_CASE(inline_level1_get_data_rules_reported)
-TEST_CASE(inline_level1_null_net_buffer_reported)
-TEST_CASE(inline_level1_irql_above_dispatch_reported)
-TEST_CASE(inline_level2_runs_structure_check)
 TEST_MAIN_END

@@ -7,6 +7,7 @@
 
 #include <ndis.h>
 #include <ndis/rt.h>
+#include <undis/rt.h>
 #include <undis/fault.h>
 
 struct item {

@@ -7,6 +7,7 @@
 
 #include <ndis.h>
 #include <ndis/rt.h>
+#include <undis/rt.h>
 #include <undis/fault.h>
 
 #define TAG_L 0x4C4C4C4CU

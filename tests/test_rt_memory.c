@@ -8,6 +8,7 @@
 
 #include <ndis.h>
 #include <ndis/rt.h>
+#include <undis/rt.h>
 #include <undis/fault.h>
 
 #define TAG_A 0x41414141U

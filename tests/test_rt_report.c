@@ -10,6 +10,7 @@
 
 #include <ndis.h>
 #include <ndis/rt.h>
+#include <undis/rt.h>
 
 static jmp_buf g_jump;
 static undis_rt_event g_event;

@@ -8,6 +8,7 @@
 
 #include <ndis.h>
 #include <ndis/rt.h>
+#include <undis/rt.h>
 #include <undis/fault.h>
 
 static jmp_buf g_jump;

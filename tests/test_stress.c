@@ -14,7 +14,8 @@
  *
  * The per-thread randomness is seeded, so the operation sequence of each
  * thread is fixed; only the interleaving varies. Worker threads cannot use
- * CHECK (it longjmps into the main thread), so they use WCHECK, which
+ * CHECK (it longjmps into the main thread), so they use WCHECK (the ring,
+ * the queues and the shared pools: tests/support/stress_ring.h), which
  * prints the failed condition and aborts the process.
  *
  * Needs POSIX threads.
@@ -28,166 +29,8 @@
 #include <pthread.h>
 #include <sched.h>
 
-/* ---- worker-side checks ------------------------------------------------- */
-
-#define WCHECK(cond)                                                                        \
-    do {                                                                                    \
-        if (!(cond)) {                                                                      \
-            fprintf(stderr, "%s:%d: worker FAIL: WCHECK(%s)\n", __FILE__, __LINE__, #cond); \
-            fflush(stderr);                                                                 \
-            abort();                                                                        \
-        }                                                                                   \
-    } while (0)
-
-#define WCHECK_NBL(nbl) WCHECK(undis_nbl_check((nbl), NULL, 0) == UNDIS_CHECK_OK)
-
-#define THREADS  4
-#define TEST_TAG 0x73727453u
-
-/* xorshift64: a fixed sequence per seed. */
-static ULONG
-rnd(uint64_t *s, ULONG n)
-{
-    uint64_t x = *s;
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    *s = x;
-    return (ULONG)(x % n);
-}
-
-/* ---- a bounded queue between two threads ------------------------------- */
-
-#define QCAP 16
-
-enum msg_type { MSG_NBL_A, MSG_NBL_B, MSG_PLAIN_NBL, MSG_PLAIN_NB };
-
-struct msg {
-    enum msg_type type;
-    void *p;
-};
-
-struct queue {
-    pthread_mutex_t mu;
-    pthread_cond_t nonempty;
-    struct msg slot[QCAP];
-    unsigned head;
-    unsigned count;
-};
-
-static void
-q_init(struct queue *q)
-{
-    memset(q, 0, sizeof(*q));
-    CHECK_EQ_INT(pthread_mutex_init(&q->mu, NULL), 0);
-    CHECK_EQ_INT(pthread_cond_init(&q->nonempty, NULL), 0);
-}
-
-static void
-q_destroy(struct queue *q)
-{
-    CHECK_EQ_INT(q->count, 0);
-    pthread_cond_destroy(&q->nonempty);
-    pthread_mutex_destroy(&q->mu);
-}
-
-static int
-q_try_push(struct queue *q, struct msg m)
-{
-    int ok = 0;
-    pthread_mutex_lock(&q->mu);
-    if (q->count < QCAP) {
-        q->slot[(q->head + q->count) % QCAP] = m;
-        q->count++;
-        ok = 1;
-        pthread_cond_signal(&q->nonempty);
-    }
-    pthread_mutex_unlock(&q->mu);
-    return ok;
-}
-
-static int
-q_try_pop(struct queue *q, struct msg *m)
-{
-    int ok = 0;
-    pthread_mutex_lock(&q->mu);
-    if (q->count != 0) {
-        *m = q->slot[q->head];
-        q->head = (q->head + 1) % QCAP;
-        q->count--;
-        ok = 1;
-    }
-    pthread_mutex_unlock(&q->mu);
-    return ok;
-}
-
-static void
-q_wait_nonempty(struct queue *q)
-{
-    pthread_mutex_lock(&q->mu);
-    while (q->count == 0) {
-        pthread_cond_wait(&q->nonempty, &q->mu);
-    }
-    pthread_mutex_unlock(&q->mu);
-}
-
-/* ---- shared pools ------------------------------------------------------- */
-
-#define P1_DATA 256
-#define P1_CTX  32
-
-struct pools {
-    NDIS_HANDLE p1; /* NBL + NB + context + data */
-    NDIS_HANDLE p2; /* NBL + NB, no data */
-    NDIS_HANDLE p3; /* NB */
-};
-
-static NDIS_HANDLE
-nbl_pool_make(BOOLEAN alloc_nb, USHORT ctx, ULONG data)
-{
-    NET_BUFFER_LIST_POOL_PARAMETERS p;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-    p.fAllocateNetBuffer = alloc_nb;
-    p.ContextSize = ctx;
-    p.PoolTag = TEST_TAG;
-    p.DataSize = data;
-    return NdisAllocateNetBufferListPool(NULL, &p);
-}
-
-static NDIS_HANDLE
-nb_pool_make(ULONG data)
-{
-    NET_BUFFER_POOL_PARAMETERS p;
-    memset(&p, 0, sizeof(p));
-    p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-    p.Header.Revision = NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    p.Header.Size = NDIS_SIZEOF_NET_BUFFER_POOL_PARAMETERS_REVISION_1;
-    p.PoolTag = TEST_TAG;
-    p.DataSize = data;
-    return NdisAllocateNetBufferPool(NULL, &p);
-}
-
-static void
-pools_make(struct pools *p)
-{
-    p->p1 = nbl_pool_make(TRUE, P1_CTX, P1_DATA);
-    p->p2 = nbl_pool_make(TRUE, 0, 0);
-    p->p3 = nb_pool_make(0);
-    CHECK_NOT_NULL(p->p1);
-    CHECK_NOT_NULL(p->p2);
-    CHECK_NOT_NULL(p->p3);
-}
-
-static void
-pools_free(struct pools *p)
-{
-    NdisFreeNetBufferPool(p->p3);
-    NdisFreeNetBufferListPool(p->p2);
-    NdisFreeNetBufferListPool(p->p1);
-}
+#include "support/pools.h"
+#include "support/stress_ring.h"
 
 /* ---- a custom NetAllocateMdl / NetFreeMdl pair -------------------------- */
 
@@ -581,95 +424,6 @@ consume_b(NET_BUFFER_LIST *nbl, const struct pools *p, uint64_t *rng)
     free(t);
 }
 
-/* ---- the worker loop --------------------------------------------------- */
-
-struct worker;
-typedef struct msg produce_fn(struct worker *w, uint32_t seq);
-typedef void consume_fn(struct worker *w, struct msg m);
-
-struct worker {
-    pthread_t thread;
-    int id;
-    unsigned count; /* items to send, and to receive */
-    struct queue *in, *out;
-    const struct pools *pools;
-    uint64_t rng;
-    produce_fn *produce;
-    consume_fn *consume;
-};
-
-/* Sends `count` items to the next thread and receives `count` from the
- * previous one. A full outgoing queue never blocks: the thread drains its
- * own queue meanwhile, so the ring cannot deadlock. */
-static void *
-worker_main(void *arg)
-{
-    struct worker *w = (struct worker *)arg;
-    unsigned sent = 0, received = 0;
-    struct msg pending;
-    int have_pending = 0;
-    while (sent < w->count || received < w->count) {
-        int progress = 0;
-        struct msg m;
-        while (q_try_pop(w->in, &m)) {
-            w->consume(w, m);
-            received++;
-            progress = 1;
-        }
-        if (sent < w->count) {
-            if (!have_pending) {
-                pending = w->produce(w, (uint32_t)w->id * 1000003u + sent);
-                have_pending = 1;
-            }
-            if (q_try_push(w->out, pending)) {
-                have_pending = 0;
-                sent++;
-                progress = 1;
-            }
-        }
-        if (!progress) {
-            if (sent == w->count) {
-                q_wait_nonempty(w->in);
-            } else {
-                sched_yield();
-            }
-        }
-    }
-    return NULL;
-}
-
-/* Runs THREADS workers in a ring and joins them. */
-static void
-run_ring(const struct pools *pools, unsigned count, produce_fn *produce, consume_fn *consume)
-{
-    static struct queue q[THREADS];
-    static struct worker w[THREADS];
-    int i;
-    for (i = 0; i < THREADS; i++) {
-        q_init(&q[i]);
-    }
-    for (i = 0; i < THREADS; i++) {
-        memset(&w[i], 0, sizeof(w[i]));
-        w[i].id = i;
-        w[i].count = count;
-        w[i].in = &q[i];
-        w[i].out = &q[(i + 1) % THREADS];
-        w[i].pools = pools;
-        w[i].rng = 0x9E3779B97F4A7C15u * (uint64_t)(i + 1);
-        w[i].produce = produce;
-        w[i].consume = consume;
-    }
-    for (i = 0; i < THREADS; i++) {
-        CHECK_EQ_INT(pthread_create(&w[i].thread, NULL, worker_main, &w[i]), 0);
-    }
-    for (i = 0; i < THREADS; i++) {
-        CHECK_EQ_INT(pthread_join(w[i].thread, NULL), 0);
-    }
-    for (i = 0; i < THREADS; i++) {
-        q_destroy(&q[i]);
-    }
-}
-
 /* ---- stress_cross_thread_free ------------------------------------------ */
 
 static struct msg
@@ -918,7 +672,8 @@ churn_main(void *arg)
     NET_BUFFER_LIST *l[40];
     int round, i;
     for (round = 0; round < 40; round++) {
-        NDIS_HANDLE own = nbl_pool_make(TRUE, (USHORT)(round % 3 * 16), (ULONG)(round % 2 * 128));
+        NDIS_HANDLE own =
+            test_nbl_pool(TRUE, (USHORT)(round % 3 * 16), (ULONG)(round % 2 * 128), 0, TEST_TAG);
         WCHECK(own != NULL);
         for (i = 0; i < 40; i++) {
             l[i] = NdisAllocateNetBufferList(i % 2 ? own : shared->p2, 0, 0);
@@ -985,7 +740,7 @@ TEST(stress_pools_beyond_thread_cache_slots)
     unsigned long long base = undis_alloc_outstanding();
     int i;
     for (i = 0; i < MANY_POOLS; i++) {
-        g_many[i] = nb_pool_make(0);
+        g_many[i] = test_nb_pool(0, TEST_TAG);
         CHECK_NOT_NULL(g_many[i]);
     }
     run_ring(NULL, 1000, produce_last, consume_last);

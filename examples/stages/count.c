@@ -4,8 +4,9 @@
  * protocol (Ethernet type through one 802.1Q tag, then the IPv4 protocol
  * or IPv6 next header) and passes every NBL on untouched. The headers are
  * read with NdisGetDataBuffer into the filter's storage, so headers split
- * over MDLs are read as easily as contiguous ones. Driver code: <ndis.h>
- * names only.
+ * over MDLs are read as easily as contiguous ones. NBLs carrying large-send
+ * offload info (LSO V2) are counted, with the MSS of the last. Driver code:
+ * <ndis.h> names only.
  */
 #include "stage_util.h"
 
@@ -26,6 +27,8 @@ enum {
     CountIcmpv6,
     CountOtherIp,
     CountShort,
+    CountLargeSend,
+    CountLargeSendMss,
     CountMax
 };
 
@@ -43,6 +46,8 @@ static const PCSTR CountNames[CountMax] = {
     "icmpv6",
     "other-ip",
     "shorter-than-ethernet",
+    "large-sends",
+    "lso-mss",
 };
 
 typedef struct _COUNT_STAGE {
@@ -152,8 +157,15 @@ CountSendNetBufferLists(PVOID StageContext, PNET_BUFFER_LIST NetBufferLists)
     PNET_BUFFER Nb;
 
     for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+        NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO Lso;
         for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {
             CountNetBuffer(Stage, Nb);
+        }
+        /* A large send, as the TCP/IP stack marks one: LSO V2 with its MSS. */
+        Lso.Value = NET_BUFFER_LIST_INFO(Nbl, TcpLargeSendNetBufferListInfo);
+        if (Lso.Value != NULL && Lso.LsoV2Transmit.Type == NDIS_TCP_LARGE_SEND_OFFLOAD_V2_TYPE) {
+            Stage->Counts[CountLargeSend]++;
+            Stage->Counts[CountLargeSendMss] = Lso.LsoV2Transmit.MSS;
         }
     }
     Stage->Host->SendNetBufferLists(Stage->Host->HostHandle, NetBufferLists);
@@ -182,7 +194,8 @@ const UNDIS_STAGE_CHARACTERISTICS CountStage = {
     UNDIS_STAGE_INTERFACE_VERSION,
     "count",
     "count",
-    "count packets per protocol (IPv4/IPv6/ARP, TCP/UDP/ICMP, VLAN-tagged); changes nothing",
+    "count packets per protocol (IPv4/IPv6/ARP, TCP/UDP/ICMP, VLAN-tagged) and large sends; "
+    "changes nothing",
     CountAttach,
     CountDetach,
     CountSendNetBufferLists,

@@ -263,3 +263,22 @@ StageSendEach(const UNDIS_STAGE_HOST *Host,
         Host->SendNetBufferListsComplete(Host->HostHandle, FailHead);
     }
 }
+
+VOID
+StageShiftLargeSend(PNET_BUFFER_LIST Nbl, LONG Delta)
+{
+    NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO Lso;
+    LONG Offset;
+
+    Lso.Value = NET_BUFFER_LIST_INFO(Nbl, TcpLargeSendNetBufferListInfo);
+    if (Lso.Value == NULL) {
+        return;
+    }
+    /* TcpHeaderOffset has the same place in the V1 and V2 layouts. */
+    Offset = (LONG)Lso.LsoV2Transmit.TcpHeaderOffset + Delta;
+    if (Offset < 0 || Offset > 0x3FF) {
+        return;
+    }
+    Lso.LsoV2Transmit.TcpHeaderOffset = (ULONG)Offset & 0x3FFu;
+    NET_BUFFER_LIST_INFO(Nbl, TcpLargeSendNetBufferListInfo) = Lso.Value;
+}

@@ -100,6 +100,12 @@ VOID StageSetError(_Out_writes_(ErrorLength) PCHAR Error, _In_ ULONG ErrorLength
  * advances *Cursor past it. FALSE when there is none or it is too big. */
 BOOLEAN StageParseUlong(_Inout_ PCSTR *Cursor, _In_ ULONG Max, _Out_ ULONG *Value);
 
+/* Moves the TCP header offset of an NBL's large-send info (LSO V1 or V2,
+ * when it has one) by Delta bytes: what a filter that inserts (Delta > 0) or
+ * removes (Delta < 0) header bytes in front of the TCP header must do so the
+ * miniport still finds it. Any IRQL. */
+VOID StageShiftLargeSend(_In_ PNET_BUFFER_LIST Nbl, _In_ LONG Delta);
+
 /* A stage's per-NBL send step: NDIS_STATUS_SUCCESS to pass the NBL on. */
 typedef NDIS_STATUS STAGE_SEND_ONE(_In_ PVOID Stage, _In_ PNET_BUFFER_LIST Nbl);
 

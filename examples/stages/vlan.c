@@ -221,9 +221,13 @@ VlanUntagNetBuffer(PVLAN_STAGE Stage, PNET_BUFFER Nb, PVLAN_NB_CONTEXT Context)
 {
     UCHAR Storage[STAGE_ETH_HEADER_LENGTH + STAGE_VLAN_TAG_LENGTH];
     UCHAR Addresses[STAGE_ETH_ADDRESSES];
-    PUCHAR Header;
+    PUCHAR Header = NULL;
 
-    Header = (PUCHAR)NdisGetDataBuffer(Nb, sizeof(Storage), Storage, 1, 0);
+    /* A frame too short to hold a tag has none to strip: asking
+     * NdisGetDataBuffer for more than DataLength is a caller error. */
+    if (NET_BUFFER_DATA_LENGTH(Nb) >= sizeof(Storage)) {
+        Header = (PUCHAR)NdisGetDataBuffer(Nb, sizeof(Storage), Storage, 1, 0);
+    }
     if (Header == NULL || STAGE_GET_BE16(Header + 12) != STAGE_ETH_TYPE_8021Q) {
         Stage->PassedUntagged++;
         return;
@@ -304,6 +308,12 @@ VlanSendOne(PVLAN_STAGE Stage, PNET_BUFFER_LIST Nbl)
         } else {
             Stage->Tagged++;
         }
+    }
+    /* A large send's TCP header moved with the tag (LSO NBLs have one NB). */
+    if (!Stage->Untag) {
+        StageShiftLargeSend(Nbl, (LONG)STAGE_VLAN_TAG_LENGTH);
+    } else if (Context[0].Stripped) {
+        StageShiftLargeSend(Nbl, -(LONG)STAGE_VLAN_TAG_LENGTH);
     }
     return NDIS_STATUS_SUCCESS;
 }

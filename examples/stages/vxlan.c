@@ -303,6 +303,13 @@ VxlanSendOne(PVXLAN_STAGE Stage, PNET_BUFFER_LIST Nbl)
             return NDIS_STATUS_RESOURCES;
         }
     }
+    /* A large send's TCP header moved with the outer headers (LSO NBLs
+     * have one NB); the inner TCP header is the one the offset names. */
+    if (!Stage->Decap) {
+        StageShiftLargeSend(Nbl, (LONG)VXLAN_OUTER_LENGTH);
+    } else if (Context[0].Decapsulated) {
+        StageShiftLargeSend(Nbl, -(LONG)VXLAN_OUTER_LENGTH);
+    }
     return NDIS_STATUS_SUCCESS;
 }
 

@@ -6,15 +6,15 @@
  * As in the WDK, ASSERT, ASSERTMSG, NT_ASSERT and KdPrint are active only
  * when the build defines DBG to a non-zero value; no header defines DBG.
  * NT_VERIFY always evaluates its expression. Every failure, bug check, fast
- * fail and breakpoint is reported through the hook of <undis/rt.h>
- * with the rule name and the call site; by default that prints one line and
- * aborts. Nothing fails silently.
+ * fail and breakpoint is reported through undis's one report path with the
+ * rule name and the call site (the hook is set with <undis/report.h>, an
+ * extras header this face does not depend on); by default that prints one
+ * line and aborts. Nothing fails silently.
  */
 #ifndef UNDIS_NDIS_DEBUG_H
 #define UNDIS_NDIS_DEBUG_H
 
 #include "types.h"
-#include "../undis/rt.h"
 
 UNDIS_EXTERN_C_BEGIN
 
@@ -27,6 +27,11 @@ UNDIS_EXTERN_C_BEGIN
 #endif
 
 /* ---- reporting entry points (with the call site) ------------------------ */
+
+/* What the macros below expand to. `rule` is the stable name of an assertion
+ * rule of <undis/report.h> ("ASSERT", "NT_ASSERT", "NT_FRE_ASSERT",
+ * "RTL_SOFT_ASSERT", "RTL_ASSERT", "DBG_RAISE_ASSERTION_FAILURE",
+ * "PAGED_CODE"; any other name is reported as ASSERT). */
 
 /** Report a failed assertion; returns only if the hook says continue. */
 void undis_rt_assert_failed(const char *rule,
@@ -74,7 +79,7 @@ VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
 #    define NT_VERIFY(exp)               NT_ASSERT(exp)
 #    define NT_VERIFYMSG(msg, exp)       NT_ASSERTMSG(msg, exp)
 #    define NT_VERIFYMSGW(msg, exp)      NT_ASSERTMSGW(msg, exp)
-#    define NT_FRE_ASSERT(exp)           NT_ASSERT(exp)
+#    define NT_FRE_ASSERT(exp)           UNDIS_RT_ASSERT_("NT_FRE_ASSERT", exp, (const char *)NULL)
 #    define KdPrint(_x_)                 DbgPrint _x_
 #    define KdPrintEx(_x_)               DbgPrintEx _x_
 #    define KdBreakPoint()               DbgBreakPoint()
@@ -99,9 +104,9 @@ VOID NTAPI RtlAssert(_In_ PVOID VoidFailedAssertion,
 #    define KdBreakPointWithStatus(s)    ((void)0)
 #endif
 #undef DbgRaiseAssertionFailure
-#define DbgRaiseAssertionFailure()                                                                 \
-    undis_rt_assert_failed("DbgRaiseAssertionFailure", "", (const char *)NULL, __FILE__, __LINE__, \
-                           __func__)
+#define DbgRaiseAssertionFailure()                                                          \
+    undis_rt_assert_failed("DBG_RAISE_ASSERTION_FAILURE", "", (const char *)NULL, __FILE__, \
+                           __LINE__, __func__)
 
 /* ---- debug output -------------------------------------------------------- */
 

@@ -8,7 +8,7 @@
  * rules a driver must follow. A spin lock is a real lock (threads spin, then
  * yield) that raises the acquiring thread to DISPATCH_LEVEL.
  *
- * Checked always, reported through <undis/rt.h> with the bug check
+ * Checked always, reported through <undis/report.h> with the bug check
  * Windows raises:
  *   raising to a lower IRQL            IRQL_NOT_GREATER_OR_EQUAL (0x09)
  *   lowering to a higher IRQL          IRQL_NOT_LESS_OR_EQUAL (0x0A)

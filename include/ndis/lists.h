@@ -8,7 +8,7 @@
  * and removing checks the neighbours' links first and fast-fails with
  * FAST_FAIL_CORRUPT_LIST_ENTRY when they do not point back: a double remove
  * or a list corrupted by a stray write is reported at once, with the call
- * site, through <undis/rt.h>.
+ * site, through <undis/report.h>.
  *
  * Not thread-safe (except the Interlocked forms); any IRQL.
  */

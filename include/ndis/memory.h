@@ -10,7 +10,7 @@
  * outstanding; every block is MEMORY_ALLOCATION_ALIGNMENT-aligned (64 for the
  * cache-aligned forms) and remembers its tag and size.
  *
- * Checks (reported through <undis/rt.h>, as BAD_POOL_CALLER 0xC2):
+ * Checks (reported through <undis/report.h>, as BAD_POOL_CALLER 0xC2):
  * freeing a block that is not a live pool block (double free, foreign
  * pointer) - P1 7; freeing with a tag other than the one it was allocated
  * with (ExFreePoolWithTag, NdisFreeMemoryWithTagPriority) - P1 0xA; paged

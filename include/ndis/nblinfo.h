@@ -94,4 +94,66 @@ UNDIS_C_ASSERT(MaxNetBufferListInfo == 27);
 #    endif
 #endif
 
+/* ------------------------------------------------------------------ */
+/* Large send offload (slot TcpLargeSendNetBufferListInfo): what the   */
+/* TCP/IP stack sets on a send NBL whose TCP segment is larger than    */
+/* the MTU, for the miniport to cut into MSS-sized segments. The WDK's */
+/* layout: bit fields over one pointer-sized slot.                     */
+/* ------------------------------------------------------------------ */
+
+#define NDIS_TCP_LARGE_SEND_OFFLOAD_V1_TYPE 0
+#define NDIS_TCP_LARGE_SEND_OFFLOAD_V2_TYPE 1
+#define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv4    0
+#define NDIS_TCP_LARGE_SEND_OFFLOAD_IPv6    1
+
+/* Anonymous structs in a union: standard C11, an extension in C++. */
+#if defined(__cplusplus) && defined(__GNUC__)
+#    pragma GCC diagnostic push
+#    pragma GCC diagnostic ignored "-Wpedantic"
+#endif
+
+typedef struct _NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO {
+    union {
+        struct {
+            ULONG Unused : 30;
+            ULONG Type : 1;
+            ULONG Reserved2 : 1;
+        } Transmit;
+        struct {
+            ULONG MSS : 20;
+            ULONG TcpHeaderOffset : 10;
+            ULONG Type : 1;
+            ULONG Reserved2 : 1;
+        } LsoV1Transmit;
+        struct {
+            ULONG TcpPayload : 30;
+            ULONG Type : 1;
+            ULONG Reserved2 : 1;
+        } LsoV1TransmitComplete;
+        struct {
+            ULONG MSS : 20;
+            ULONG TcpHeaderOffset : 10;
+            ULONG Type : 1;
+            ULONG Reserved2 : 1;
+            ULONG IPVersion : 2;
+            ULONG Reserved : 30;
+        } LsoV2Transmit;
+        struct {
+            ULONG Reserved : 30;
+            ULONG Type : 1;
+            ULONG Reserved2 : 1;
+        } LsoV2TransmitComplete;
+        PVOID Value;
+    };
+} NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO,
+    *PNDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO;
+
+#if defined(__cplusplus) && defined(__GNUC__)
+#    pragma GCC diagnostic pop
+#endif
+
+#if UNDIS_PTR64
+UNDIS_C_ASSERT(sizeof(NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO) == sizeof(PVOID));
+#endif
+
 #endif /* UNDIS_NDIS_NBLINFO_H */

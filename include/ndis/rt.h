@@ -7,6 +7,10 @@
  * processors, events, NDIS reader/writer locks, integer-safe arithmetic,
  * byte swaps and bit scans, counted strings and the ntstrsafe.h set.
  * <ndis.h> includes it; so do the shadow <ntddk.h>, <wdm.h> and <ntifs.h>.
+ * Only WDK names live here. undis's own controls of this runtime (the
+ * report hook, the DbgPrint sink, the processor count, the lookaside depth)
+ * are extras, in <undis/rt.h> and <undis/report.h>; the face never depends
+ * on them.
  */
 #ifndef UNDIS_NDIS_RT_H
 #define UNDIS_NDIS_RT_H
@@ -14,7 +18,6 @@
 #include "types.h"
 #include "ntstatus.h"
 #include "status.h"
-#include "../undis/rt.h"
 #include "debug.h"
 #include "irql.h"
 #include "interlocked.h"

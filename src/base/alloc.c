@@ -5,9 +5,8 @@
  * report functions.
  */
 #include "base/internal.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 
 #include <undis/fault.h>
@@ -61,19 +60,23 @@ random_hits(void)
     return (x % 1000000u) < g_mem.per_million;
 }
 
-/* Non-zero while any allocation fault is set up; read on every object get. */
-volatile int undis__fault_armed;
+/* Non-zero while any allocation fault is set up; read on every object get.
+ * 1 until the first allocation has run the process initialisation. */
+volatile int undis__fault_armed = 1;
 
 static void
 rearm(void)
 {
-    undis__fault_armed = g_mem.fail_nth != 0 || g_mem.per_million != 0;
+    undis__atomic_store_relaxed_int(&undis__fault_armed,
+                                    g_mem.fail_nth != 0 || g_mem.per_million != 0);
 }
 
 int
 undis__fault_refuse_slow(void)
 {
-    int refuse = countdown_hits(&g_mem.fail_nth);
+    int refuse;
+    undis__process_init();
+    refuse = countdown_hits(&g_mem.fail_nth);
     if (!refuse && g_mem.per_million != 0) {
         refuse = random_hits();
     }
@@ -81,7 +84,7 @@ undis__fault_refuse_slow(void)
         undis__atomic_add_u64(&g_mem.refused, 1);
     }
     if (g_mem.fail_nth == 0 && g_mem.per_million == 0) {
-        undis__fault_armed = 0;
+        undis__atomic_store_relaxed_int(&undis__fault_armed, 0);
     }
     return refuse;
 }
@@ -130,12 +133,14 @@ undis__mem_free_backing(void *p)
 int
 undis__map_allowed(void)
 {
+    undis__process_init(); /* map_nth may come from UNDIS_FAULTS */
     return !countdown_hits(&g_mem.map_nth);
 }
 
 void
 undis_fault_alloc_fail_nth(unsigned long long n)
 {
+    undis__process_init();
     g_mem.fail_nth = n;
     rearm();
 }
@@ -143,6 +148,7 @@ undis_fault_alloc_fail_nth(unsigned long long n)
 void
 undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
 {
+    undis__process_init();
     g_mem.rng = seed != 0 ? seed : 0x9E3779B97F4A7C15u;
     g_mem.rng_epoch++;
     g_rng_threads = 0; /* the same seed gives the same sequence again */
@@ -153,12 +159,14 @@ undis_fault_alloc_fail_random(unsigned int per_million, unsigned long long seed)
 void
 undis_fault_map_fail_nth(unsigned long long n)
 {
+    undis__process_init();
     g_mem.map_nth = n;
 }
 
 void
 undis_fault_clear(void)
 {
+    undis__process_init();
     g_mem.fail_nth = 0;
     g_mem.map_nth = 0;
     g_mem.per_million = 0;
@@ -166,9 +174,9 @@ undis_fault_clear(void)
 }
 
 unsigned long long
-undis_alloc_count(void)
+undis__mem_allocs(void)
 {
-    return undis__atomic_load_u64(&g_mem.allocs) + undis__caches_gets();
+    return undis__atomic_load_u64(&g_mem.allocs);
 }
 
 unsigned long long
@@ -178,11 +186,10 @@ undis_alloc_failed_count(void)
 }
 
 unsigned long long
-undis_alloc_outstanding(void)
+undis__mem_outstanding(void)
 {
     return undis__atomic_load_u64(&g_mem.allocs) - undis__atomic_load_u64(&g_mem.frees) +
-           undis__caches_outstanding() + undis__atomic_load_u64(&g_mem.leaked) -
-           undis__quarantine_count();
+           undis__atomic_load_u64(&g_mem.leaked);
 }
 
 const char *
@@ -195,17 +202,5 @@ void
 undis__assert_fail(const char *expr, const char *file, int line, const char *func)
 {
     fprintf(stderr, "undis: internal assertion failed: %s (%s:%d, %s)\n", expr, file, line, func);
-    abort();
-}
-
-void
-undis__fatal(const char *rule, const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "undis: %s: ", rule);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
     abort();
 }

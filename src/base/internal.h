@@ -2,7 +2,8 @@
 /*
  * internal.h: the one internal header of the library: internal asserts,
  * the allocation interface every part of undis allocates through, the
- * default NetAllocateMdl / NetFreeMdl pair, and the fatal-report path.
+ * default NetAllocateMdl / NetFreeMdl pair. Reports (the fatal ones too) go
+ * through base/report.h.
  */
 #ifndef UNDIS_INTERNAL_H
 #define UNDIS_INTERNAL_H
@@ -17,7 +18,7 @@
  *   0  release: no internal checks at all.
  *   1  internal asserts (UNDIS_ASSERT): undis's own invariants, cheap.
  *   2  level 1, and the structure checker after every mutating entry point
- *      (UNDIS_CHECK_AFTER_*, src/verifier/check_after.h); the inline fast
+ *      (UNDIS_CHECK_AFTER_*, src/base/check_after.h); the inline fast
  *      paths stay closed so that every call reaches a checked entry point.
  */
 #ifndef UNDIS_DEBUG
@@ -42,14 +43,6 @@ undis__assert_fail(const char *expr, const char *file, int line, const char *fun
 #endif
 
 /*
- * A caller's contract violation that undis cannot survive (for example the
- * default free handed a foreign MDL, which would corrupt the heap). Prints
- * "undis: RULE: message" and aborts. The verifier will take these over.
- */
-UNDIS_NORETURN UNDIS_COLD void undis__fatal(const char *rule, const char *fmt, ...)
-    UNDIS_PRINTF(2, 3);
-
-/*
  * undis__mem_alloc / undis__mem_free: every allocation undis makes goes
  * through here, so tests can inject failures (<undis/fault.h>) and count
  * what is outstanding. Returns 16-aligned memory or NULL.
@@ -58,23 +51,57 @@ void *undis__mem_alloc(size_t size);
 void undis__mem_free(void *p);
 
 /*
+ * Process state (process.c): undis__process_init() sets it up exactly once,
+ * whichever threads race to it -- the vector width of the resets,
+ * UNDIS_FAULTS, UNDIS_VERIFIER -- and costs one load once done. Entry points
+ * that need the state call it (pool creation, the first allocation, the
+ * verifier's and the fault schedule's getters and setters). Any thread.
+ */
+extern undis__once undis__process_once;
+void undis__process_init_slow(void);
+static inline void
+undis__process_init(void)
+{
+    if (UNDIS_UNLIKELY(undis__atomic_load_acquire_int(&undis__process_once.state) != 2)) {
+        undis__process_init_slow();
+    }
+}
+
+/*
  * Fault injection: every allocation event (an object from a cache, or a
  * block from undis__mem_alloc) first asks undis__fault_refuse(), which costs
- * one load of a global while no fault is set up.
+ * one (relaxed atomic) load of a global while no fault is set up. The word
+ * starts at 1, so the process's first allocation goes to the slow path,
+ * which runs undis__process_init() before it decides.
  */
 extern volatile int undis__fault_armed;
 int undis__fault_refuse_slow(void);
 static inline int
+undis__fault_is_armed(void)
+{
+    return undis__atomic_load_relaxed_int(&undis__fault_armed);
+}
+static inline int
 undis__fault_refuse(void)
 {
-    return UNDIS_UNLIKELY(undis__fault_armed != 0) && undis__fault_refuse_slow();
+    return UNDIS_UNLIKELY(undis__fault_is_armed() != 0) && undis__fault_refuse_slow();
 }
 
-/* Reads UNDIS_FAULTS once (fault_env.c); called at start-up. */
-void undis__fault_env_init(void);
-
-/* Objects taken from caches: this thread's count plus exited threads'. */
-unsigned long long undis__caches_gets(void);
+/*
+ * What the process initialisation calls in the wings above this floor
+ * (declared here, implemented there, as base/verify.h's checks are):
+ *
+ * undis__fault_env_parse (verifier/fault_env.c) - parse a fault schedule in
+ * UNDIS_FAULTS's syntax and, when all of it is valid, apply it. Returns 0,
+ * or -1 with a one-line reason in err (nothing applied).
+ *
+ * undis__cpu_cap_from_env (datapath/cpu_cap.c) - read UNDIS_CPU_CAP, the
+ * cap on the instruction set of the NBL resets (<undis/cpu.h>), and apply
+ * it (an unknown value: one stderr line, ignored), before any pool picks
+ * its reset and before the cap is first read or set.
+ */
+int undis__fault_env_parse(const char *spec, char *err, size_t err_len);
+void undis__cpu_cap_from_env(void);
 
 /*
  * The backing store of caches (slabs, depots, magazines, pool structures):
@@ -85,9 +112,6 @@ unsigned long long undis__caches_gets(void);
 void *undis__mem_alloc_backing(size_t size);
 void undis__mem_free_backing(void *p);
 
-/* Objects handed out by every live cache (for undis_alloc_outstanding). */
-size_t undis__caches_outstanding(void);
-
 /* Objects still handed out when their pool was freed: they stay counted as
  * outstanding, so a leak never disappears with its pool. */
 void undis__note_leaked(size_t count);
@@ -95,27 +119,10 @@ void undis__note_leaked(size_t count);
 /* One "mapping" attempt; false when a test injected a mapping failure. */
 int undis__map_allowed(void);
 
-/*
- * The default NetAllocateMdl / NetFreeMdl (used for NULL handlers): the MDL
- * and its buffer in one block. The default free frees only what the default
- * allocate made.
- */
-NET_BUFFER_ALLOCATE_MDL undis__default_allocate_mdl;
-NET_BUFFER_FREE_MDL undis__default_free_mdl;
-
-/* Position (CurrentMdl, offset) of chain byte DataOffset, by the NDIS rule:
- * stay in an MDL only while the remaining offset is below its ByteCount. */
-static inline void
-undis__nb_locate(NET_BUFFER *nb)
-{
-    PMDL m = nb->MdlChain;
-    ULONG pos = nb->DataOffset;
-    while (m != NULL && pos >= m->ByteCount) {
-        pos -= m->ByteCount;
-        m = m->Next;
-    }
-    nb->CurrentMdl = m;
-    nb->CurrentMdlOffset = pos;
-}
+/* The memory base's own counts (the public totals, which add the caches'
+ * objects, are in datapath/accounting.c): blocks handed out by
+ * undis__mem_alloc, and those still out plus the leaked objects noted. */
+unsigned long long undis__mem_allocs(void);
+unsigned long long undis__mem_outstanding(void);
 
 #endif /* UNDIS_INTERNAL_H */

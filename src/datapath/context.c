@@ -12,7 +12,7 @@
  * block is never popped.
  */
 #include "datapath/nbl_pool.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 NDIS_STATUS
 NdisAllocateNetBufferListContext(NET_BUFFER_LIST *NetBufferList,

@@ -12,32 +12,21 @@
 /* The cap, one undis_cpu_cap (UNDIS_CPU_CAP_AVX512: no cap). */
 static volatile uint64_t g_cap = UNDIS_CPU_CAP_AVX512;
 
-/* What the processor supports, once asked (-1: not yet). */
-static volatile int g_best = -1;
-
-static struct {
-    undis__spinlock lock;
-    volatile int done;
-} g_env;
-
 static const char *const g_names[UNDIS_CPU_CAP_COUNT] = { "reference", "sse2", "avx2", "avx512" };
 
 /*
- * The widest set this processor and build can run: the one place that asks
- * the processor. __builtin_cpu_supports tests the OS's saved state (XGETBV)
- * as well as CPUID, so a set whose registers the OS does not save is not used.
+ * The widest set this processor and build can run, from the platform's
+ * answer (undis__plat_cpu_features: the processor has the set and the OS
+ * saves its registers; found once, then cached; 0 off x86-64).
  */
 static undis_cpu_cap
-cpu_detect(void)
+cpu_best(void)
 {
-#if UNDIS__ZERO_X86
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("avx512f") ? UNDIS_CPU_CAP_AVX512
-           : __builtin_cpu_supports("avx2")  ? UNDIS_CPU_CAP_AVX2
-                                             : UNDIS_CPU_CAP_SSE2;
-#else
-    return UNDIS_CPU_CAP_REFERENCE;
-#endif
+    unsigned f = undis__plat_cpu_features();
+    return (f & UNDIS_CPU_AVX512F) != 0 ? UNDIS_CPU_CAP_AVX512
+           : (f & UNDIS_CPU_AVX2) != 0  ? UNDIS_CPU_CAP_AVX2
+           : (f & UNDIS_CPU_SSE2) != 0  ? UNDIS_CPU_CAP_SSE2
+                                        : UNDIS_CPU_CAP_REFERENCE;
 }
 
 /* Sets the cap; returns the one it replaces. */
@@ -50,18 +39,7 @@ cap_exchange(uint64_t cap)
     return old;
 }
 
-static undis_cpu_cap
-cpu_best(void)
-{
-    int best = undis__atomic_load_acquire_int(&g_best);
-    if (best < 0) {
-        /* Two threads may both ask; they get the same answer. */
-        best = (int)cpu_detect();
-        undis__atomic_store_release_int(&g_best, best);
-    }
-    return (undis_cpu_cap)best;
-}
-
+/* Called once, by the process initialisation (base/process.c). */
 void
 undis__cpu_cap_from_env(void)
 {
@@ -79,37 +57,20 @@ undis__cpu_cap_from_env(void)
             env);
 }
 
-/* Until the process start-up reads the environment for everything, the
- * first use of the cap reads UNDIS_CPU_CAP, so that it comes before any
- * undis_cpu_cap_set. */
-static void
-env_once(void)
-{
-    if (undis__atomic_load_acquire_int(&g_env.done)) {
-        return;
-    }
-    undis__spin_lock(&g_env.lock);
-    if (!g_env.done) {
-        undis__cpu_cap_from_env();
-        undis__atomic_store_release_int(&g_env.done, 1);
-    }
-    undis__spin_unlock(&g_env.lock);
-}
-
 int
 undis_cpu_cap_set(int cap)
 {
     if (cap < 0 || cap >= (int)UNDIS_CPU_CAP_COUNT) {
         return -1;
     }
-    env_once();
+    undis__process_init(); /* UNDIS_CPU_CAP first, so that a call wins over it */
     return (int)cap_exchange((uint64_t)cap);
 }
 
 undis_cpu_cap
 undis_cpu_cap_get(void)
 {
-    env_once();
+    undis__process_init(); /* UNDIS_CPU_CAP */
     return (undis_cpu_cap)undis__atomic_load_u64(&g_cap);
 }
 

@@ -21,9 +21,9 @@
  * (one a retreat prepended) goes to IoFreeMdl, as in Windows.
  */
 #include "datapath/nbl_pool.h"
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
-#include "verifier/verify_derived.h"
+#include "base/check_after.h"
+#include "base/verify.h"
+#include "base/verify_derived.h"
 
 #include <string.h>
 

@@ -7,8 +7,8 @@
  * PFN array holds virtual page numbers; it is filled so that code that reads
  * it (rarely, on a data path) sees plausible values.
  */
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
+#include "base/check_after.h"
+#include "base/verify.h"
 
 #include <string.h>
 

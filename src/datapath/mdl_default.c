@@ -27,6 +27,7 @@
  * record because memory ran out), the large-block list, else the fatal
  * DEFAULT_FREE_FOREIGN_MDL report.
  */
+#include "base/report.h"
 #include "datapath/pool.h"
 
 #include <string.h>
@@ -171,7 +172,7 @@ owned_insert(void *key)
     undis__spin_unlock(&g_owned.lock);
 }
 
-/* Cache constructor: called once per block when its slab is carved. */
+/* The cache's construct hook: called once per block when its slab is carved. */
 static void
 block_construct(struct undis__cache *cache, struct undis__obj *obj)
 {
@@ -384,9 +385,9 @@ undis__default_allocate_mdl(PULONG BufferSize)
 static UNDIS_COLD UNDIS_NORETURN void
 free_not_live(PMDL Mdl)
 {
-    undis__fatal("DEFAULT_FREE_NOT_LIVE",
-                 "the default NetFreeMdl was given MDL %p a second time (it is already free)",
-                 (void *)Mdl);
+    undis__report_fatal(
+        UNDIS_RULE_DEFAULT_FREE_NOT_LIVE, "NetFreeMdl", Mdl,
+        "the default NetFreeMdl was given MDL %p a second time (it is already free)", (void *)Mdl);
 }
 
 /*
@@ -408,11 +409,12 @@ free_slow(PMDL Mdl)
         }
     }
     if (!owned) {
-        undis__fatal("DEFAULT_FREE_FOREIGN_MDL",
-                     "the default NetFreeMdl (a NULL FreeMdlHandler) was given MDL %p, which the "
-                     "default NetAllocateMdl did not allocate (pass the free handler that matches "
-                     "the allocate handler used by the retreat)",
-                     (void *)Mdl);
+        undis__report_fatal(
+            UNDIS_RULE_DEFAULT_FREE_FOREIGN_MDL, "NetFreeMdl", Mdl,
+            "the default NetFreeMdl (a NULL FreeMdlHandler) was given MDL %p, which "
+            "the default NetAllocateMdl did not allocate (pass the free handler "
+            "that matches the allocate handler used by the retreat)",
+            (void *)Mdl);
     }
     if (obj->state != UNDIS__OBJ_LIVE) {
         free_not_live(Mdl);

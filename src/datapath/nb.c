@@ -23,57 +23,11 @@
  * NdisAdvanceNetBufferDataStart run inline in the caller (<ndis/nbinline.h>);
  * the exported functions at the end of this file do the rest: allocating
  * and freeing MDLs, walking across MDLs, the verifier's reports and level 2.
- * The gate below tells the inline paths when they must not run.
+ * The gate (base/gate.c) tells the inline paths when they must not run.
  */
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
-
-/* ---- the gate of the inline fast paths (<ndis/nbinline.h>) ---------------- */
-
-/* Debug level 2 keeps the gate closed, so that every call reaches an entry
- * point that runs the structure checker (check_after.h). */
-#if UNDIS_DEBUG >= 2
-#    define GATE_OPEN ((ULONG_PTR)0)
-#else
-#    define GATE_OPEN (~(ULONG_PTR)0)
-#endif
-
-ULONG_PTR undis__nb_inline_limit = GATE_OPEN;
-
-static struct {
-    undis__spinlock lock;
-    int level2;         /* verifier level >= 2 */
-    unsigned long high; /* threads above DISPATCH_LEVEL */
-} g_gate;
-
-/* Lock held. */
-static void
-gate_publish(void)
-{
-    undis__nb_inline_limit = g_gate.level2 || g_gate.high != 0 ? 0 : GATE_OPEN;
-}
-
-void
-undis__nb_gate_level(int level)
-{
-    undis__spin_lock(&g_gate.lock);
-    g_gate.level2 = level >= 2;
-    gate_publish();
-    undis__spin_unlock(&g_gate.lock);
-}
-
-void
-undis__nb_gate_irql(int above)
-{
-    undis__spin_lock(&g_gate.lock);
-    if (above) {
-        g_gate.high++;
-    } else if (g_gate.high != 0) {
-        g_gate.high--;
-    }
-    gate_publish();
-    undis__spin_unlock(&g_gate.lock);
-}
+#include "base/check_after.h"
+#include "base/verify.h"
+#include "datapath/datapath.h"
 
 /* Debug level 2: the NBL call that runs the NB calls, on this thread, so
  * that the structure check after each NB call names the call the driver

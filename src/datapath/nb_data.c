@@ -4,8 +4,9 @@
  * NdisCopyFromNetBufferToNetBuffer, NdisQueryNetBufferPhysicalCount
  * (spec 6.4 and 6.5). None of them allocates.
  */
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
+#include "base/check_after.h"
+#include "base/verify.h"
+#include "datapath/datapath.h"
 
 #include <string.h>
 

@@ -12,8 +12,8 @@
  */
 #include "datapath/nbl_free.h"
 #include "datapath/nbl_pool.h"
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
+#include "base/check_after.h"
+#include "base/verify.h"
 
 #include <string.h>
 

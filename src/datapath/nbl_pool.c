@@ -7,7 +7,7 @@
  */
 #include "datapath/nbl_pool.h"
 #include "datapath/nbl_reset.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <string.h>
 
@@ -110,6 +110,7 @@ static struct undis__nbl_pool *
 pool_new(uint32_t magic, NDIS_HANDLE ndis_handle, ULONG tag, ULONG data_size, int fault_point)
 {
     struct undis__nbl_pool *pool;
+    undis__process_init(); /* UNDIS_CPU_CAP before the reset is picked */
     if (fault_point && undis__fault_refuse()) {
         return NULL;
     }
@@ -128,6 +129,7 @@ NDIS_HANDLE
 NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
                               NET_BUFFER_LIST_POOL_PARAMETERS const *Parameters)
 {
+    undis__process_init(); /* UNDIS_VERIFIER before the first check */
     if (undis__verify_on() &&
         !undis__verify_irql("NdisAllocateNetBufferListPool", (const void *)(uintptr_t)Parameters)) {
         return NULL;
@@ -138,6 +140,7 @@ NdisAllocateNetBufferListPool(NDIS_HANDLE NdisHandle,
 NDIS_HANDLE
 NdisAllocateNetBufferPool(NDIS_HANDLE NdisHandle, NET_BUFFER_POOL_PARAMETERS const *Parameters)
 {
+    undis__process_init(); /* UNDIS_VERIFIER before the first check */
     if (undis__verify_on() &&
         !undis__verify_irql("NdisAllocateNetBufferPool", (const void *)(uintptr_t)Parameters)) {
         return NULL;

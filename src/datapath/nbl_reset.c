@@ -73,8 +73,7 @@ undis__nb_reset_reference(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PM
 
 #if UNDIS__ZERO_X86
 
-/* (UNDIS__ZERO_X86 implies gcc or clang.) */
-#    define RESET_INLINE __attribute__((always_inline)) static inline
+#    define RESET_INLINE UNDIS_ALWAYS_INLINE
 
 /* The embedded NB of a fresh pooled NBL (or a fresh NB of an NB pool),
  * already zeroed: owned by the pool, and with pool data claimed as all

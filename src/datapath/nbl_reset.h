@@ -39,11 +39,7 @@ NET_BUFFER *undis__nb_reset_reference(const struct undis__nbl_pool *pool, NET_BU
  */
 void undis__nbl_reset_pick(struct undis__nbl_pool *pool, undis_cpu_cap isa);
 
-/*
- * Reads UNDIS_CPU_CAP and applies it (an unknown value: one stderr line,
- * ignored). To be called once, by the process's start-up; until that is in
- * place, cpu_cap.c calls it once itself, on first use of the cap.
- */
-void undis__cpu_cap_from_env(void);
+/* (undis__cpu_cap_from_env, which reads UNDIS_CPU_CAP, is declared in
+ * base/internal.h: the process initialisation calls it.) */
 
 #endif /* UNDIS_NBL_RESET_H */

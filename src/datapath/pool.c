@@ -8,7 +8,8 @@
 
 #include <string.h>
 
-UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
+struct undis__tcache undis__tcache_none;
+UNDIS_THREAD_LOCAL struct undis__tcache *undis__t_cache = &undis__tcache_none;
 
 /* Registry: which cache owns each slot, and that cache's generation. */
 static struct {
@@ -16,14 +17,16 @@ static struct {
     struct undis__cache *cache[UNDIS__MAX_CACHES];
     uint32_t gen[UNDIS__MAX_CACHES];
     uint32_t next_gen;
-    volatile uint64_t exited_gets; /* objects taken by threads that exited */
+    /* objects taken by threads that exited, and by threads without cache
+     * state (no memory for it, or no thread-exit callback to be had) */
+    volatile uint64_t exited_gets;
     struct undis__cache *slotless; /* caches that got no slot (no magazines) */
 } g_reg;
 
 unsigned long long
 undis__caches_gets(void)
 {
-    return undis__atomic_load_u64(&g_reg.exited_gets) + undis__t_cache.gets;
+    return undis__atomic_load_u64(&g_reg.exited_gets) + undis__t_cache->gets;
 }
 
 void
@@ -33,6 +36,7 @@ undis__cache_init(struct undis__cache *cache,
                   undis__obj_construct *construct)
 {
     size_t per_slab;
+    undis__process_init();
     memset(cache, 0, sizeof(*cache));
     /* Large objects (NBLs with their NB, MDL and data) start their body on
      * a cache line, so that the vector stores zeroing it never split. */
@@ -209,25 +213,42 @@ undis__cache_owns(const struct undis__cache *cache, const void *obj)
     return 0;
 }
 
+/* This thread's cache state, created on first use with its thread-exit
+ * callback; NULL when memory runs out or no callback can be registered
+ * (the thread then works from the depots alone). */
+static struct undis__tcache *
+tcache_of_thread(void)
+{
+    struct undis__tcache *tc = undis__t_cache;
+    if (tc != &undis__tcache_none) {
+        return tc;
+    }
+    tc = (struct undis__tcache *)undis__mem_alloc_backing(sizeof(*tc));
+    if (tc == NULL) {
+        return NULL;
+    }
+    memset(tc, 0, sizeof(*tc));
+    if (!undis__thread_exit_register(tc)) {
+        undis__mem_free_backing(tc);
+        return NULL;
+    }
+    undis__t_cache = tc;
+    return tc;
+}
+
 /* This thread's magazine for the cache, created on first use; NULL when
  * the cache has no slot or memory runs out (callers then use the depot). */
 static struct undis__magazine *
 magazine_of(struct undis__cache *cache)
 {
-    struct undis__tcache *tc = &undis__t_cache;
+    struct undis__tcache *tc;
     struct undis__magazine *mag;
     uint32_t slot = cache->slot;
-    if (cache->gen == UNDIS__GEN_NONE) {
+    if (cache->gen == UNDIS__GEN_NONE || (tc = tcache_of_thread()) == NULL) {
         return NULL;
     }
     if (tc->slot[slot].gen == cache->gen) {
         return tc->slot[slot].mag;
-    }
-    if (!tc->registered) {
-        tc->registered = undis__thread_exit_register(tc);
-        if (!tc->registered) {
-            return NULL;
-        }
     }
     mag = (struct undis__magazine *)undis__mem_alloc_backing(sizeof(*mag));
     if (mag == NULL) {
@@ -247,6 +268,19 @@ magazine_of(struct undis__cache *cache)
     return mag;
 }
 
+/* One object handed out by the slow path: counted in this thread's state,
+ * or, for a thread that has none, with the exited threads' objects. */
+static void
+count_get(void)
+{
+    struct undis__tcache *tc = undis__t_cache;
+    if (tc != &undis__tcache_none) {
+        tc->gets++;
+    } else {
+        undis__atomic_add_u64(&g_reg.exited_gets, 1);
+    }
+}
+
 struct undis__obj *
 undis__cache_get_slow(struct undis__cache *cache)
 {
@@ -256,6 +290,7 @@ undis__cache_get_slow(struct undis__cache *cache)
         /* Here only because fault injection is armed (try_get stands back). */
         obj = mag->objs[--mag->count];
         obj->state = UNDIS__OBJ_LIVE;
+        count_get();
         return obj;
     }
     undis__spin_lock(&cache->lock);
@@ -275,6 +310,7 @@ undis__cache_get_slow(struct undis__cache *cache)
     undis__spin_unlock(&cache->lock);
     if (obj != NULL) {
         obj->state = UNDIS__OBJ_LIVE;
+        count_get();
     }
     return obj;
 }
@@ -301,11 +337,12 @@ undis__cache_put_slow(struct undis__cache *cache, struct undis__obj *obj)
     undis__spin_unlock(&cache->lock);
 }
 
-/* Thread exit: every magazine of a live cache goes back to its depot. */
+/* Thread exit: every magazine of a live cache goes back to its depot, and
+ * the thread's cache state (heap memory, never its TLS) is freed. */
 void
-undis__thread_exit(void *arg)
+undis__thread_exit(void *state, int tls_alive)
 {
-    struct undis__tcache *tc = (struct undis__tcache *)arg;
+    struct undis__tcache *tc = (struct undis__tcache *)state;
     undis__spin_lock(&g_reg.lock);
     for (uint32_t s = 0; s < UNDIS__MAX_CACHES; s++) {
         struct undis__cache *cache = g_reg.cache[s];
@@ -327,6 +364,10 @@ undis__thread_exit(void *arg)
     }
     undis__spin_unlock(&g_reg.lock);
     undis__atomic_add_u64(&g_reg.exited_gets, tc->gets);
-    tc->gets = 0;
-    tc->registered = 0;
+    undis__mem_free_backing(tc);
+    if (tls_alive) {
+        /* Code that runs later in this thread's exit (another library's
+         * destructor) starts afresh instead of using freed memory. */
+        undis__t_cache = &undis__tcache_none;
+    }
 }

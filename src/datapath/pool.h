@@ -19,7 +19,7 @@
 #ifndef UNDIS_POOL_H
 #define UNDIS_POOL_H
 
-#include "base/internal.h"
+#include "datapath/datapath.h"
 
 #define UNDIS__OBJ_LIVE 0x4C495645u /* handed out */
 #define UNDIS__OBJ_FREE 0x46524545u /* in a magazine or the depot */
@@ -35,7 +35,7 @@ struct undis__obj {
 
 /* state and kind read as one 64-bit word (as memcpy of &obj->state gives it). */
 #define UNDIS__OBJ_WORD(state, kind) ((uint64_t)(state) | ((uint64_t)(kind) << 32))
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#if UNDIS_BIG_ENDIAN
 #    undef UNDIS__OBJ_WORD
 #    define UNDIS__OBJ_WORD(state, kind) (((uint64_t)(state) << 32) | (uint64_t)(kind))
 #endif
@@ -130,7 +130,8 @@ struct undis__magazine {
 
 /* A thread's view of one registry slot: its magazine for the cache that
  * holds the slot, valid while gen equals that cache's generation (0: none).
- * Both in one 16-byte entry, so the fast path reads one line of the TLS. */
+ * Both in one 16-byte entry, so the fast path reads one line of the
+ * thread's state. */
 struct undis__tslot {
     struct undis__magazine *mag;
     uint32_t gen;
@@ -140,10 +141,10 @@ struct undis__tslot {
 struct undis__tcache {
     /* The two caches this thread last freed to, and its magazines there
      * (each valid while its gen equals the cache's generation). A free that
-     * matches finds its magazine at a fixed TLS address instead of through
-     * loads that start at the object, which keeps those loads off the chain
-     * of dependent memory accesses that runs from one allocation to the
-     * next. Two, because frees often alternate between two caches (a clone's
+     * matches finds its magazine at a fixed place in the thread's state
+     * instead of through loads that start at the object, which keeps those
+     * loads off the chain of dependent memory accesses that runs from one
+     * allocation to the next. Two, because frees often alternate between two caches (a clone's
      * MDL then its NBL). */
     struct undis__hot {
         struct undis__cache *cache;
@@ -152,10 +153,18 @@ struct undis__tcache {
     } hot[2];
     struct undis__tslot slot[UNDIS__MAX_CACHES];
     unsigned long long gets; /* objects this thread took (undis_alloc_count) */
-    int registered;
 };
 
-extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
+/*
+ * The calling thread's cache state. Heap memory, made by the thread's first
+ * slow path and handed to the thread-exit callback, which returns its
+ * magazines and frees it: the callback never needs the thread's TLS, which
+ * some platforms tear down first. Until then the pointer holds
+ * &undis__tcache_none, whose slots match no cache (every generation is 0),
+ * so the fast paths need no NULL test; nothing ever writes that one.
+ */
+extern UNDIS_THREAD_LOCAL struct undis__tcache *undis__t_cache;
+extern struct undis__tcache undis__tcache_none;
 
 /* try_get: the fast path alone -- a pop from this thread's magazine --, or
  * NULL when it cannot serve (magazine empty or missing, fault injection
@@ -164,13 +173,14 @@ extern UNDIS_THREAD_LOCAL struct undis__tcache undis__t_cache;
 static inline struct undis__obj *
 undis__cache_try_get(struct undis__cache *cache)
 {
-    const struct undis__tslot *ts = &undis__t_cache.slot[cache->slot];
-    if (UNDIS_LIKELY(ts->gen == cache->gen && undis__fault_armed == 0)) {
+    struct undis__tcache *tc = undis__t_cache;
+    const struct undis__tslot *ts = &tc->slot[cache->slot];
+    if (UNDIS_LIKELY(ts->gen == cache->gen && undis__fault_is_armed() == 0)) {
         struct undis__magazine *mag = ts->mag;
         if (UNDIS_LIKELY(mag->count != 0)) {
             struct undis__obj *obj = mag->objs[--mag->count];
             obj->state = UNDIS__OBJ_LIVE;
-            undis__t_cache.gets++;
+            tc->gets++;
             return obj;
         }
     }
@@ -179,7 +189,8 @@ undis__cache_try_get(struct undis__cache *cache)
 
 /* get: pop from this thread's magazine; NULL when memory runs out (or a
  * test injected an allocation failure). A cache without a registry slot has
- * slot 0 and generation UNDIS__GEN_NONE, which no thread entry ever holds. */
+ * slot 0 and generation UNDIS__GEN_NONE, which no thread entry ever holds.
+ * The slow path counts the objects it hands out itself. */
 static inline struct undis__obj *
 undis__cache_get(struct undis__cache *cache)
 {
@@ -191,11 +202,7 @@ undis__cache_get(struct undis__cache *cache)
     if (UNDIS_LIKELY(obj != NULL)) {
         return obj;
     }
-    obj = undis__cache_get_slow(cache);
-    if (obj != NULL) {
-        undis__t_cache.gets++;
-    }
-    return obj;
+    return undis__cache_get_slow(cache);
 }
 
 /* push: onto this thread's magazine, without stamping the object's state
@@ -207,7 +214,7 @@ undis__cache_get(struct undis__cache *cache)
 static inline void
 undis__cache_push(struct undis__cache *cache, struct undis__obj *obj)
 {
-    struct undis__tcache *tc = &undis__t_cache;
+    struct undis__tcache *tc = undis__t_cache;
     struct undis__magazine *mag;
     if (UNDIS_LIKELY(cache == tc->hot[0].cache && cache->gen == tc->hot[0].gen)) {
         mag = tc->hot[0].mag;

@@ -17,13 +17,15 @@
 
 #include <stddef.h>
 
-#if (defined(__GNUC__) || defined(__clang__)) && defined(__x86_64__)
+#include "platform/platform.h"
+
+#if UNDIS_HAVE_X86_SIMD
 #    include <immintrin.h>
 
 #    define UNDIS__ZERO_X86           1
-#    define UNDIS__ZERO_TARGET_avx512 __attribute__((target("avx512f")))
-#    define UNDIS__ZERO_TARGET_avx2   __attribute__((target("avx2")))
-#    define UNDIS__ZERO_TARGET_sse2
+#    define UNDIS__ZERO_TARGET_avx512 UNDIS_TARGET_AVX512
+#    define UNDIS__ZERO_TARGET_avx2   UNDIS_TARGET_AVX2
+#    define UNDIS__ZERO_TARGET_sse2   UNDIS_TARGET_SSE2
 
 /*
  * The vector forms take `always`, a compile-time mask of the 32-byte chunks
@@ -35,7 +37,7 @@
  * caller writes are never loaded, so no load waits for a small store to
  * the same bytes (a store-forwarding stall).
  */
-__attribute__((always_inline, target("avx512f"))) static inline void
+UNDIS_TARGET_AVX512 UNDIS_ALWAYS_INLINE void
 undis__zero_avx512(void *p, size_t n, unsigned long long always)
 {
     char *q = (char *)p;
@@ -60,7 +62,7 @@ undis__zero_avx512(void *p, size_t n, unsigned long long always)
 }
 
 /* AVX2: the same per 64-byte line (two stores, or two loads and one test). */
-__attribute__((always_inline, target("avx2"))) static inline void
+UNDIS_TARGET_AVX2 UNDIS_ALWAYS_INLINE void
 undis__zero_avx2(void *p, size_t n, unsigned long long always)
 {
     char *q = (char *)p;
@@ -86,7 +88,7 @@ undis__zero_avx2(void *p, size_t n, unsigned long long always)
     }
 }
 
-__attribute__((always_inline)) static inline void
+UNDIS_ALWAYS_INLINE void
 undis__zero_sse2(void *p, size_t n, unsigned long long always)
 {
     (void)always;

@@ -10,9 +10,7 @@
 #include <stdio.h>
 
 /* The C library formats one conversion at a time from a spec built here. */
-#if defined(__GNUC__) || defined(__clang__)
-#    pragma GCC diagnostic ignored "-Wformat-nonliteral"
-#endif
+UNDIS_FORMAT_NONLITERAL_OK
 
 struct sink {
     char *out;

@@ -10,6 +10,7 @@
 #include <stdarg.h>
 
 #include <ndis/rt.h>
+#include <undis/rt.h>
 
 /* A runtime check failed: report bug check `code` (P1 = p1) and abort. */
 UNDIS_NORETURN void undis__rt_bugcheck(ULONG code, ULONG_PTR p1, const char *message);

@@ -1,19 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * rt_irql.c: per-thread IRQL, spin locks and the processor model.
- * A thread is a processor; its IRQL lives in thread-local storage. A spin
+ * A thread is a processor; its IRQL lives in thread-local storage
+ * (undis__t_irql, defined on the floor below: base/gate.c). A spin
  * lock holds 0 when free and the owning thread's identity when held.
  */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#    define _POSIX_C_SOURCE 200809L
-#endif
 #include "kernel/rt_internal.h"
-#include "platform/rt_platform.h"
-#include "verifier/verify.h"
+#include "base/verify.h"
 
-UNDIS_RT_THREAD_LOCAL KIRQL undis__t_irql;      /* read inline by the verifier (verify.h) */
-static UNDIS_RT_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet */
-static UNDIS_RT_THREAD_LOCAL char t_identity;   /* its address names the thread */
+static UNDIS_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet */
+static UNDIS_THREAD_LOCAL char t_identity;   /* its address names the thread */
 
 static volatile ULONG g_next_processor;
 static ULONG g_processor_count;
@@ -86,21 +82,20 @@ static BOOLEAN
 try_take(PKSPIN_LOCK lock)
 {
     KSPIN_LOCK expected = 0;
-    return (BOOLEAN)__atomic_compare_exchange_n(lock, &expected, self(), 0, __ATOMIC_ACQUIRE,
-                                                __ATOMIC_RELAXED);
+    return (BOOLEAN)UNDIS_ATOMIC_CAS_ACQUIRE(lock, &expected, self());
 }
 
 static void
 take(PKSPIN_LOCK lock)
 {
     unsigned spins = 0;
-    if (__atomic_load_n(lock, __ATOMIC_RELAXED) == self()) {
+    if (UNDIS_ATOMIC_LOAD_RELAXED(lock) == self()) {
         undis__rt_bugcheck(SPIN_LOCK_ALREADY_OWNED, (ULONG_PTR)lock,
                            "spin lock acquired by the thread that holds it");
     }
     while (!try_take(lock)) {
         if (++spins % 64 == 0) {
-            undis_rt_yield();
+            undis__thread_yield();
         }
     }
 }
@@ -108,11 +103,11 @@ take(PKSPIN_LOCK lock)
 static void
 give(PKSPIN_LOCK lock)
 {
-    if (__atomic_load_n(lock, __ATOMIC_RELAXED) != self()) {
+    if (UNDIS_ATOMIC_LOAD_RELAXED(lock) != self()) {
         undis__rt_bugcheck(SPIN_LOCK_NOT_OWNED, (ULONG_PTR)lock,
                            "spin lock released by a thread that does not hold it");
     }
-    __atomic_store_n(lock, (KSPIN_LOCK)0, __ATOMIC_RELEASE);
+    UNDIS_ATOMIC_STORE_RELEASE(lock, (KSPIN_LOCK)0);
 }
 
 KIRQL NTAPI
@@ -148,7 +143,7 @@ BOOLEAN FASTCALL
 KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 {
     require_dispatch("KeTryToAcquireSpinLockAtDpcLevel below DISPATCH_LEVEL");
-    if (__atomic_load_n(SpinLock, __ATOMIC_RELAXED) == self()) {
+    if (UNDIS_ATOMIC_LOAD_RELAXED(SpinLock) == self()) {
         undis__rt_bugcheck(SPIN_LOCK_ALREADY_OWNED, (ULONG_PTR)SpinLock,
                            "spin lock acquired by the thread that holds it");
     }
@@ -158,7 +153,7 @@ KeTryToAcquireSpinLockAtDpcLevel(PKSPIN_LOCK SpinLock)
 BOOLEAN FASTCALL
 KeTestSpinLock(PKSPIN_LOCK SpinLock)
 {
-    return (BOOLEAN)(__atomic_load_n(SpinLock, __ATOMIC_RELAXED) == 0);
+    return (BOOLEAN)(UNDIS_ATOMIC_LOAD_RELAXED(SpinLock) == 0);
 }
 
 VOID FASTCALL
@@ -243,7 +238,7 @@ static ULONG
 processor_count(void)
 {
     if (g_processor_count == 0) {
-        unsigned n = undis_rt_online_cpus();
+        unsigned n = undis__online_cpus();
         g_processor_count = n > 64 ? 64 : (ULONG)n;
     }
     return g_processor_count;
@@ -253,7 +248,7 @@ ULONG
 undis__rt_processor(void)
 {
     if (t_processor == 0) {
-        ULONG n = __atomic_fetch_add(&g_next_processor, 1U, __ATOMIC_RELAXED);
+        ULONG n = UNDIS_ATOMIC_FETCH_ADD_RELAXED(&g_next_processor, 1U);
         t_processor = n % processor_count() + 1;
     }
     return t_processor - 1;

@@ -65,10 +65,10 @@ static PVOID
 general_allocate(PGENERAL_LOOKASIDE L)
 {
     PVOID entry;
-    __atomic_add_fetch(&L->TotalAllocates, 1U, __ATOMIC_RELAXED);
+    UNDIS_ATOMIC_FETCH_ADD_RELAXED(&L->TotalAllocates, 1U);
     entry = InterlockedPopEntrySList(&L->ListHead);
     if (entry == NULL) {
-        __atomic_add_fetch(&L->AllocateMisses, 1U, __ATOMIC_RELAXED);
+        UNDIS_ATOMIC_FETCH_ADD_RELAXED(&L->AllocateMisses, 1U);
         entry = miss_allocate(L);
     }
     return entry;
@@ -77,9 +77,9 @@ general_allocate(PGENERAL_LOOKASIDE L)
 static void
 general_free(PGENERAL_LOOKASIDE L, PVOID entry)
 {
-    __atomic_add_fetch(&L->TotalFrees, 1U, __ATOMIC_RELAXED);
+    UNDIS_ATOMIC_FETCH_ADD_RELAXED(&L->TotalFrees, 1U);
     if (QueryDepthSList(&L->ListHead) >= L->Depth) {
-        __atomic_add_fetch(&L->FreeMisses, 1U, __ATOMIC_RELAXED);
+        UNDIS_ATOMIC_FETCH_ADD_RELAXED(&L->FreeMisses, 1U);
         miss_free(L, entry);
     } else {
         (void)InterlockedPushEntrySList(&L->ListHead, (PSLIST_ENTRY)entry);

@@ -7,11 +7,7 @@
  * (it is not lock-free; no operation blocks for long). The header keeps the
  * first entry and the depth in Windows' fields.
  */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#    define _POSIX_C_SOURCE 200809L
-#endif
 #include "kernel/rt_internal.h"
-#include "platform/rt_platform.h"
 
 #if !UNDIS_HAVE_WINNT
 
@@ -27,9 +23,9 @@ lock_for(const void *header)
 static void
 slist_lock(volatile int *l)
 {
-    while (__atomic_exchange_n(l, 1, __ATOMIC_ACQUIRE) != 0) {
-        while (__atomic_load_n(l, __ATOMIC_RELAXED) != 0) {
-            undis_rt_yield();
+    while (UNDIS_ATOMIC_EXCHANGE_ACQUIRE(l, 1) != 0) {
+        while (UNDIS_ATOMIC_LOAD_RELAXED(l) != 0) {
+            undis__thread_yield();
         }
     }
 }
@@ -37,7 +33,7 @@ slist_lock(volatile int *l)
 static void
 slist_unlock(volatile int *l)
 {
-    __atomic_store_n(l, 0, __ATOMIC_RELEASE);
+    UNDIS_ATOMIC_STORE_RELEASE(l, 0);
 }
 
 #    if UNDIS_PTR64

@@ -5,11 +5,7 @@
  * of 16 mutex/condition pairs chosen by the event's address, so KEVENT keeps
  * its Windows size and needs no allocation.
  */
-#if !defined(_WIN32) && !defined(_POSIX_C_SOURCE)
-#    define _POSIX_C_SOURCE 200809L
-#endif
 #include "kernel/rt_internal.h"
-#include "platform/rt_platform.h"
 
 #define TIME_INCREMENT_100NS 156250U /* 15.625 ms, the Windows default tick */
 
@@ -20,13 +16,12 @@ static uint64_t g_start_ns;
 static uint64_t
 since_start_ns(void)
 {
-    uint64_t now = undis_rt_monotonic_ns();
-    uint64_t start = __atomic_load_n(&g_start_ns, __ATOMIC_RELAXED);
+    uint64_t now = undis__clock_monotonic_ns();
+    uint64_t start = UNDIS_ATOMIC_LOAD_RELAXED(&g_start_ns);
     if (start == 0) {
         uint64_t expected = 0;
-        (void)__atomic_compare_exchange_n(&g_start_ns, &expected, now, 0, __ATOMIC_RELAXED,
-                                          __ATOMIC_RELAXED);
-        start = __atomic_load_n(&g_start_ns, __ATOMIC_RELAXED);
+        (void)UNDIS_ATOMIC_CAS_RELAXED(&g_start_ns, &expected, now);
+        start = UNDIS_ATOMIC_LOAD_RELAXED(&g_start_ns);
     }
     return now - start;
 }
@@ -34,13 +29,13 @@ since_start_ns(void)
 VOID NTAPI
 KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
 {
-    CurrentTime->QuadPart = (LONGLONG)undis_rt_system_time_100ns();
+    CurrentTime->QuadPart = (LONGLONG)undis__clock_system_100ns();
 }
 
 VOID NTAPI
 KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
 {
-    CurrentTime->QuadPart = (LONGLONG)undis_rt_system_time_100ns();
+    CurrentTime->QuadPart = (LONGLONG)undis__clock_system_100ns();
 }
 
 VOID NTAPI
@@ -83,9 +78,9 @@ KeQueryPerformanceCounter(PLARGE_INTEGER PerformanceFrequency)
 VOID NTAPI
 KeStallExecutionProcessor(ULONG MicroSeconds)
 {
-    uint64_t end = undis_rt_monotonic_ns() + (uint64_t)MicroSeconds * 1000u;
-    while (undis_rt_monotonic_ns() < end) {
-        undis_rt_yield();
+    uint64_t end = undis__clock_monotonic_ns() + (uint64_t)MicroSeconds * 1000u;
+    while (undis__clock_monotonic_ns() < end) {
+        undis__thread_yield();
     }
 }
 
@@ -102,7 +97,7 @@ NdisMSleep(ULONG MicrosecondsToSleep)
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
                            "NdisMSleep called above PASSIVE_LEVEL");
     }
-    undis_rt_sleep_ns((uint64_t)MicrosecondsToSleep * 1000u);
+    undis__sleep_ns((uint64_t)MicrosecondsToSleep * 1000u);
 }
 
 /* Nanoseconds to wait for a Windows timeout (NULL: forever). */
@@ -116,7 +111,7 @@ timeout_ns(const LARGE_INTEGER *t)
         return (uint64_t)(-(t->QuadPart + 1) + 1) * 100u;
     }
     {
-        uint64_t now = undis_rt_system_time_100ns();
+        uint64_t now = undis__clock_system_100ns();
         uint64_t when = (uint64_t)t->QuadPart;
         return when > now ? (when - now) * 100u : 0;
     }
@@ -131,19 +126,19 @@ KeDelayExecutionThread(KPROCESSOR_MODE WaitMode, BOOLEAN Alertable, PLARGE_INTEG
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
                            "KeDelayExecutionThread called above APC_LEVEL");
     }
-    undis_rt_sleep_ns(timeout_ns(Interval));
+    undis__sleep_ns(timeout_ns(Interval));
     return STATUS_SUCCESS;
 }
 
 /* ---- events ----------------------------------------------------------------- */
 
 static struct {
-    undis_rt_mutex mutex;
-    undis_rt_cond cond;
+    undis__mutex mutex;
+    undis__cond cond;
 } g_stripes[16] = {
-#define S_                                      \
-    {                                           \
-        UNDIS_RT_MUTEX_INIT, UNDIS_RT_COND_INIT \
+#define S_                                  \
+    {                                       \
+        UNDIS__MUTEX_INIT, UNDIS__COND_INIT \
     }
     S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_
 #undef S_
@@ -173,11 +168,11 @@ KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     LONG old;
     (void)Increment;
     (void)Wait;
-    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    undis__mutex_lock(&g_stripes[s].mutex);
     old = Event->Header.SignalState;
     Event->Header.SignalState = 1;
-    undis_rt_cond_broadcast(&g_stripes[s].cond);
-    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    undis__cond_broadcast(&g_stripes[s].cond);
+    undis__mutex_unlock(&g_stripes[s].mutex);
     return old;
 }
 
@@ -186,10 +181,10 @@ KeResetEvent(PRKEVENT Event)
 {
     unsigned s = stripe_of(Event);
     LONG old;
-    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    undis__mutex_lock(&g_stripes[s].mutex);
     old = Event->Header.SignalState;
     Event->Header.SignalState = 0;
-    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    undis__mutex_unlock(&g_stripes[s].mutex);
     return old;
 }
 
@@ -204,9 +199,9 @@ KeReadStateEvent(PRKEVENT Event)
 {
     unsigned s = stripe_of(Event);
     LONG state;
-    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    undis__mutex_lock(&g_stripes[s].mutex);
     state = Event->Header.SignalState;
-    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    undis__mutex_unlock(&g_stripes[s].mutex);
     return state;
 }
 
@@ -229,8 +224,8 @@ KeWaitForSingleObject(PVOID Object,
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
                            "KeWaitForSingleObject with a nonzero timeout above APC_LEVEL");
     }
-    deadline = wait == UINT64_MAX ? UINT64_MAX : undis_rt_monotonic_ns() + wait;
-    undis_rt_mutex_lock(&g_stripes[s].mutex);
+    deadline = wait == UINT64_MAX ? UINT64_MAX : undis__clock_monotonic_ns() + wait;
+    undis__mutex_lock(&g_stripes[s].mutex);
     for (;;) {
         uint64_t now;
         if (ev->Header.SignalState != 0) {
@@ -240,14 +235,14 @@ KeWaitForSingleObject(PVOID Object,
             status = STATUS_SUCCESS;
             break;
         }
-        now = deadline == UINT64_MAX ? 0 : undis_rt_monotonic_ns();
+        now = deadline == UINT64_MAX ? 0 : undis__clock_monotonic_ns();
         if (deadline != UINT64_MAX && now >= deadline) {
             break;
         }
-        undis_rt_cond_wait(&g_stripes[s].cond, &g_stripes[s].mutex,
-                           deadline == UINT64_MAX ? UINT64_MAX : deadline - now);
+        undis__cond_wait(&g_stripes[s].cond, &g_stripes[s].mutex,
+                         deadline == UINT64_MAX ? UINT64_MAX : deadline - now);
     }
-    undis_rt_mutex_unlock(&g_stripes[s].mutex);
+    undis__mutex_unlock(&g_stripes[s].mutex);
     return status;
 }
 
@@ -285,13 +280,12 @@ rw_read(volatile LONG *state)
 {
     unsigned spins = 0;
     for (;;) {
-        LONG s = __atomic_load_n(state, __ATOMIC_RELAXED);
-        if (s >= 0 &&
-            __atomic_compare_exchange_n(state, &s, s + 1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        LONG s = UNDIS_ATOMIC_LOAD_RELAXED(state);
+        if (s >= 0 && UNDIS_ATOMIC_CAS_ACQUIRE(state, &s, s + 1)) {
             return;
         }
         if (++spins % 64 == 0) {
-            undis_rt_yield();
+            undis__thread_yield();
         }
     }
 }
@@ -302,11 +296,11 @@ rw_write(volatile LONG *state)
     unsigned spins = 0;
     for (;;) {
         LONG s = 0;
-        if (__atomic_compare_exchange_n(state, &s, -1, 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+        if (UNDIS_ATOMIC_CAS_ACQUIRE(state, &s, -1)) {
             return;
         }
         if (++spins % 64 == 0) {
-            undis_rt_yield();
+            undis__thread_yield();
         }
     }
 }
@@ -314,11 +308,11 @@ rw_write(volatile LONG *state)
 static void
 rw_release(volatile LONG *state)
 {
-    LONG s = __atomic_load_n(state, __ATOMIC_RELAXED);
+    LONG s = UNDIS_ATOMIC_LOAD_RELAXED(state);
     if (s == -1) {
-        __atomic_store_n(state, 0, __ATOMIC_RELEASE);
+        UNDIS_ATOMIC_STORE_RELEASE(state, 0);
     } else if (s > 0) {
-        (void)__atomic_sub_fetch(state, 1, __ATOMIC_RELEASE);
+        (void)UNDIS_ATOMIC_FETCH_SUB_RELEASE(state, 1);
     } else {
         undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)state,
                            "reader/writer lock released while not held");

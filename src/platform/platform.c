@@ -1,74 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * platform.c: the out-of-line part of platform.h: yielding, the spinning
- * lock's slow path and thread-exit callbacks.
+ * platform.c: the portable out-of-line part of platform.h: the spin lock's
+ * slow path, once-initialisation and the processor's vector extensions.
+ * (posix.c and win32.c hold what differs by operating system.)
  */
 #include "platform/platform.h"
-
-#if defined(_WIN32)
-#    define WIN32_LEAN_AND_MEAN
-#    include <windows.h>
-
-void
-undis__thread_yield(void)
-{
-    SwitchToThread();
-}
-
-static VOID NTAPI
-fls_callback(PVOID arg)
-{
-    if (arg != NULL) {
-        undis__thread_exit(arg);
-    }
-}
-
-static INIT_ONCE g_exit_once = INIT_ONCE_STATIC_INIT;
-static DWORD g_exit_index = FLS_OUT_OF_INDEXES;
-
-static BOOL CALLBACK
-exit_index_create(PINIT_ONCE once, PVOID param, PVOID *context)
-{
-    (void)once;
-    (void)param;
-    (void)context;
-    g_exit_index = FlsAlloc(fls_callback);
-    return TRUE;
-}
-
-int
-undis__thread_exit_register(void *arg)
-{
-    InitOnceExecuteOnce(&g_exit_once, exit_index_create, NULL, NULL);
-    return g_exit_index != FLS_OUT_OF_INDEXES && FlsSetValue(g_exit_index, arg) != 0;
-}
-#else
-#    include <pthread.h>
-#    include <sched.h>
-
-void
-undis__thread_yield(void)
-{
-    sched_yield();
-}
-
-static pthread_key_t g_exit_key;
-static pthread_once_t g_exit_once = PTHREAD_ONCE_INIT;
-static int g_exit_ok;
-
-static void
-exit_key_create(void)
-{
-    g_exit_ok = pthread_key_create(&g_exit_key, undis__thread_exit) == 0;
-}
-
-int
-undis__thread_exit_register(void *arg)
-{
-    pthread_once(&g_exit_once, exit_key_create);
-    return g_exit_ok && pthread_setspecific(g_exit_key, arg) == 0;
-}
-#endif
 
 void
 undis__spin_lock_slow(undis__spinlock *lock)
@@ -80,4 +16,54 @@ undis__spin_lock_slow(undis__spinlock *lock)
             spins = 0;
         }
     }
+}
+
+void
+undis__once_run_slow(undis__once *once, void (*fn)(void))
+{
+    int idle = 0;
+    if (UNDIS_ATOMIC_CAS_ACQUIRE(&once->state, &idle, 1)) {
+        fn();
+        undis__atomic_store_release_int(&once->state, 2);
+        return;
+    }
+    while (undis__atomic_load_acquire_int(&once->state) != 2) {
+        undis__thread_yield();
+    }
+}
+
+/* The detection proper; 0 off x86-64 and (for now) under MSVC, which then
+ * runs the plain resets. GCC and Clang's test checks XGETBV as well as
+ * CPUID, so an extension whose registers the OS does not save is not
+ * reported. */
+static unsigned
+cpu_features_detect(void)
+{
+#if UNDIS_HAVE_X86_SIMD
+    unsigned f = UNDIS_CPU_SSE2;
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2")) {
+        f |= UNDIS_CPU_AVX2;
+    }
+    if (__builtin_cpu_supports("avx512f")) {
+        f |= UNDIS_CPU_AVX512F;
+    }
+    return f;
+#else
+    return 0;
+#endif
+}
+
+static volatile int g_cpu_features; /* the UNDIS_CPU_* bits | 0x40000000 once known */
+
+unsigned
+undis__plat_cpu_features(void)
+{
+    int f = undis__atomic_load_relaxed_int(&g_cpu_features);
+    if (UNDIS_UNLIKELY(f == 0)) {
+        /* Racing threads compute the same value; each stores it. */
+        f = (int)(cpu_features_detect() | 0x40000000u);
+        undis__atomic_store_relaxed_int(&g_cpu_features, f);
+    }
+    return (unsigned)f & ~0x40000000u;
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * check_after.c: the structure checks of debug level 2 (check_after.h),
+ * check_after.c: the structure checks of debug level 2 (base/check_after.h),
  * reported through the verifier's report path. Present in every build (the
  * macros call them at level 2 only), so that a program built at one level
  * links against a library built at another.
  */
-#include "verifier/check_after.h"
-#include "verifier/verify.h"
+#include "base/check_after.h"
+#include "base/verify.h"
 
 #include <string.h>
 

@@ -4,13 +4,14 @@
  *
  *   UNDIS_FAULTS="alloc_nth=N,alloc_rate=PER_MILLION,seed=S,map_nth=N"
  *
- * read once at start-up: alloc_nth makes the Nth allocation fail
- * (undis_fault_alloc_fail_nth), alloc_rate with seed makes each fail with
- * probability PER_MILLION / 1000000 (undis_fault_alloc_fail_random), map_nth
- * makes the Nth MDL mapping fail (undis_fault_map_fail_nth). Keys may come in
- * any order, each at most once; spaces around keys and values are allowed.
- * A value that does not parse leaves the whole variable ignored, with one
- * line on stderr saying why: a half-applied schedule would mislead.
+ * read once, by the process initialisation (base/process.c): alloc_nth
+ * makes the Nth allocation fail (undis_fault_alloc_fail_nth), alloc_rate
+ * with seed makes each fail with probability PER_MILLION / 1000000
+ * (undis_fault_alloc_fail_random), map_nth makes the Nth MDL mapping fail
+ * (undis_fault_map_fail_nth). Keys may come in any order, each at most once;
+ * spaces around keys and values are allowed. A value that does not parse
+ * leaves the whole variable ignored, with one line on stderr saying why: a
+ * half-applied schedule would mislead.
  */
 #include "base/internal.h"
 
@@ -21,9 +22,6 @@
 #include <string.h>
 
 #include <undis/fault.h>
-
-int undis__fault_env_parse(const char *spec, char *err, size_t err_len);
-void undis__fault_env_init(void);
 
 enum { KEY_ALLOC_NTH, KEY_ALLOC_RATE, KEY_SEED, KEY_MAP_NTH, KEY_COUNT };
 
@@ -69,10 +67,7 @@ parse_number(const char *s, const char *end, unsigned long long *v)
     return errno == 0 && *stop == '\0' ? 0 : -1;
 }
 
-/*
- * Parse spec and, when all of it is valid, apply it. @return 0, or -1 with
- * a one-line reason in err (nothing applied).
- */
+/* Declared in base/internal.h. */
 int
 undis__fault_env_parse(const char *spec, char *err, size_t err_len)
 {
@@ -142,29 +137,4 @@ undis__fault_env_parse(const char *spec, char *err, size_t err_len)
         undis_fault_map_fail_nth(value[KEY_MAP_NTH]);
     }
     return 0;
-}
-
-/*
- * Read UNDIS_FAULTS once (later calls do nothing). A constructor when the
- * compiler has them; libundis is a static library, so an always-linked
- * object should also call it (this file's constructor alone runs only in
- * programs that pull fault_env.o in).
- */
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((constructor))
-#endif
-void
-undis__fault_env_init(void)
-{
-    static int done;
-    char err[200];
-    const char *env;
-    if (done) {
-        return;
-    }
-    done = 1;
-    env = getenv("UNDIS_FAULTS");
-    if (env != NULL && undis__fault_env_parse(env, err, sizeof(err)) != 0) {
-        fprintf(stderr, "undis: UNDIS_FAULTS=\"%s\": %s; ignored\n", env, err);
-    }
 }

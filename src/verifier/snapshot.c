@@ -5,7 +5,7 @@
  * MDL chain (address, buffer address and byte count of each MDL); the check
  * compares the NBL with it when the code under test gives it back.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * verifier.c: levels, the report path, rule names and rationales, the
- * retreat ledger (level 2) and the per-object history (level 3).
+ * verifier.c: levels, the verifier's side of the report path (its counters,
+ * the picture of a NET_BUFFER, the undis_verifier_set_report_fn wrapper;
+ * the path itself and the rule table are in base/), the retreat ledger
+ * (level 2) and the per-object history (level 3).
  *
  * The ledger and the history are hash tables keyed by object address, under
  * one spin lock each; they exist only while the level asks for them, so the
  * data path pays nothing for them at levels 0 and 1.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
+
+#include "base/report.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -16,118 +20,58 @@
 #include <undis/check.h>
 #include <undis/dump.h>
 
-int undis__verifier_level;
+volatile int undis__verifier_level_word;
 
 static struct {
-    undis_report_fn *fn;
+    undis_report_fn *fn; /* the undis_verifier_set_report_fn wrapper's */
     void *ctx;
     volatile uint64_t total;
     volatile uint64_t per_rule[UNDIS_RULE_COUNT];
 } g_report;
 
-static const struct {
-    const char *name;
-    const char *why;
-} g_rules[UNDIS_RULE_COUNT] = {
-    { "NONE", "no violation" },
-    { "ADVANCE_PAST_DATA",
-      "Windows subtracts without a check and DataLength wraps to ~4 GiB of 'data'" },
-    { "RETREAT_WRAP", "DataLength + DataOffsetDelta passes 32 bits; Windows wraps silently" },
-    { "RETREAT_SIZE_WRAP", "DataBackFill + the shortfall passes 32 bits; Windows asks "
-                           "NetAllocateMdl for a wrapped size" },
-    { "ADVANCE_WRAP", "DataOffset + DataOffsetDelta passes 32 bits; Windows wraps silently" },
-    { "HANDLER_SIZE_TOO_SMALL",
-      "NetAllocateMdl lowered *BufferSize below the request; DataOffset would wrap" },
-    { "HANDLER_BYTECOUNT_MISMATCH",
-      "the MDL's ByteCount differs from *BufferSize; the NET_BUFFER would describe wrong bytes" },
-    { "FREE_MDL_NOT_RETREAT_ALLOCATED",
-      "FreeMdl TRUE would free an MDL no retreat allocated; Windows frees it silently" },
-    { "FREE_MDL_WRONG_HANDLER",
-      "an MDL would be freed by another NetFreeMdl than the one pairing its NetAllocateMdl" },
-    { "NBL_RETREAT_ONE_NULL_HANDLER",
-      "NdisRetreatNetBufferListDataStart needs both handlers or neither" },
-    { "NB_FREED_WITH_RETREAT_MDLS",
-      "the NET_BUFFER still holds MDLs a retreat allocated: they leak (advance with FreeMdl)" },
-    { "NBL_FREED_WITH_CONTEXT",
-      "contexts pushed with NdisAllocateNetBufferListContext must be freed first" },
-    { "NBL_FREED_WITH_CHILDREN", "ChildRefCount is not 0: clones or fragments still live" },
-    { "NBL_FREED_WITH_FOREIGN_NB",
-      "NET_BUFFERs the NBL did not come with are attached; they are not freed" },
-    { "DOUBLE_FREE", "the object was already freed" },
-    { "USE_AFTER_FREE", "the object was freed and then used or written" },
-    { "WRONG_POOL", "the object does not belong to this function or pool" },
-    { "POOL_FREED_WITH_OBJECTS", "every object must be freed before its pool" },
-    { "BAD_POOL_PARAMETERS", "the pool parameters or their NDIS_OBJECT_HEADER are invalid" },
-    { "CONTEXT_SIZE", "context sizes and backfills must be multiples of 8" },
-    { "CONTEXT_UNDERFLOW", "more context freed than the NBL has in use" },
-    { "GET_DATA_BEYOND_LENGTH",
-      "NdisGetDataBuffer asked for more bytes than DataLength: it always returns NULL" },
-    { "IRQL_TOO_HIGH", "the NET_BUFFER routines run at IRQL <= DISPATCH_LEVEL" },
-    { "NB_STRUCTURE", "the NET_BUFFER breaks a structure rule (see <undis/check.h>)" },
-    { "NULL_ARGUMENT", "a required pointer is NULL" },
-    { "NBL_NOT_RESTORED", "an NBL handed to code under test came back with its geometry changed" },
-    { "GET_DATA_BAD_ALIGNMENT",
-      "AlignMultiple must be a power of two and AlignOffset below it; Windows masks blindly" },
-    { "PARENT_FREED_WITH_CLONES",
-      "clones or fragments made from the NBL still live and describe its data" },
-};
-
-const char *
-undis_rule_name(undis_rule rule)
-{
-    return (unsigned)rule < UNDIS_RULE_COUNT ? g_rules[rule].name : "UNKNOWN";
-}
-
-const char *
-undis_rule_rationale(undis_rule rule)
-{
-    return (unsigned)rule < UNDIS_RULE_COUNT ? g_rules[rule].why : "";
-}
-
-static void
-level_from_environment(void)
-{
-    undis__fault_env_init();
-    static int done;
-    const char *env;
-    if (done) {
-        return;
-    }
-    done = 1;
-    env = getenv("UNDIS_VERIFIER");
-    if (env != NULL && env[0] >= '0' && env[0] <= '9') {
-        undis_verifier_set_level(env[0] - '0');
-    }
-}
-
-#if defined(__GNUC__) || defined(__clang__)
-__attribute__((constructor)) static void
-verifier_init(void)
-{
-    level_from_environment();
-}
-#endif
 
 int
 undis_verifier_set_level(int level)
 {
-    int old = undis__verifier_level;
-    undis__verifier_level = level < 0 ? 0 : level > 3 ? 3 : level;
-    undis__nb_gate_level(undis__verifier_level);
+    int now = level < 0 ? 0 : level > 3 ? 3 : level;
+    int old;
+    undis__process_init(); /* UNDIS_VERIFIER first, so that this call wins */
+    old = undis__atomic_exchange_int(&undis__verifier_level_word, now);
+    undis__nb_gate_level(now);
     return old;
 }
 
 int
 undis_verifier_level(void)
 {
+    undis__process_init();
     return undis__verifier_level;
+}
+
+/* The wrapper's hook on the one report path: the old report function
+ * returns nothing, and returning means "the offending call fails". */
+static undis_report_action
+report_fn_adapter(const undis_report *report, void *unused)
+{
+    undis_report_fn *fn = g_report.fn;
+    (void)unused;
+    if (fn == NULL) { /* cleared since the hook was read */
+        return UNDIS_REPORT_ABORT;
+    }
+    fn(report, g_report.ctx);
+    return UNDIS_REPORT_CONTINUE;
 }
 
 void
 undis_verifier_set_report_fn(undis_report_fn *fn, void *ctx)
 {
+    /* Cleared first, so a report in between sees no half-set pair. */
+    undis__report_set_domain_hook(UNDIS_DOMAIN_DATAPATH, NULL, NULL);
     g_report.fn = fn;
     g_report.ctx = ctx;
+    if (fn != NULL) {
+        undis__report_set_domain_hook(UNDIS_DOMAIN_DATAPATH, report_fn_adapter, NULL);
+    }
 }
 
 unsigned long long
@@ -145,8 +89,11 @@ undis_verifier_rule_count(undis_rule rule)
 void
 undis_verifier_reset_counts(void)
 {
-    memset((void *)&g_report.per_rule, 0, sizeof(g_report.per_rule));
-    g_report.total = 0;
+    /* Other threads may be counting: each counter is zeroed atomically. */
+    for (size_t i = 0; i < UNDIS_RULE_COUNT; i++) {
+        undis__atomic_store_u64(&g_report.per_rule[i], 0);
+    }
+    undis__atomic_store_u64(&g_report.total, 0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -390,29 +337,34 @@ mark_retreat_mdls(void *ctx, const NET_BUFFER *nb, const MDL *mdl, char *tag, si
     return 1;
 }
 
-void
-undis_verifier_default_report(const undis_report *r, void *ctx)
+/* The picture of a report (the record's picture function): the NBL, else
+ * the NET_BUFFER, with the MDLs a retreat allocated marked. */
+static void
+picture(const undis_report *r, FILE *out)
 {
     undis_dump_opts opts;
-    (void)ctx;
     memset(&opts, 0, sizeof(opts));
     opts.indent = "    ";
     opts.mark = mark_retreat_mdls;
-    fprintf(stderr, "undis verifier: %s in %s: %s\n", r->rule_name, r->call, r->reason);
-    fprintf(stderr, "  rule: %s\n", undis_rule_rationale(r->rule));
-    fprintf(stderr, "  object: %p\n", r->object);
-    if (r->history != NULL && r->history[0] != '\0') {
-        fprintf(stderr, "  history: %s\n", r->history);
-    }
     if (r->net_buffer_list != NULL) {
-        fprintf(stderr, "  the NET_BUFFER_LIST:\n");
-        undis_nbl_dump_file(r->net_buffer_list, &opts, stderr);
+        fprintf(out, "  the NET_BUFFER_LIST:\n");
+        undis_nbl_dump_file(r->net_buffer_list, &opts, out);
     } else if (r->net_buffer != NULL) {
-        fprintf(stderr, "  the NET_BUFFER:\n");
-        undis_nb_dump_file(r->net_buffer, &opts, stderr);
+        fprintf(out, "  the NET_BUFFER:\n");
+        undis_nb_dump_file(r->net_buffer, &opts, out);
     }
-    fflush(stderr);
-    abort();
+}
+
+void
+undis_verifier_default_report(const undis_report *r, void *ctx)
+{
+    undis_report copy = *r;
+    (void)ctx;
+    if (copy.picture == NULL && (copy.net_buffer != NULL || copy.net_buffer_list != NULL)) {
+        copy.picture = picture;
+    }
+    undis_report_default(&copy);
+    abort(); /* a data-path record is never a notice */
 }
 
 void
@@ -432,23 +384,21 @@ undis__report(undis_rule rule,
     vsnprintf(reason, sizeof(reason), fmt, ap);
     va_end(ap);
     undis__history_text(object, history, sizeof(history));
-    r.rule = rule;
-    r.rule_name = undis_rule_name(rule);
-    r.call = call;
-    r.reason = reason;
+    undis__report_init(&r, rule);
+    r.function = call;
+    r.message = reason;
     r.object = object;
     r.net_buffer = nb;
     r.net_buffer_list = nbl;
     r.history = history;
+    if (nb != NULL || nbl != NULL) {
+        r.picture = picture;
+    }
     undis__atomic_add_u64(&g_report.total, 1);
     if ((unsigned)rule < UNDIS_RULE_COUNT) {
         undis__atomic_add_u64(&g_report.per_rule[rule], 1);
     }
-    if (g_report.fn != NULL) {
-        g_report.fn(&r, g_report.ctx);
-    } else {
-        undis_verifier_default_report(&r, NULL);
-    }
+    undis__report_dispatch(&r);
 }
 
 int

@@ -4,7 +4,7 @@
  * NdisGetDataBuffer (rules in <undis/verifier.h>), run before the call
  * changes anything.
  */
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 int
 undis__verify_retreat_slow(

@@ -8,8 +8,8 @@
  */
 #include "datapath/nbl_free.h"
 #include "datapath/nbl_pool.h"
-#include "verifier/verify.h"
-#include "verifier/verify_derived.h"
+#include "base/verify.h"
+#include "base/verify_derived.h"
 
 #include <stdio.h>
 #include <string.h>

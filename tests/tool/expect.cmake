@@ -1,11 +1,18 @@
 # Runs one command and checks what it did (used by tests/tool).
 #
 #   cmake [-DEXPECT_RC=<n>] [-DSTDOUT_RE=<re>] [-DSTDERR_RE=<re>] [-DNOT_STDOUT_RE=<re>]
-#         [-DOUT_FILE=<path> -DOUT_SHA256=<hex>] [-DSAME_AS=<path>]
+#         [-DNOT_STDERR_RE=<re>] [-DOUT_FILE=<path> -DOUT_SHA256=<hex>] [-DSAME_AS=<path>]
+#         [-DOUT_MAGIC=<8 hex digits>] [-DPREPARE=<step^step...>]
+#         [-DKEEP_FILE=<path> -DKEEP_SAME_AS=<path>] [-DNO_GLOB=<glob>] [-DINPUT=<file>]
 #         -P expect.cmake -- <command> [args...]
 #
 # EXPECT_RC defaults to 0. OUT_FILE is removed before the run; afterwards its
-# SHA-256 must be OUT_SHA256, or its bytes those of SAME_AS.
+# SHA-256 must be OUT_SHA256, or its bytes those of SAME_AS, and its first
+# four bytes OUT_MAGIC. PREPARE steps run first: copy|FROM|TO,
+# hardlink|TARGET|LINK, symlink|TARGET|LINK. KEEP_FILE is not removed; after
+# the run its bytes must still be those of KEEP_SAME_AS. NO_GLOB: no file may
+# match it after the run (a temporary file left behind). INPUT: the
+# command's standard input.
 cmake_minimum_required(VERSION 3.20)
 
 set(cmd "")
@@ -27,8 +34,31 @@ endif()
 if(DEFINED OUT_FILE)
     file(REMOVE "${OUT_FILE}")
 endif()
+if(DEFINED PREPARE)
+    string(REPLACE "^" ";" steps "${PREPARE}")
+    foreach(step IN LISTS steps)
+        string(REPLACE "|" ";" parts "${step}")
+        list(GET parts 0 what)
+        list(GET parts 1 from)
+        list(GET parts 2 to)
+        file(REMOVE "${to}")
+        if(what STREQUAL "copy")
+            file(COPY_FILE "${from}" "${to}")
+        elseif(what STREQUAL "hardlink")
+            file(CREATE_LINK "${from}" "${to}")
+        elseif(what STREQUAL "symlink")
+            file(CREATE_LINK "${from}" "${to}" SYMBOLIC)
+        else()
+            message(FATAL_ERROR "expect.cmake: unknown PREPARE step ${what}")
+        endif()
+    endforeach()
+endif()
 
-execute_process(COMMAND ${cmd} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(input "")
+if(DEFINED INPUT)
+    set(input INPUT_FILE "${INPUT}")
+endif()
+execute_process(COMMAND ${cmd} ${input} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 string(REPLACE ";" " " shown "${cmd}")
 set(problems "")
 if(NOT rc STREQUAL EXPECT_RC)
@@ -43,6 +73,22 @@ endif()
 if(DEFINED STDERR_RE AND NOT err MATCHES "${STDERR_RE}")
     string(APPEND problems "stderr does not match: ${STDERR_RE}\n")
 endif()
+if(DEFINED NOT_STDERR_RE AND err MATCHES "${NOT_STDERR_RE}")
+    string(APPEND problems "stderr matches what it must not: ${NOT_STDERR_RE}\n")
+endif()
+if(DEFINED KEEP_FILE)
+    execute_process(COMMAND "${CMAKE_COMMAND}" -E compare_files "${KEEP_FILE}" "${KEEP_SAME_AS}"
+        RESULT_VARIABLE changed)
+    if(changed)
+        string(APPEND problems "${KEEP_FILE} is no longer the same as ${KEEP_SAME_AS}\n")
+    endif()
+endif()
+if(DEFINED NO_GLOB)
+    file(GLOB left LIST_DIRECTORIES false "${NO_GLOB}")
+    if(left)
+        string(APPEND problems "files left behind: ${left}\n")
+    endif()
+endif()
 if(DEFINED OUT_FILE)
     if(NOT EXISTS "${OUT_FILE}")
         string(APPEND problems "${OUT_FILE} was not written\n")
@@ -50,6 +96,12 @@ if(DEFINED OUT_FILE)
         file(SHA256 "${OUT_FILE}" sum)
         if(NOT sum STREQUAL OUT_SHA256)
             string(APPEND problems "${OUT_FILE}: SHA-256 ${sum}, expected ${OUT_SHA256}\n")
+        endif()
+    endif()
+    if(DEFINED OUT_MAGIC)
+        file(READ "${OUT_FILE}" magic LIMIT 4 HEX)
+        if(NOT magic STREQUAL OUT_MAGIC)
+            string(APPEND problems "${OUT_FILE} starts with ${magic}, expected ${OUT_MAGIC}\n")
         endif()
     endif()
     if(DEFINED SAME_AS)

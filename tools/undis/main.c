@@ -10,6 +10,7 @@
  *   undis version               print the library version
  */
 #include "undis_tool.h"
+#include "compat.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -72,6 +73,9 @@ main(int argc, char **argv)
     }
     if (strcmp(cmd, "gen") == 0) {
         return undis_tool_gen(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "compat") == 0 || strcmp(cmd, "wpp") == 0) {
+        return (cmd[0] == 'c' ? undis_tool_compat : undis_tool_wpp)(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "conformance") == 0) {
         return conformance(argc - 1, argv + 1);

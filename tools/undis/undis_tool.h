@@ -16,9 +16,11 @@ int undis_tool_run(int argc, char **argv, int main_job, int trace);
 /* `undis gen ARGS...`: write a synthetic capture. */
 int undis_tool_gen(int argc, char **argv);
 
-/* Writes the synthetic capture (seed, count) to path; 0 on success, else
- * prints why to stderr and returns 2. */
-int undis_tool_gen_write(const char *path, unsigned long long seed, unsigned long count);
+/* Writes the synthetic capture (seed, count) to path ("-": stdout),
+ * through a temporary file renamed at the end; unless quiet, says on
+ * stderr what it wrote. 0 on success, else prints why to stderr and
+ * returns 2 (an existing file at path is left as it was). */
+int undis_tool_gen_write(const char *path, unsigned long long seed, unsigned long count, int quiet);
 
 /* Default seed and count of `undis gen`, also those of the bundled sample. */
 #define UNDIS_GEN_DEFAULT_SEED  1ULL

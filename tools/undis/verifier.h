@@ -18,9 +18,22 @@
 /* How many findings are kept with their text (the rest are only counted). */
 #define TOOL_VERIFIER_KEEP 8
 
-/* Called once per kept finding by tool_verifier_findings: rule is the rule
- * name ("ADVANCE_PAST_DATA"), message "CallName: reason". */
-typedef void tool_verifier_finding_fn(void *ctx, const char *rule, const char *message);
+/* One kept finding. */
+struct tool_finding {
+    const char *rule;          /* "ADVANCE_PAST_DATA" */
+    const char *function;      /* "NdisAdvanceNetBufferDataStart" */
+    const char *object;        /* "NET_BUFFER", "NET_BUFFER_LIST", "MDL", "pool" */
+    const char *message;       /* the reason, with the values involved */
+    unsigned long long packet; /* capture packet number, 0 when unknown */
+};
+
+/* Called once per kept finding by tool_verifier_findings. */
+typedef void tool_verifier_finding_fn(void *ctx, const struct tool_finding *f);
+
+/* Maps the NBL or (when nbl is NULL) the NB of a finding to its capture
+ * packet number (0: unknown); called while a finding is reported. */
+typedef unsigned long long tool_verifier_packet_fn(const NET_BUFFER_LIST *nbl,
+                                                   const NET_BUFFER *nb);
 
 /* Non-zero when a verifier is compiled in. */
 int tool_verifier_available(void);
@@ -30,7 +43,7 @@ const char *tool_verifier_describe(void);
 
 /* Turn the verifier on at level 0-3 before the data path starts, with the
  * counting report function; 0 on success, -1 when not available. */
-int tool_verifier_start(int level);
+int tool_verifier_start(int level, tool_verifier_packet_fn *packet_of);
 
 /* Findings since tool_verifier_start (all of them, counted); calls fn for
  * each of the first TOOL_VERIFIER_KEEP when fn is non-NULL. */

@@ -14,14 +14,33 @@
 
 struct kept {
     char rule[40];
+    char function[64];
+    const char *object;
     char message[320];
+    unsigned long long packet;
 };
 
 static struct {
     struct kept kept[TOOL_VERIFIER_KEEP];
     volatile unsigned long long next; /* slots claimed (atomically) */
+    tool_verifier_packet_fn *packet_of;
     int started;
 } g_tool;
+
+static const char *
+object_kind(const undis_report *r)
+{
+    if (r->object == NULL) {
+        return "none";
+    }
+    if (r->object == (const void *)r->net_buffer) {
+        return "NET_BUFFER";
+    }
+    if (r->object == (const void *)r->net_buffer_list) {
+        return "NET_BUFFER_LIST";
+    }
+    return r->net_buffer != NULL ? "MDL" : "pool";
+}
 
 static void
 tool_report(const undis_report *r, void *ctx)
@@ -31,7 +50,13 @@ tool_report(const undis_report *r, void *ctx)
     if (slot < TOOL_VERIFIER_KEEP) {
         struct kept *k = &g_tool.kept[slot];
         snprintf(k->rule, sizeof(k->rule), "%s", r->rule_name);
-        snprintf(k->message, sizeof(k->message), "%s: %s", r->call, r->reason);
+        snprintf(k->function, sizeof(k->function), "%s", r->call);
+        snprintf(k->message, sizeof(k->message), "%s", r->reason);
+        k->object = object_kind(r);
+        k->packet =
+            g_tool.packet_of != NULL && (r->net_buffer_list != NULL || r->net_buffer != NULL)
+                ? g_tool.packet_of(r->net_buffer_list, r->net_buffer)
+                : 0;
     }
 }
 
@@ -48,8 +73,9 @@ tool_verifier_describe(void)
 }
 
 int
-tool_verifier_start(int level)
+tool_verifier_start(int level, tool_verifier_packet_fn *packet_of)
 {
+    g_tool.packet_of = packet_of;
     memset(g_tool.kept, 0, sizeof(g_tool.kept));
     g_tool.next = 0;
     g_tool.started = 1;
@@ -69,7 +95,9 @@ tool_verifier_findings(tool_verifier_finding_fn *fn, void *ctx)
     kept = __atomic_load_n(&g_tool.next, __ATOMIC_ACQUIRE);
     kept = kept < TOOL_VERIFIER_KEEP ? kept : TOOL_VERIFIER_KEEP;
     for (unsigned long long i = 0; fn != NULL && i < kept; i++) {
-        fn(ctx, g_tool.kept[i].rule, g_tool.kept[i].message);
+        const struct kept *k = &g_tool.kept[i];
+        struct tool_finding f = { k->rule, k->function, k->object, k->message, k->packet };
+        fn(ctx, &f);
     }
     return undis_verifier_report_count();
 }

@@ -13,7 +13,15 @@
 
 #include <undis/verifier.h>
 
-extern int undis__verifier_level;
+/*
+ * The verifier level (0-3). Every read is a relaxed atomic load (a plain
+ * load on x86), so the hot paths pay one load, and a level changed by
+ * another thread is seen without a data race; only undis_verifier_set_level
+ * writes the word. The process initialisation (base/process.c), which reads
+ * UNDIS_VERIFIER, runs before the first pool or allocation exists.
+ */
+extern volatile int undis__verifier_level_word;
+#define undis__verifier_level undis__atomic_load_relaxed_int(&undis__verifier_level_word)
 
 /* A pointer-sized word of the poison freed objects are filled with. */
 #define UNDIS__POISON_WORD ((uintptr_t)0xDFDFDFDFDFDFDFDFull)

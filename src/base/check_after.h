@@ -17,6 +17,10 @@
  *
  * Each entry point checks on its success path only: a call the verifier
  * refused changed nothing and was reported already.
+ *
+ * Declared on this floor, implemented by the verifier wing
+ * (verifier/check_after.c), as base/verify.h's checks are: the data path
+ * reaches the verifier through base/ only.
  */
 #ifndef UNDIS_CHECK_AFTER_H
 #define UNDIS_CHECK_AFTER_H

@@ -15,7 +15,7 @@
 #ifndef UNDIS_VERIFY_DERIVED_H
 #define UNDIS_VERIFY_DERIVED_H
 
-#include "verifier/verify.h"
+#include "base/verify.h"
 
 #define UNDIS__DERIVED_CLONE    0u
 #define UNDIS__DERIVED_FRAGMENT 1u

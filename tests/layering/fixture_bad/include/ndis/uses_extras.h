@@ -1,0 +1,2 @@
+/* Fixture of the layering check: a face header including an extra. */
+#include <undis/verifier.h>
