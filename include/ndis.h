@@ -16,11 +16,21 @@
 #    define _NDIS_
 #endif
 
+/* As in the WDK, <ndis.h> gives the legacy names of the NET_BUFFER headers
+ * (NET_BUFFER_DATA, NET_BUFFER_HEADER, NbDataLength, NetBufferHeader, ...);
+ * define NDIS_INCLUDE_LEGACY_NAMES to 0 before it to go without them. */
+#ifndef NDIS_INCLUDE_LEGACY_NAMES
+#    define NDIS_INCLUDE_LEGACY_NAMES 1
+#endif
+
 #include "ndis/version.h"
 #include "ndis/types.h"
 #include "ndis/status.h"
 #include "ndis/rt.h"
 #include "ndis/objectheader.h"
+#include "ndis/bugcodes.h"
+#include "ndis/wdmio.h"
+#include "ndis/ntddndis.h"
 #include "ndis/generic.h"
 #include "ndis/mdl.h"
 #include "ndis/nblinfo.h"
@@ -28,5 +38,13 @@
 #include "ndis/nblaccessors.h"
 #include "ndis/nblapi.h"
 #include "ndis/datapath.h"
+#include "ndis/nbloob.h"
+#include "ndis/oidrequest.h"
+#include "ndis/miniport.h"
+#include "ndis/filter.h"
+#include "ndis/protocol.h"
+#include "ndis/config.h"
+#include "ndis/rxfilter.h"
+#include "ndis/vswitch.h"
 
 #endif /* UNDIS_NDIS_H */

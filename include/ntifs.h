@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * undis <ntifs.h>: shadow of the WDK header of that name. It brings in the
- * kernel environment undis provides for data-path code (<ndis/rt.h>); there
- * is no I/O manager, driver object or IRP machinery behind it. Driver code
- * may include <ntifs.h>, <ntddk.h>, <wdm.h> and <ndis.h> in any order.
+ * kernel environment undis provides for data-path code (<ndis/rt.h>), the
+ * bug-check codes and the I/O manager's types (<ndis/wdmio.h>: DRIVER_OBJECT,
+ * IRP, KDPC, DRIVER_INITIALIZE, ...), whose functions the driver host
+ * provides. Driver code may include <ntifs.h>, <ntddk.h>, <wdm.h> and
+ * <ndis.h> in any order.
  */
 #ifndef UNDIS_SHADOW_NTIFS_H
 #define UNDIS_SHADOW_NTIFS_H
 
 #include "ndis/rt.h"
+#include "ndis/bugcodes.h"
+#include "ndis/wdmio.h"
 
 #endif /* UNDIS_SHADOW_NTIFS_H */

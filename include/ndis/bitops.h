@@ -35,7 +35,11 @@ undis_rt_bswap64(ULONGLONG v)
 #define RtlUshortByteSwap(_x)    undis_rt_bswap16((USHORT)(_x))
 #define RtlUlongByteSwap(_x)     undis_rt_bswap32((ULONG)(_x))
 #define RtlUlonglongByteSwap(_x) undis_rt_bswap64((ULONGLONG)(_x))
-#if !defined(_MSC_VER)
+/* On Windows the C library declares the _byteswap_* functions (MinGW in
+ * <stdlib.h>): a macro of that name would break a later #include of it. */
+#if UNDIS_HAVE_WINNT
+#    include <stdlib.h>
+#else
 #    define _byteswap_ushort(_x) undis_rt_bswap16((USHORT)(_x))
 #    define _byteswap_ulong(_x)  undis_rt_bswap32((ULONG)(_x))
 #    define _byteswap_uint64(_x) undis_rt_bswap64((ULONGLONG)(_x))

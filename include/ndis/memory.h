@@ -46,6 +46,9 @@ UNDIS_EXTERN_C_BEGIN
 #define RtlEqualMemory(Destination, Source, Length) (!memcmp((Destination), (Source), (Length)))
 #define RtlCopyMemoryNonTemporal(Destination, Source, Length) \
     memmove((Destination), (Source), (Length))
+/* Non-temporal stores are a cache hint only: the bytes are the same. */
+#define RtlFillMemoryNonTemporal(Destination, Length, Fill) \
+    memset((Destination), (int)(UCHAR)(Fill), (Length))
 
 #if !UNDIS_HAVE_WINNT
 /** The number of leading bytes that are equal (0..Length). (ntdll on Windows.) */

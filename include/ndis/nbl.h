@@ -10,14 +10,23 @@
  *   NET_BUFFER_LIST (27 info slots)   368   192
  *   NET_BUFFER_LIST_CONTEXT header     16     8
  *
- * In C, NET_BUFFER's length is the anonymous union {DataLength, stDataLength};
- * in C++ it is the named member NbDataLength, as in the WDK. Use
- * NET_BUFFER_DATA_LENGTH(nb) to stay portable between the two.
+ * NET_BUFFER's six data fields (Next, CurrentMdl, CurrentMdlOffset,
+ * DataLength/stDataLength, MdlChain, DataOffset) and NET_BUFFER_LIST's Next
+ * and FirstNetBuffer are anonymous members in C and in C++, as in the
+ * current WDK: nb->DataLength is the same code in both languages.
+ *
+ * The legacy names NET_BUFFER_DATA_LENGTH, NET_BUFFER_DATA, NET_BUFFER_HEADER,
+ * NET_BUFFER_LIST_DATA, NET_BUFFER_LIST_HEADER and the views NetBufferHeader
+ * and NetBufferListHeader exist only when NDIS_INCLUDE_LEGACY_NAMES is
+ * defined non-zero, which <ndis.h> does before its parts (a file that
+ * includes <ndis/nbl.h> alone does not get them). Inside NET_BUFFER_DATA the
+ * length is the anonymous union in C and the member NbDataLength in C++.
  */
 #ifndef UNDIS_NDIS_NBL_H
 #define UNDIS_NDIS_NBL_H
 
 #include "version.h"
+#include "compiler.h"
 #include "types.h"
 #include "undis_assert.h"
 #include "objectheader.h"
@@ -29,9 +38,12 @@ UNDIS_EXTERN_C_BEGIN
 
 /* Anonymous structs and flexible array members are standard C11 but only an
  * extension in C++; the WDK's layout needs both. */
-#if defined(__cplusplus) && defined(__GNUC__)
-#    pragma GCC diagnostic push
-#    pragma GCC diagnostic ignored "-Wpedantic"
+UNDIS_CXX_EXTENSIONS_BEGIN
+
+#if defined(NDIS_INCLUDE_LEGACY_NAMES) && NDIS_INCLUDE_LEGACY_NAMES
+#    define UNDIS_NDIS_LEGACY_NAMES 1
+#else
+#    define UNDIS_NDIS_LEGACY_NAMES 0
 #endif
 
 typedef struct _NET_BUFFER NET_BUFFER, *PNET_BUFFER;
@@ -44,27 +56,25 @@ typedef PHYSICAL_ADDRESS NDIS_PHYSICAL_ADDRESS, *PNDIS_PHYSICAL_ADDRESS;
 /* NET_BUFFER                                                          */
 /* ------------------------------------------------------------------ */
 
+#if UNDIS_NDIS_LEGACY_NAMES
 typedef union _NET_BUFFER_DATA_LENGTH {
     ULONG DataLength;
     SIZE_T stDataLength;
 } NET_BUFFER_DATA_LENGTH, *PNET_BUFFER_DATA_LENGTH;
 
-#ifdef __cplusplus
-#    define UNDIS_NB_LENGTH_MEMBER NET_BUFFER_DATA_LENGTH NbDataLength;
-#else
-#    define UNDIS_NB_LENGTH_MEMBER \
-        union {                    \
-            ULONG DataLength;      \
-            SIZE_T stDataLength;   \
-        };
-#endif
-
-/* The six fields that describe where the data is. */
+/* The six fields that describe where the data is, as a named structure. */
 typedef struct _NET_BUFFER_DATA {
     PNET_BUFFER Next;
     PMDL CurrentMdl;
     ULONG CurrentMdlOffset;
-    UNDIS_NB_LENGTH_MEMBER
+#    ifdef __cplusplus
+    NET_BUFFER_DATA_LENGTH NbDataLength;
+#    else
+    union {
+        ULONG DataLength;
+        SIZE_T stDataLength;
+    };
+#    endif
     PMDL MdlChain;
     ULONG DataOffset;
 } NET_BUFFER_DATA, *PNET_BUFFER_DATA;
@@ -73,6 +83,7 @@ typedef union _NET_BUFFER_HEADER {
     NET_BUFFER_DATA NetBufferData;
     SLIST_HEADER Link;
 } NET_BUFFER_HEADER, *PNET_BUFFER_HEADER;
+#endif
 
 struct _NET_BUFFER_SHARED_MEMORY {
     PNET_BUFFER_SHARED_MEMORY NextSharedMemorySegment;
@@ -93,12 +104,17 @@ struct _NET_BUFFER {
             PNET_BUFFER Next;
             PMDL CurrentMdl;
             ULONG CurrentMdlOffset;
-            UNDIS_NB_LENGTH_MEMBER
+            union {
+                ULONG DataLength;
+                SIZE_T stDataLength;
+            };
             PMDL MdlChain;
             ULONG DataOffset;
         };
         SLIST_HEADER Link;
+#if UNDIS_NDIS_LEGACY_NAMES
         NET_BUFFER_HEADER NetBufferHeader;
+#endif
     };
     USHORT ChecksumBias;
     USHORT Reserved;
@@ -130,6 +146,7 @@ struct _NET_BUFFER_LIST_CONTEXT {
 /* NET_BUFFER_LIST                                                     */
 /* ------------------------------------------------------------------ */
 
+#if UNDIS_NDIS_LEGACY_NAMES
 typedef struct _NET_BUFFER_LIST_DATA {
     PNET_BUFFER_LIST Next;
     PNET_BUFFER FirstNetBuffer;
@@ -139,6 +156,7 @@ typedef union _NET_BUFFER_LIST_HEADER {
     NET_BUFFER_LIST_DATA NetBufferListData;
     SLIST_HEADER Link;
 } NET_BUFFER_LIST_HEADER, *PNET_BUFFER_LIST_HEADER;
+#endif
 
 /* NET_BUFFER_LIST: a list of NET_BUFFERs that share out-of-band data. */
 struct _NET_BUFFER_LIST {
@@ -148,7 +166,9 @@ struct _NET_BUFFER_LIST {
             PNET_BUFFER FirstNetBuffer;
         };
         SLIST_HEADER Link;
+#if UNDIS_NDIS_LEGACY_NAMES
         NET_BUFFER_LIST_HEADER NetBufferListHeader;
+#endif
     };
     PNET_BUFFER_LIST_CONTEXT Context;
     PNET_BUFFER_LIST ParentNetBufferList;
@@ -191,9 +211,7 @@ typedef struct _NDIS_NET_BUFFER_LIST_8021Q_INFO {
     };
 } NDIS_NET_BUFFER_LIST_8021Q_INFO, *PNDIS_NET_BUFFER_LIST_8021Q_INFO;
 
-#if defined(__cplusplus) && defined(__GNUC__)
-#    pragma GCC diagnostic pop
-#endif
+UNDIS_CXX_EXTENSIONS_END
 
 /* ------------------------------------------------------------------ */
 /* Flag bits                                                           */
@@ -327,7 +345,9 @@ UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER, MiniportReserved) == 128);
 UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER, DataPhysicalAddress) == 160);
 UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER, SharedMemoryInfo) == 168);
 UNDIS_C_ASSERT(sizeof(NET_BUFFER) == 176);
+#    if UNDIS_NDIS_LEGACY_NAMES
 UNDIS_C_ASSERT(sizeof(NET_BUFFER_DATA) == 0x30);
+#    endif
 UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER_LIST, FirstNetBuffer) == 8);
 UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER_LIST, Context) == 16);
 UNDIS_C_ASSERT(FIELD_OFFSET(NET_BUFFER_LIST, ParentNetBufferList) == 24);

@@ -14,13 +14,9 @@
 #include "nbl.h"
 
 /* NET_BUFFER */
-#define NET_BUFFER_NEXT_NB(_NB)   ((_NB)->Next)
-#define NET_BUFFER_FIRST_MDL(_NB) ((_NB)->MdlChain)
-#ifdef __cplusplus
-#    define NET_BUFFER_DATA_LENGTH(_NB) ((_NB)->NbDataLength.DataLength)
-#else
-#    define NET_BUFFER_DATA_LENGTH(_NB) ((_NB)->DataLength)
-#endif
+#define NET_BUFFER_NEXT_NB(_NB)               ((_NB)->Next)
+#define NET_BUFFER_FIRST_MDL(_NB)             ((_NB)->MdlChain)
+#define NET_BUFFER_DATA_LENGTH(_NB)           ((_NB)->DataLength)
 #define NET_BUFFER_DATA_OFFSET(_NB)           ((_NB)->DataOffset)
 #define NET_BUFFER_CURRENT_MDL(_NB)           ((_NB)->CurrentMdl)
 #define NET_BUFFER_CURRENT_MDL_OFFSET(_NB)    ((_NB)->CurrentMdlOffset)

@@ -27,13 +27,16 @@
 #        undef UNDIS_DEFINED_LEAN_AND_MEAN
 #    endif
 #    define UNDIS_HAVE_WINNT 1
-/* MinGW's FORCEINLINE carries "extern"; drivers write "static FORCEINLINE". */
-#    if defined(__GNUC__) || defined(__clang__)
-#        undef FORCEINLINE
-#        define FORCEINLINE inline __attribute__((__always_inline__))
-#    endif
 #else
 #    define UNDIS_HAVE_WINNT 0
+#endif
+
+#include "compiler.h"
+
+/* MinGW's FORCEINLINE carries "extern"; drivers write "static FORCEINLINE". */
+#if UNDIS_HAVE_WINNT && UNDIS_GNU_ATTRIBUTES
+#    undef FORCEINLINE
+#    define FORCEINLINE UNDIS_FORCEINLINE
 #endif
 
 /* Pointer width, without <stdint.h>. */
@@ -92,9 +95,9 @@ typedef unsigned int ULONG;
 typedef ULONG *PULONG;
 typedef unsigned int DWORD;
 typedef DWORD *PDWORD;
-typedef long long LONGLONG;
+typedef long long LONGLONG UNDIS_INT64_ALIGN;
 typedef LONGLONG *PLONGLONG;
-typedef unsigned long long ULONGLONG;
+typedef unsigned long long ULONGLONG UNDIS_INT64_ALIGN;
 typedef ULONGLONG *PULONGLONG;
 typedef signed char INT8;
 typedef unsigned char UINT8;
@@ -102,15 +105,15 @@ typedef short INT16;
 typedef unsigned short UINT16;
 typedef int INT32;
 typedef unsigned int UINT32;
-typedef long long INT64;
-typedef unsigned long long UINT64;
+typedef long long INT64 UNDIS_INT64_ALIGN;
+typedef unsigned long long UINT64 UNDIS_INT64_ALIGN;
 typedef int LONG32;
 typedef unsigned int ULONG32;
-typedef long long LONG64;
+typedef long long LONG64 UNDIS_INT64_ALIGN;
 typedef LONG64 *PLONG64;
-typedef unsigned long long ULONG64;
+typedef unsigned long long ULONG64 UNDIS_INT64_ALIGN;
 typedef ULONG64 *PULONG64;
-typedef unsigned long long DWORD64;
+typedef unsigned long long DWORD64 UNDIS_INT64_ALIGN;
 typedef UCHAR BOOLEAN;
 typedef BOOLEAN *PBOOLEAN;
 typedef int BOOL;
@@ -172,7 +175,12 @@ typedef ULONG_PTR DWORD_PTR;
 typedef ULONG_PTR KAFFINITY;
 typedef KAFFINITY *PKAFFINITY;
 
+/* LowPart and HighPart are reachable directly (x.LowPart) and through u. */
 typedef union _LARGE_INTEGER {
+    UNDIS_EXTENSION struct {
+        ULONG LowPart;
+        LONG HighPart;
+    };
     struct {
         ULONG LowPart;
         LONG HighPart;
@@ -181,6 +189,10 @@ typedef union _LARGE_INTEGER {
 } LARGE_INTEGER, *PLARGE_INTEGER;
 
 typedef union _ULARGE_INTEGER {
+    UNDIS_EXTENSION struct {
+        ULONG LowPart;
+        ULONG HighPart;
+    };
     struct {
         ULONG LowPart;
         ULONG HighPart;
@@ -203,11 +215,7 @@ typedef SINGLE_LIST_ENTRY SLIST_ENTRY, *PSLIST_ENTRY;
  * its free lists in it; drivers only need the size and alignment. */
 #    if UNDIS_PTR64
 typedef struct _SLIST_HEADER {
-#        ifdef __cplusplus
-    alignas(16) ULONGLONG Alignment;
-#        else
-    _Alignas(16) ULONGLONG Alignment;
-#        endif
+    DECLSPEC_ALIGN(16) ULONGLONG Alignment;
     ULONGLONG Region;
 } SLIST_HEADER, *PSLIST_HEADER;
 #    else
@@ -252,21 +260,6 @@ typedef union _SLIST_HEADER {
 #    define CONTAINING_RECORD(address, type, field) \
         ((type *)(void *)((PCHAR)(address)-offsetof(type, field)))
 #    define UNREFERENCED_PARAMETER(P) ((void)(P))
-
-#    ifdef __cplusplus
-#        define DECLSPEC_ALIGN(x) alignas(x)
-#    else
-#        define DECLSPEC_ALIGN(x) _Alignas(x)
-#    endif
-
-/* FORCEINLINE carries no storage class: drivers write "static FORCEINLINE"
- * as well as a bare "FORCEINLINE" in headers. always_inline makes the bare
- * form safe at -O0 too (no out-of-line copy is ever needed). */
-#    if defined(__GNUC__) || defined(__clang__)
-#        define FORCEINLINE inline __attribute__((__always_inline__))
-#    else
-#        define FORCEINLINE inline
-#    endif
 
 typedef struct _GUID {
     ULONG Data1;
@@ -345,33 +338,23 @@ typedef struct _LUID {
 #    define ARRAYSIZE(A)                     RTL_NUMBER_OF_V2(A)
 #    define _ARRAYSIZE(A)                    RTL_NUMBER_OF_V1(A)
 #    define RTL_NUMBER_OF_FIELD(type, field) (RTL_NUMBER_OF(RTL_FIELD_SIZE(type, field)))
-#    define TYPE_ALIGNMENT(t) \
-        FIELD_OFFSET(         \
-            struct {          \
-                char x;       \
-                t test;       \
-            },                \
-            test)
+/* C++ cannot define a type inside offsetof: there it is alignof. */
+#    ifdef __cplusplus
+#        define TYPE_ALIGNMENT(t) alignof(t)
+#    else
+#        define TYPE_ALIGNMENT(t) \
+            FIELD_OFFSET(         \
+                struct {          \
+                    char x;       \
+                    t test;       \
+                },                \
+                test)
+#    endif
 
 #    define UNALIGNED
 #    define UNALIGNED64
 #    define RESTRICTED_POINTER
-#    if defined(__GNUC__) || defined(__clang__)
-#        define DECLSPEC_NORETURN __attribute__((__noreturn__))
-#        define DECLSPEC_NOINLINE __attribute__((__noinline__))
-#        define DECLSPEC_NOTHROW
-#        define DECLSPEC_SELECTANY __attribute__((__weak__))
-#    else
-#        define DECLSPEC_NORETURN
-#        define DECLSPEC_NOINLINE
-#        define DECLSPEC_NOTHROW
-#        define DECLSPEC_SELECTANY
-#    endif
-#    define DECLSPEC_IMPORT
-#    define DECLSPEC_EXPORT
-#    define SYSTEM_CACHE_ALIGNMENT_SIZE 64
-#    define DECLSPEC_CACHEALIGN         DECLSPEC_ALIGN(SYSTEM_CACHE_ALIGNMENT_SIZE)
-#    define ANYSIZE_ARRAY               1
+#    define ANYSIZE_ARRAY 1
 
 #    define REG_NONE                       0
 #    define REG_SZ                         1
@@ -579,6 +562,7 @@ typedef struct _PROCESSOR_NUMBER {
 /* them expand to nothing; each is defined only if nobody else did.    */
 /* ------------------------------------------------------------------ */
 #include "sal.h"
+#include "ptrconv.h"
 
 C_ASSERT(sizeof(ULONG) == 4);
 C_ASSERT(sizeof(LONG) == 4);

@@ -3,7 +3,7 @@
  * undis <undis/report.h>: the one report path. Every rule undis checks,
  * wherever it is checked -- the verifier on the data path, the kernel
  * runtime (bug checks, assertions, fast fails, breakpoints, functions that
- * cannot work in user mode), later the driver host -- has a stable id in
+ * cannot work in user mode), the driver host -- has a stable id in
  * one enum (undis_rule) and one row in one table: its name, its domain, its
  * severity and a one-line rationale (docs/verifier.md lists them). Each
  * violation becomes one record (undis_report) handed to one hook.
@@ -49,7 +49,7 @@ typedef enum undis_domain {
     UNDIS_DOMAIN_NONE = 0,     /* UNDIS_RULE_NONE only */
     UNDIS_DOMAIN_DATAPATH = 1, /* NET_BUFFER data path: the verifier, the default handlers */
     UNDIS_DOMAIN_KERNEL = 2,   /* kernel runtime: bug checks, asserts, unsupported calls */
-    UNDIS_DOMAIN_HOST = 3,     /* the driver host (reserved: no rule yet) */
+    UNDIS_DOMAIN_HOST = 3,     /* the driver host: NDIS's hand-off rules */
     UNDIS_DOMAIN_COUNT
 } undis_domain;
 
@@ -124,6 +124,16 @@ typedef enum undis_rule {
     UNDIS_RULE_FAST_FAIL,                    /* RtlFailFast with another code */
     /* ---- kernel runtime: user mode -------------------------------------- */
     UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE, /* a function that cannot work here was called */
+    /* ---- driver host: NDIS's hand-off rules (src/host) ------------------ */
+    UNDIS_RULE_HOST_BAD_CHARACTERISTICS, /* registration header type/revision/size wrong */
+    UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, /* NBL completed/returned twice, or never handed over */
+    UNDIS_RULE_HOST_NBL_WRONG_CALL,      /* send NBL returned, or receive NBL send-completed */
+    UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE, /* pause completed with NBLs still out */
+    UNDIS_RULE_HOST_KEPT_PAST_RESOURCES,      /* an NBL indicated with RESOURCES kept or returned */
+    UNDIS_RULE_HOST_DATA_WHILE_NOT_RUNNING,   /* send or indication while paused/pausing/detached */
+    UNDIS_RULE_HOST_BAD_SOURCE_HANDLE,        /* filter-originated send with a wrong SourceHandle */
+    UNDIS_RULE_HOST_DISPATCH_FLAG_MISMATCH,   /* DISPATCH_LEVEL flag set below DISPATCH_LEVEL */
+    UNDIS_RULE_HOST_OID_COMPLETED_TWICE,      /* OID request completed twice, or never pending */
     UNDIS_RULE_COUNT
 } undis_rule;
 

@@ -21,6 +21,7 @@
 #define K_ERROR             UNDIS_DOMAIN_KERNEL, UNDIS_SEVERITY_ERROR
 #define K_FATAL             UNDIS_DOMAIN_KERNEL, UNDIS_SEVERITY_FATAL
 #define K_NOTICE            UNDIS_DOMAIN_KERNEL, UNDIS_SEVERITY_NOTICE
+#define HOST                UNDIS_DOMAIN_HOST, UNDIS_SEVERITY_ERROR
 
 /* clang-format off */
 static const struct rule_row {
@@ -134,6 +135,34 @@ static const struct rule_row {
     RULE(NOT_SUPPORTED_IN_USER_MODE, K_NOTICE,
          "the function cannot work in user mode: it fails as Windows documents it may "
          "(named once per process)"),
+    /* driver host: NDIS's hand-off rules */
+    RULE(HOST_BAD_CHARACTERISTICS, HOST,
+         "the characteristics' NDIS_OBJECT_HEADER (type, revision, size) or NDIS version is not "
+         "one NDIS accepts; Windows fails the registration with NDIS_STATUS_BAD_CHARACTERISTICS"),
+    RULE(HOST_NBL_NOT_OUTSTANDING, HOST,
+         "an NBL was completed or returned that the driver does not hold (twice, or never "
+         "handed to it); Windows hands it back to its owner again and corrupts its pool"),
+    RULE(HOST_NBL_WRONG_CALL, HOST,
+         "an NBL came back by the other path's call (a send returned with "
+         "NdisFReturnNetBufferLists, a receive completed as a send); its owner never sees it"),
+    RULE(HOST_NBL_OUTSTANDING_AT_PAUSE, HOST,
+         "a filter completes its pause only when every NBL handed to it is back; "
+         "NDIS may free the pools of NBLs still out"),
+    RULE(HOST_KEPT_PAST_RESOURCES, HOST,
+         "an NBL indicated with NDIS_RECEIVE_FLAGS_RESOURCES is the miniport's again when the "
+         "handler returns: it must not be kept, returned or indicated up without the flag"),
+    RULE(HOST_DATA_WHILE_NOT_RUNNING, HOST,
+         "a filter sends or indicates only while running; paused, pausing or detached, the "
+         "modules around it are not ready for the NBLs"),
+    RULE(HOST_BAD_SOURCE_HANDLE, HOST,
+         "an NBL a filter originates carries its NdisFilterHandle in SourceHandle; NDIS "
+         "routes the completion by it"),
+    RULE(HOST_DISPATCH_FLAG_MISMATCH, HOST,
+         "an NDIS_*_FLAGS_DISPATCH_LEVEL flag says the caller runs at DISPATCH_LEVEL; set "
+         "below it, NDIS takes spin locks without raising the IRQL"),
+    RULE(HOST_OID_COMPLETED_TWICE, HOST,
+         "an OID request completes exactly once: by its handler's status, or by "
+         "NdisFOidRequestComplete after it returned NDIS_STATUS_PENDING"),
 };
 /* clang-format on */
 

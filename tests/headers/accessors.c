@@ -3,9 +3,9 @@
  * accessors.c: the accessor macros of <ndis/nblaccessors.h> (and the MDL
  * linkage macro) are lvalues naming the right field: drivers assign through
  * them and take their address. Built twice, as C (headers_accessors_c) and
- * as C++ (headers_accessors_cxx, from accessors_cxx.cpp), because the
- * NET_BUFFER length is an anonymous union member in C and the named member
- * NbDataLength in C++.
+ * as C++ (headers_accessors_cxx, from accessors_cxx.cpp): the fields are
+ * the same anonymous members in both; only the legacy NET_BUFFER_DATA view
+ * names its length NbDataLength in C++.
  *
  * tests/headers/CMakeLists.txt checks that every function-like macro defined
  * in nblaccessors.h is named in this file.
@@ -53,26 +53,24 @@ TEST(nb_data_length_is_the_ulong_view)
     NET_BUFFER *nb = new_nb();
 
     NET_BUFFER_DATA_LENGTH(nb) = 1514;
-#ifdef __cplusplus
-    /* C++: the WDK's named member. */
-    CHECK_EQ_U32(nb->NbDataLength.DataLength, 1514);
-    CHECK_PTR_EQ(&NET_BUFFER_DATA_LENGTH(nb), &nb->NbDataLength.DataLength);
-    CHECK_PTR_EQ(&nb->NbDataLength.stDataLength, &nb->NbDataLength.DataLength);
-    CHECK_EQ_SIZE(sizeof(nb->NbDataLength), sizeof(SIZE_T));
-    nb->NbDataLength.DataLength = 60;
-#else
-    /* C: the anonymous union, so nb->DataLength works as in WDK C code. */
+    /* The anonymous union in C and in C++, as in the WDK. */
     CHECK_EQ_U32(nb->DataLength, 1514);
     CHECK_PTR_EQ(&NET_BUFFER_DATA_LENGTH(nb), &nb->DataLength);
     CHECK_PTR_EQ(&nb->stDataLength, &nb->DataLength);
     nb->DataLength = 60;
-#endif
     CHECK_EQ_SIZE(sizeof(NET_BUFFER_DATA_LENGTH(nb)), sizeof(ULONG));
     CHECK_EQ_U32(NET_BUFFER_DATA_LENGTH(nb), 60);
     CHECK_EQ_SIZE((size_t)((PUCHAR)&NET_BUFFER_DATA_LENGTH(nb) - (PUCHAR)nb),
                   sizeof(void *) == 8 ? 24 : 12);
-    /* The named NET_BUFFER_DATA view overlays the same bytes. */
+    /* The legacy NET_BUFFER_DATA view (<ndis.h> gives it) overlays the same
+     * bytes; its length is the named member NbDataLength in C++. */
     CHECK_PTR_EQ(&nb->NetBufferHeader.NetBufferData.MdlChain, &nb->MdlChain);
+#ifdef __cplusplus
+    CHECK_PTR_EQ(&nb->NetBufferHeader.NetBufferData.NbDataLength.DataLength, &nb->DataLength);
+    CHECK_EQ_SIZE(sizeof(nb->NetBufferHeader.NetBufferData.NbDataLength), sizeof(SIZE_T));
+#else
+    CHECK_PTR_EQ(&nb->NetBufferHeader.NetBufferData.DataLength, &nb->DataLength);
+#endif
     free(nb);
 }
 

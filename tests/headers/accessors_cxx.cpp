@@ -1,4 +1,4 @@
 // SPDX-License-Identifier: MIT
-// accessors.c compiled as C++17: the same cases, with NET_BUFFER's length
-// as the named member NbDataLength.
+// accessors.c compiled as C++17: the same cases, the same anonymous
+// NET_BUFFER members.
 #include "accessors.c"

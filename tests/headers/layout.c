@@ -11,12 +11,6 @@
 
 #define X64_X86(x64, x86) (sizeof(void *) == 8 ? (x64) : (x86))
 
-#ifdef __cplusplus
-#    define NB_DATA_LENGTH_FIELD NbDataLength
-#else
-#    define NB_DATA_LENGTH_FIELD DataLength
-#endif
-
 /* Base types have Windows widths whatever the data model (LP64 included). */
 C_ASSERT(sizeof(UCHAR) == 1);
 C_ASSERT(sizeof(BOOLEAN) == 1);
@@ -92,7 +86,8 @@ C_ASSERT(FIELD_OFFSET(NET_BUFFER_LIST_POOL_PARAMETERS, DataSize) == 12);
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, Next) == 0);
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, CurrentMdl) == X64_X86(8, 4));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, CurrentMdlOffset) == X64_X86(16, 8));
-C_ASSERT(FIELD_OFFSET(NET_BUFFER, NB_DATA_LENGTH_FIELD) == X64_X86(24, 12));
+C_ASSERT(FIELD_OFFSET(NET_BUFFER, DataLength) == X64_X86(24, 12));
+C_ASSERT(FIELD_OFFSET(NET_BUFFER, stDataLength) == X64_X86(24, 12));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, MdlChain) == X64_X86(32, 16));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, DataOffset) == X64_X86(40, 20));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, Link) == 0);
@@ -107,8 +102,8 @@ C_ASSERT(FIELD_OFFSET(NET_BUFFER, DataPhysicalAddress) == X64_X86(160, 80));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, SharedMemoryInfo) == X64_X86(168, 88));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER, ScatterGatherList) == X64_X86(168, 88));
 C_ASSERT(sizeof(NET_BUFFER) == X64_X86(176, 96));
-C_ASSERT(sizeof(((NET_BUFFER *)0)->NB_DATA_LENGTH_FIELD) == sizeof(ULONG) ||
-         sizeof(((NET_BUFFER *)0)->NB_DATA_LENGTH_FIELD) == sizeof(SIZE_T));
+C_ASSERT(sizeof(((NET_BUFFER *)0)->DataLength) == sizeof(ULONG));
+C_ASSERT(sizeof(((NET_BUFFER *)0)->stDataLength) == sizeof(SIZE_T));
 C_ASSERT(sizeof(NET_BUFFER_DATA_LENGTH) == sizeof(SIZE_T));
 C_ASSERT(sizeof(NET_BUFFER_DATA) == X64_X86(0x30, 24));
 C_ASSERT(FIELD_OFFSET(NET_BUFFER_DATA, MdlChain) == X64_X86(32, 16));

@@ -4,6 +4,7 @@
  *
  *   undis                       the main job (= undis run with no options)
  *   undis run [options]         captures through driver-style stages
+ *   undis run --driver SO[:filter] --in FILE   host a filter driver (run_driver.c)
  *   undis trace [options]       the same, with the NET_BUFFER pictures of 4 packets
  *   undis gen --out FILE ...    write a synthetic capture
  *   undis conformance [-q]      replay the data-path conformance vectors
@@ -66,6 +67,13 @@ main(int argc, char **argv)
         return undis_tool_run(1, argv, 1, 0);
     }
     if (strcmp(cmd, "run") == 0) {
+#ifdef UNDIS_TOOL_HAVE_DRIVER
+        for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--driver") == 0) {
+                return undis_tool_run_driver(argc - 1, argv + 1);
+            }
+        }
+#endif
         return undis_tool_run(argc - 1, argv + 1, argc == 2, 0);
     }
     if (strcmp(cmd, "trace") == 0) {

@@ -13,6 +13,10 @@ int undis_tool_conformance(int quiet);
  * `undis trace` spelling (defaults to --trace 4). Returns the exit status. */
 int undis_tool_run(int argc, char **argv, int main_job, int trace);
 
+/* `undis run --driver PATH[:filter] --in FILE [-q]` (run_driver.c): host a
+ * filter driver built as a shared object. Returns the exit status. */
+int undis_tool_run_driver(int argc, char **argv);
+
 /* `undis gen ARGS...`: write a synthetic capture. */
 int undis_tool_gen(int argc, char **argv);
 

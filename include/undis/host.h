@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * undis <undis/host.h>: the driver host. It runs a whole NDIS 6 lightweight
+ * filter driver in user mode, from DriverEntry to unload, in a stack of three
+ * modules:
+ *
+ *     undis's protocol   (top: sends frames down, takes receives and status)
+ *     the filter module  (the driver under test, between the two)
+ *     undis's miniport   (bottom: its "wire" is what the caller feeds in;
+ *                         sends that reach it are "wire out")
+ *
+ * The host honours NdisFRegisterFilterDriver / NdisFDeregisterFilterDriver
+ * and the NdisF* calls of the filter's life (attach, restart, pause, detach,
+ * send, receive, OID requests, status), bypasses the handlers the filter does
+ * not provide as NDIS does, and checks NDIS's hand-off rules (domain
+ * UNDIS_DOMAIN_HOST in <undis/report.h>; docs/host.md lists them). A finding
+ * is reported through the one report path; when the hook lets the caller go
+ * on, the host recovers as docs/host.md says for each rule.
+ *
+ * Scope of this slice: one filter module per host, one host per driver
+ * registration. Miniport and protocol roles are not hosted yet.
+ *
+ * Threads: undis_host_create, _load, _attach, _pause, _restart, _detach,
+ * _unload and _destroy run at PASSIVE_LEVEL on one thread at a time (the
+ * thread that drives the life); undis_host_send, _receive, _oid and
+ * _indicate_link may be called from several threads at once while the
+ * module runs, at PASSIVE_LEVEL or DISPATCH_LEVEL (raise the IRQL of the
+ * calling thread with KeRaiseIrql: the host sets the NDIS_*_FLAGS_
+ * DISPATCH_LEVEL flags from the caller's IRQL).
+ */
+#ifndef UNDIS_HOST_H
+#define UNDIS_HOST_H
+
+#include "../ndis.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct undis_host undis_host;
+
+/* The driver's entry point (DRIVER_INITIALIZE). */
+typedef NTSTATUS undis_host_driver_entry_fn(PDRIVER_OBJECT DriverObject,
+                                            PUNICODE_STRING RegistryPath);
+
+/* Called for each frame a send brings to undis's miniport ("wire out"):
+ * frame and length are valid during the call only. Any thread. */
+typedef void undis_host_wire_fn(void *context, const UCHAR *frame, ULONG length);
+
+/* The module's state as the host sees it (NDIS's filter module states). */
+typedef enum undis_host_state {
+    UNDIS_HOST_DETACHED = 0,
+    UNDIS_HOST_ATTACHING,
+    UNDIS_HOST_PAUSED,
+    UNDIS_HOST_RESTARTING,
+    UNDIS_HOST_RUNNING,
+    UNDIS_HOST_PAUSING
+} undis_host_state;
+
+/* Counts of one host (each a running total since undis_host_create). */
+typedef struct undis_host_stats {
+    ULONG64 send_nbls, send_bytes;         /* sent by undis's protocol */
+    ULONG64 send_completed;                /* came back to the protocol */
+    ULONG64 wire_out_nbls, wire_out_bytes; /* reached undis's miniport */
+    ULONG64 recv_nbls, recv_bytes;         /* indicated by undis's miniport */
+    ULONG64 recv_returned;                 /* came back to the miniport */
+    ULONG64 up_nbls, up_bytes;             /* reached undis's protocol */
+    ULONG64 oids, oids_completed;          /* issued by the protocol / completed */
+    ULONG64 miniport_oids;                 /* requests that reached the miniport */
+    ULONG64 status_indications;            /* reached the protocol */
+    ULONG64 findings;                      /* host rules reported */
+} undis_host_stats;
+
+/**
+ * A new host with no driver: a miniport with MAC 02:00:5e:00:00:01, MTU
+ * 1500, link up at 1 Gb/s.
+ * Pre: out != NULL. Post: *out is a host in state DETACHED. Failure:
+ * NDIS_STATUS_RESOURCES (memory), NDIS_STATUS_INVALID_PARAMETER; *out NULL.
+ * Ownership: the caller frees it with undis_host_destroy. PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_create(undis_host **out);
+
+/**
+ * Frees the host. If a driver is still loaded it is detached and unloaded
+ * first (undis_host_detach, undis_host_unload). host may be NULL.
+ * PASSIVE_LEVEL, with no other call on this host running.
+ */
+void undis_host_destroy(undis_host *host);
+
+/**
+ * Calls entry(DriverObject, RegistryPath) with a DRIVER_OBJECT of the host's
+ * and the registry path "\Registry\Machine\System\CurrentControlSet\
+ * Services\<name>". The driver must register with NdisFRegisterFilterDriver.
+ * Pre: a host with no driver loaded; entry and name not NULL.
+ * Post: STATUS_SUCCESS and a registered filter driver. Failure: the
+ * DriverEntry's own status when it fails (nothing is left registered), or
+ * NDIS_STATUS_BAD_CHARACTERISTICS when it returned success without
+ * registering a filter. PASSIVE_LEVEL.
+ */
+NTSTATUS undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name);
+
+/**
+ * Attaches a filter module (FilterAttach with NDIS_FILTER_ATTACH_PARAMETERS
+ * describing undis's miniport) and restarts it (FilterRestart, waiting for
+ * NdisFRestartComplete when it pends).
+ * Pre: a registered driver, state DETACHED. Post: NDIS_STATUS_SUCCESS, state
+ * RUNNING. Failure: the attach's or the restart's status; after a failed
+ * attach the state is DETACHED, after a failed restart PAUSED.
+ * NDIS_STATUS_FAILURE when the driver did not call NdisFSetAttributes.
+ * PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_attach(undis_host *host);
+
+/**
+ * Pauses the module (FilterPause, waiting up to timeout_ms for
+ * NdisFPauseComplete when it pends). Every NBL the host handed the filter
+ * must be back when the pause completes: those still out are reported
+ * (HOST_NBL_OUTSTANDING_AT_PAUSE, one report naming each NBL, its direction
+ * and who holds it). Pre: state RUNNING. Post: NDIS_STATUS_SUCCESS, state
+ * PAUSED. Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST in another state;
+ * NDIS_STATUS_FAILURE when the pause did not complete in time (state stays
+ * PAUSING; the report names the NBLs still out). PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_pause(undis_host *host, ULONG timeout_ms);
+
+/** Restarts a PAUSED module as undis_host_attach does after the attach.
+ * Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST when not PAUSED, else the
+ * restart's status (state PAUSED). PASSIVE_LEVEL. */
+NDIS_STATUS undis_host_restart(undis_host *host);
+
+/** Pauses (when running) and detaches the module (FilterDetach); state
+ * DETACHED. Nothing when no module is attached. PASSIVE_LEVEL. */
+void undis_host_detach(undis_host *host);
+
+/** Detaches, then calls the driver's DriverUnload (which should call
+ * NdisFDeregisterFilterDriver; the host deregisters a driver that did not,
+ * and says so on stderr). Nothing when no driver is loaded. PASSIVE_LEVEL. */
+void undis_host_unload(undis_host *host);
+
+/**
+ * undis's protocol sends one frame down the stack (an NBL of the host's,
+ * through FilterSendNetBufferLists, or straight to the miniport when the
+ * filter has no send handler). The send completes before this returns unless
+ * the filter keeps the NBL (then at its NdisFSendNetBufferListsComplete).
+ * Pre: frame holds length >= 1 bytes. Post: NDIS_STATUS_SUCCESS (the NBL
+ * went down). Failure: NDIS_STATUS_PAUSED when the module is not RUNNING,
+ * NDIS_STATUS_RESOURCES (memory); nothing was sent. Ownership: frame is
+ * copied. Any thread, IRQL <= DISPATCH_LEVEL.
+ */
+NDIS_STATUS undis_host_send(undis_host *host, const UCHAR *frame, ULONG length);
+
+/* undis_host_receive flags */
+#define UNDIS_HOST_RECEIVE_RESOURCES 0x1 /* indicate with NDIS_RECEIVE_FLAGS_RESOURCES */
+
+/**
+ * undis's miniport indicates one received frame (FilterReceiveNetBufferLists,
+ * or straight to the protocol when the filter has no receive handler);
+ * undis's protocol returns what reaches it at once. With
+ * UNDIS_HOST_RECEIVE_RESOURCES the NBL is the miniport's again when the
+ * filter's handler returns. Pre, failure, ownership and threads as
+ * undis_host_send.
+ */
+NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags);
+
+/**
+ * undis's protocol issues an OID request (RequestType NdisRequestQuery-
+ * Information or NdisRequestSetInformation) through the filter
+ * (FilterOidRequest, or straight to the miniport without a handler) and
+ * waits up to 1 s for it to complete. undis's miniport answers
+ * OID_GEN_CURRENT_PACKET_FILTER (query, set), OID_802_3_CURRENT_ADDRESS,
+ * OID_802_3_PERMANENT_ADDRESS, OID_GEN_MAXIMUM_FRAME_SIZE,
+ * OID_GEN_LINK_STATE and OID_GEN_STATISTICS; other OIDs fail with
+ * NDIS_STATUS_INVALID_OID. Post: the request's status; *bytes (may be NULL)
+ * the bytes written or read. OIDs go through while the module is paused as
+ * well as running. Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST when no
+ * module is attached, NDIS_STATUS_FAILURE when a pending request did not
+ * complete in time.
+ * Ownership: buffer is the caller's, used during the call only.
+ * PASSIVE_LEVEL (the request may pend).
+ */
+NDIS_STATUS undis_host_oid(undis_host *host,
+                           NDIS_REQUEST_TYPE type,
+                           NDIS_OID oid,
+                           PVOID buffer,
+                           ULONG length,
+                           ULONG *bytes);
+
+/** undis's miniport indicates NDIS_STATUS_LINK_STATE (connected or not) up
+ * the stack; the link state its OIDs report changes too. Any thread, IRQL <=
+ * DISPATCH_LEVEL, with a module attached. */
+void undis_host_indicate_link(undis_host *host, BOOLEAN connected);
+
+/** Where frames reaching undis's miniport go (NULL: only counted). Set it
+ * before traffic flows. */
+void undis_host_set_wire(undis_host *host, undis_host_wire_fn *fn, void *context);
+
+/** The module's state. Any thread. */
+undis_host_state undis_host_get_state(undis_host *host);
+
+/** A snapshot of the counts (each read atomically). Any thread. */
+void undis_host_get_stats(undis_host *host, undis_host_stats *out);
+
+/** The friendly name the driver registered ("" before registration). */
+const char *undis_host_driver_name(const undis_host *host);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* UNDIS_HOST_H */

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * host_ledger.c: who holds which NBL. Every NBL the host hands to the filter
+ * (a send of undis's protocol, a receive of undis's miniport) is recorded
+ * here with what it waits for, and taken out when it comes back; what is
+ * still here at a pause is what the filter holds. An open-addressed table
+ * keyed by the NBL's address, under a spin lock of the platform's (no IRQL
+ * change, so it works at any IRQL); slots whose NBL came back are marked
+ * GONE so that probes go on past them, and reused by later additions.
+ */
+#include "host/host_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static size_t
+hash(PNET_BUFFER_LIST nbl)
+{
+    uintptr_t v = (uintptr_t)nbl;
+    v ^= v >> 17;
+    v *= (uintptr_t)0x9E3779B97F4A7C15ull;
+    return (size_t)(v >> 7) & (UNDIS_HOST_LEDGER_SIZE - 1);
+}
+
+static struct host_slot *
+find(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    size_t i = hash(nbl);
+    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE; n++) {
+        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
+        if (s->kind == HOST_NBL_FREE) {
+            return NULL;
+        }
+        if (s->nbl == nbl && s->kind != HOST_NBL_GONE) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
+BOOLEAN
+undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
+{
+    size_t i = hash(nbl);
+    BOOLEAN added = FALSE;
+    undis__spin_lock(&host->ledger_lock);
+    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE && !added; n++) {
+        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
+        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
+            s->nbl = nbl;
+            s->kind = kind;
+            added = TRUE;
+        }
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    return added;
+}
+
+host_nbl_kind
+undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    host_nbl_kind kind = HOST_NBL_FREE;
+    struct host_slot *s;
+    undis__spin_lock(&host->ledger_lock);
+    s = find(host, nbl);
+    if (s != NULL) {
+        kind = s->kind;
+        s->kind = HOST_NBL_GONE;
+        s->nbl = NULL;
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    return kind;
+}
+
+host_nbl_kind
+undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    host_nbl_kind kind;
+    struct host_slot *s;
+    undis__spin_lock(&host->ledger_lock);
+    s = find(host, nbl);
+    kind = s != NULL ? s->kind : HOST_NBL_FREE;
+    undis__spin_unlock(&host->ledger_lock);
+    return kind;
+}
+
+static const char *
+holder(host_nbl_kind kind)
+{
+    switch (kind) {
+    case HOST_NBL_SEND:
+        return "a send of undis's protocol, held by the filter since FilterSendNetBufferLists "
+               "(not completed with NdisFSendNetBufferListsComplete)";
+    case HOST_NBL_RECEIVE:
+        return "a receive of undis's miniport, held by the filter since "
+               "FilterReceiveNetBufferLists (not returned with NdisFReturnNetBufferLists)";
+    default:
+        return "an NBL indicated with NDIS_RECEIVE_FLAGS_RESOURCES";
+    }
+}
+
+/* Appends "nbl 0x...: who" lines to text; returns the count. */
+static ULONG
+list_out(struct undis_host *host, char *text, size_t size, PNET_BUFFER_LIST *first)
+{
+    ULONG count = 0;
+    size_t used = 0;
+    for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
+        const struct host_slot *s = &host->ledger[i];
+        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
+            continue;
+        }
+        if (count++ == 0) {
+            *first = s->nbl;
+        }
+        if (used + 200 < size) {
+            int n =
+                snprintf(text + used, size - used, "; NBL %p: %s", (void *)s->nbl, holder(s->kind));
+            used += n > 0 ? (size_t)n : 0;
+        }
+    }
+    return count;
+}
+
+ULONG
+undis__host_ledger_outstanding(struct undis_host *host, const char *report)
+{
+    char text[1024];
+    PNET_BUFFER_LIST first = NULL;
+    ULONG count;
+    text[0] = '\0';
+    undis__spin_lock(&host->ledger_lock);
+    count = list_out(host, text, sizeof(text), &first);
+    undis__spin_unlock(&host->ledger_lock);
+    if (report != NULL && count != 0) {
+        undis__host_report(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE, "FilterPause", first,
+                           "%s: %s with %lu NBL(s) still out%s", host->friendly, report,
+                           (unsigned long)count, text);
+    }
+    return count;
+}
+
+void
+undis__host_ledger_clear(struct undis_host *host)
+{
+    for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
+        struct host_slot *s = &host->ledger[i];
+        if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE) {
+            undis__host_nbl_free(s->nbl);
+        }
+    }
+    memset(host->ledger, 0, sizeof(host->ledger));
+}
