@@ -173,8 +173,15 @@ TEST(get_data_chain_ending_early_returns_null)
     NET_BUFFER nb;
     UCHAR storage[64];
 
-    /* DataLength claims 40 bytes but the chain holds 20 after DataOffset. */
-    nb_init(&nb, chain_build(&c, sizes, 2, 1, 7), 90, 40);
+    /* DataLength claims 40 bytes but the chain holds 20 after DataOffset.
+     * Positioned by hand: NdisAdjustNetBufferCurrentMdl on such an NB is
+     * stopped by the structure check of debug level 2. */
+    memset(&nb, 0, sizeof(nb));
+    nb.MdlChain = chain_build(&c, sizes, 2, 1, 7);
+    nb.DataOffset = 90;
+    nb.DataLength = 40;
+    nb.CurrentMdl = nb.MdlChain;
+    nb.CurrentMdlOffset = 90;
     CHECK_EQ_INT(undis_nb_check(&nb, NULL, 0), UNDIS_CHECK_NB_DATA_BEYOND_CHAIN);
     CHECK_NULL(NdisGetDataBuffer(&nb, 30, storage, 1, 0));
     /* 20 is what is really there. */

@@ -92,6 +92,13 @@ TEST(verifier_level0_is_windows)
     NdisAdvanceNetBufferDataStart(&nb, 101, FALSE, NULL);
     CHECK_EQ_U32(nb.DataOffset, 101);
     CHECK_EQ_U32(nb.DataLength, 0xFFFFFFFFu);
+#if UNDIS_DEBUG >= 2
+    /* Debug level 2 (a build setting, not the verifier): the structure
+     * checker after the call names the wrap. */
+    EXPECT_REPORT(NB_STRUCTURE, "NdisAdvanceNetBufferDataStart");
+    memset(&g_cap, 0, sizeof(g_cap));
+    undis_verifier_reset_counts();
+#endif
     nb_free_mdls(&nb);
     /* FreeMdl TRUE frees the driver's own header MDL, silently. */
     nb_two(&nb);

@@ -8,6 +8,10 @@
  * runtime (IRQL) both move it, so it sits on the floor below them and the
  * data path.
  *
+ * Debug level 2 (UNDIS_DEBUG=2, base/internal.h) keeps the gate shut for
+ * good, so that every call reaches an entry point that runs the structure
+ * checker (base/check_after.h).
+ *
  * The calling thread's IRQL is kept here too: the kernel runtime sets it
  * (KfRaiseIrql, KeLowerIrql, spin locks) and the data path's inline checks
  * read it, so neither wing reaches into the other.
@@ -16,7 +20,13 @@
 
 UNDIS_THREAD_LOCAL KIRQL undis__t_irql;
 
-ULONG_PTR undis__nb_inline_limit = ~(ULONG_PTR)0;
+#if UNDIS_DEBUG >= 2
+#    define GATE_OPEN ((ULONG_PTR)0)
+#else
+#    define GATE_OPEN (~(ULONG_PTR)0)
+#endif
+
+ULONG_PTR undis__nb_inline_limit = GATE_OPEN;
 
 static struct {
     undis__spinlock lock;
@@ -28,7 +38,7 @@ static struct {
 static void
 gate_publish(void)
 {
-    ULONG_PTR limit = g_gate.level2 || g_gate.high != 0 ? 0 : ~(ULONG_PTR)0;
+    ULONG_PTR limit = g_gate.level2 || g_gate.high != 0 ? 0 : GATE_OPEN;
     UNDIS_ATOMIC_STORE_RELAXED(&undis__nb_inline_limit, limit);
 }
 

@@ -12,8 +12,20 @@
 
 #include "platform/platform.h"
 
+/*
+ * UNDIS_DEBUG, the build's debug level (CMake option UNDIS_DEBUG; the
+ * "Debug levels" section of docs/design.md):
+ *   0  release: no internal checks at all.
+ *   1  internal asserts (UNDIS_ASSERT): undis's own invariants, cheap.
+ *   2  level 1, and the structure checker after every mutating entry point
+ *      (UNDIS_CHECK_AFTER_*, src/base/check_after.h); the inline fast
+ *      paths stay closed so that every call reaches a checked entry point.
+ */
 #ifndef UNDIS_DEBUG
 #    define UNDIS_DEBUG 0
+#endif
+#if UNDIS_DEBUG < 0 || UNDIS_DEBUG > 2
+#    error "UNDIS_DEBUG must be 0, 1 or 2"
 #endif
 
 /*
@@ -28,11 +40,6 @@ undis__assert_fail(const char *expr, const char *file, int line, const char *fun
 #    define UNDIS_ASSERT(x) UNDIS_ASSERT_ON(x)
 #else
 #    define UNDIS_ASSERT(x) UNDIS_ASSERT_OFF(x)
-#endif
-#if UNDIS_DEBUG >= 3
-#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_ON(x)
-#else
-#    define UNDIS_ASSERT_EXPENSIVE(x) UNDIS_ASSERT_OFF(x)
 #endif
 
 /*
@@ -88,11 +95,13 @@ undis__fault_refuse(void)
  * UNDIS_FAULTS's syntax and, when all of it is valid, apply it. Returns 0,
  * or -1 with a one-line reason in err (nothing applied).
  *
- * undis__zero_isa_detect (datapath/zero.c) - choose the vector width of the
- * NBL resets from undis__plat_cpu_features(), before any pool picks one.
+ * undis__cpu_cap_from_env (datapath/cpu_cap.c) - read UNDIS_CPU_CAP, the
+ * cap on the instruction set of the NBL resets (<undis/cpu.h>), and apply
+ * it (an unknown value: one stderr line, ignored), before any pool picks
+ * its reset and before the cap is first read or set.
  */
 int undis__fault_env_parse(const char *spec, char *err, size_t err_len);
-void undis__zero_isa_detect(void);
+void undis__cpu_cap_from_env(void);
 
 /*
  * The backing store of caches (slabs, depots, magazines, pool structures):

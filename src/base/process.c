@@ -2,8 +2,9 @@
 /*
  * process.c: the library's process-wide state, set up once, on first use:
  *
- *   - the vector width of the NBL resets (datapath/zero.c), from the
- *     processor, before the first pool picks its reset;
+ *   - the processor's vector extensions (undis__plat_cpu_features) and
+ *     UNDIS_CPU_CAP (datapath/cpu_cap.c), which choose the NBL resets,
+ *     before the first pool picks its reset;
  *   - UNDIS_FAULTS, the fault schedule (verifier/fault_env.c parses it);
  *   - UNDIS_VERIFIER, the verifier level ("0" to "3").
  *
@@ -11,7 +12,8 @@
  * points that need the state -- pool and cache creation, the first
  * allocation (undis__fault_armed starts non-zero, so the first allocation
  * takes the fault slow path, which calls it), the verifier's level getter
- * and setter and the fault setters -- so a build by any compiler reads the
+ * and setter, the fault setters and the getters and setters of the cap
+ * (<undis/cpu.h>) -- so a build by any compiler reads the
  * environment, and the hot paths test no "initialised yet" flag.
  */
 #include "base/internal.h"
@@ -50,7 +52,8 @@ static void
 process_init_once(void)
 {
     t_initialising = 1;
-    undis__zero_isa_detect();
+    (void)undis__plat_cpu_features();
+    undis__cpu_cap_from_env();
     faults_from_environment();
     verifier_from_environment();
     t_initialising = 0;

@@ -21,6 +21,7 @@
  * (one a retreat prepended) goes to IoFreeMdl, as in Windows.
  */
 #include "datapath/nbl_pool.h"
+#include "base/check_after.h"
 #include "base/verify.h"
 #include "base/verify_derived.h"
 
@@ -403,6 +404,7 @@ NdisAllocateCloneNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     if (undis__verify_level(2)) {
         undis__derived_note(OriginalNetBufferList, clone, UNDIS__DERIVED_CLONE);
     }
+    UNDIS_CHECK_AFTER_NBL("NdisAllocateCloneNetBufferList", clone);
     return clone;
 }
 
@@ -524,6 +526,9 @@ NdisAllocateFragmentNetBufferList(NET_BUFFER_LIST *OriginalNetBufferList,
     if (frag != NULL && undis__verify_level(2)) {
         undis__derived_note(OriginalNetBufferList, frag, UNDIS__DERIVED_FRAGMENT);
     }
+    if (frag != NULL) {
+        UNDIS_CHECK_AFTER_NBL("NdisAllocateFragmentNetBufferList", frag);
+    }
     return frag;
 }
 
@@ -588,8 +593,12 @@ NdisAllocateReassembledNetBufferList(NET_BUFFER_LIST *FragmentNetBufferListList,
         free_chain(chain);
         return NULL;
     }
-    return retreat_and_copy(nbl, FragmentNetBufferListList, DataOffsetDelta, DataBackFill, slots,
-                            sizeof(slots) / sizeof(slots[0]));
+    nbl = retreat_and_copy(nbl, FragmentNetBufferListList, DataOffsetDelta, DataBackFill, slots,
+                           sizeof(slots) / sizeof(slots[0]));
+    if (nbl != NULL) {
+        UNDIS_CHECK_AFTER_NBL("NdisAllocateReassembledNetBufferList", nbl);
+    }
+    return nbl;
 }
 
 VOID

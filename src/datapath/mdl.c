@@ -7,6 +7,7 @@
  * PFN array holds virtual page numbers; it is filled so that code that reads
  * it (rarely, on a data path) sees plausible values.
  */
+#include "base/check_after.h"
 #include "base/verify.h"
 
 #include <string.h>
@@ -56,6 +57,7 @@ IoAllocateMdl(
     }
     memset(mdl, 0, sizeof(*mdl)); /* Windows leaves some fields as garbage; zero is a superset */
     MmInitializeMdl(mdl, VirtualAddress, Length);
+    UNDIS_CHECK_AFTER_MDL("IoAllocateMdl", mdl);
     return mdl;
 }
 
@@ -70,6 +72,7 @@ IoFreeMdl(PMDL Mdl)
                       "MDL %p was already freed with IoFreeMdl", (void *)Mdl);
         return;
     }
+    UNDIS_CHECK_AT_FREE_MDL("IoFreeMdl", Mdl);
     if ((Mdl->MdlFlags & MDL_PARTIAL_HAS_BEEN_MAPPED) != 0) {
         MmUnmapLockedPages(Mdl->MappedSystemVa, Mdl);
     }
@@ -88,6 +91,7 @@ MmBuildMdlForNonPagedPool(PMDL MemoryDescriptorList)
     mdl->Process = NULL;
     mdl->MappedSystemVa = MmGetMdlVirtualAddress(mdl);
     mdl->MdlFlags = (CSHORT)(mdl->MdlFlags | MDL_SOURCE_IS_NONPAGED_POOL);
+    UNDIS_CHECK_AFTER_MDL("MmBuildMdlForNonPagedPool", mdl);
 }
 
 VOID
@@ -117,6 +121,7 @@ IoBuildPartialMdl(PMDL SourceMdl, PMDL TargetMdl, PVOID VirtualAddress, ULONG Le
         TargetMdl->MappedSystemVa = VirtualAddress;
     }
     mdl_fill_pfns(TargetMdl);
+    UNDIS_CHECK_AFTER_MDL("IoBuildPartialMdl", TargetMdl);
 }
 
 PVOID
@@ -141,6 +146,7 @@ MmMapLockedPagesSpecifyCache(PMDL MemoryDescriptorList,
     if ((mdl->MdlFlags & MDL_PARTIAL) != 0) {
         mdl->MdlFlags = (CSHORT)(mdl->MdlFlags | MDL_PARTIAL_HAS_BEEN_MAPPED);
     }
+    UNDIS_CHECK_AFTER_MDL("MmMapLockedPagesSpecifyCache", mdl);
     return mdl->MappedSystemVa;
 }
 
@@ -151,6 +157,7 @@ MmUnmapLockedPages(PVOID BaseAddress, PMDL MemoryDescriptorList)
     MemoryDescriptorList->MdlFlags =
         (CSHORT)(MemoryDescriptorList->MdlFlags &
                  ~(MDL_MAPPED_TO_SYSTEM_VA | MDL_PARTIAL_HAS_BEEN_MAPPED));
+    UNDIS_CHECK_AFTER_MDL("MmUnmapLockedPages", MemoryDescriptorList);
 }
 
 PMDL

@@ -25,8 +25,22 @@
  * and freeing MDLs, walking across MDLs, the verifier's reports and level 2.
  * The gate (base/gate.c) tells the inline paths when they must not run.
  */
+#include "base/check_after.h"
 #include "base/verify.h"
 #include "datapath/datapath.h"
+
+/* Debug level 2: the NBL call that runs the NB calls, on this thread, so
+ * that the structure check after each NB call names the call the driver
+ * made. */
+#if UNDIS_DEBUG >= 2
+static UNDIS_THREAD_LOCAL const char *t_nbl_call;
+#    define NB_CALL(name)        (t_nbl_call != NULL ? t_nbl_call : (name))
+#    define NBL_CALL_BEGIN(name) (t_nbl_call = (name))
+#    define NBL_CALL_END()       (t_nbl_call = NULL)
+#else
+#    define NBL_CALL_BEGIN(name) ((void)0)
+#    define NBL_CALL_END()       ((void)0)
+#endif
 
 /* ---- NdisAdjustNetBufferCurrentMdl and the NBL-level calls ---------------- */
 
@@ -38,6 +52,7 @@ NdisAdjustNetBufferCurrentMdl(NET_BUFFER *NetBuffer)
         return;
     }
     undis__nb_locate(NetBuffer);
+    UNDIS_CHECK_AFTER_NB("NdisAdjustNetBufferCurrentMdl", NetBuffer);
 }
 
 /* Every NB is checked before any is changed; the pair is learnt. */
@@ -84,6 +99,7 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
                                                   AllocateMdlHandler, FreeMdlHandler)) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
+    NBL_CALL_BEGIN("NdisRetreatNetBufferListDataStart");
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
         NDIS_STATUS status =
             NdisRetreatNetBufferDataStart(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
@@ -93,9 +109,12 @@ NdisRetreatNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
             for (done = NetBufferList->FirstNetBuffer; done != nb; done = done->Next) {
                 NdisAdvanceNetBufferDataStart(done, DataOffsetDelta, TRUE, FreeMdlHandler);
             }
+            NBL_CALL_END();
             return status;
         }
     }
+    NBL_CALL_END();
+    UNDIS_CHECK_AFTER_NBL("NdisRetreatNetBufferListDataStart", NetBufferList);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -118,9 +137,12 @@ NdisAdvanceNetBufferListDataStart(NET_BUFFER_LIST *NetBufferList,
             }
         }
     }
+    NBL_CALL_BEGIN("NdisAdvanceNetBufferListDataStart");
     for (nb = NetBufferList->FirstNetBuffer; nb != NULL; nb = nb->Next) {
         NdisAdvanceNetBufferDataStart(nb, DataOffsetDelta, FreeMdl, FreeMdlMdlHandler);
     }
+    NBL_CALL_END();
+    UNDIS_CHECK_AFTER_NBL("NdisAdvanceNetBufferListDataStart", NetBufferList);
 }
 
 /* ---- the exported NdisRetreat/AdvanceNetBufferDataStart ------------------- */
@@ -174,9 +196,20 @@ NdisRetreatNetBufferDataStart(NET_BUFFER *NetBuffer,
         nb->DataOffset -= DataOffsetDelta;
         nb->DataLength += DataOffsetDelta;
         undis__nb_locate(nb);
+        UNDIS_CHECK_AFTER_NB(NB_CALL("NdisRetreatNetBufferDataStart"), nb);
         return NDIS_STATUS_SUCCESS;
     }
+#if UNDIS_DEBUG >= 2
+    {
+        NDIS_STATUS status = retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+        if (status == NDIS_STATUS_SUCCESS) {
+            UNDIS_CHECK_AFTER_NB(NB_CALL("NdisRetreatNetBufferDataStart"), nb);
+        }
+        return status;
+    }
+#else
     return retreat_alloc(nb, DataOffsetDelta, DataBackFill, AllocateMdlHandler);
+#endif
 }
 
 /* FreeMdl TRUE: drop every head MDL wholly inside the unused space, except
@@ -221,6 +254,7 @@ NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
     nb->DataLength -= DataOffsetDelta;
     if (FreeMdl) {
         advance_free_mdls(nb, FreeMdlHandler);
+        UNDIS_CHECK_AFTER_NB(NB_CALL("NdisAdvanceNetBufferDataStart"), nb);
         return;
     }
     /* Walk on from the current position; the chain is left alone. */
@@ -232,4 +266,5 @@ NdisAdvanceNetBufferDataStart(NET_BUFFER *NetBuffer,
     }
     nb->CurrentMdl = mdl;
     nb->CurrentMdlOffset = pos;
+    UNDIS_CHECK_AFTER_NB(NB_CALL("NdisAdvanceNetBufferDataStart"), nb);
 }

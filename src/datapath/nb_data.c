@@ -4,6 +4,7 @@
  * NdisCopyFromNetBufferToNetBuffer, NdisQueryNetBufferPhysicalCount
  * (spec 6.4 and 6.5). None of them allocates.
  */
+#include "base/check_after.h"
 #include "base/verify.h"
 #include "datapath/datapath.h"
 
@@ -146,6 +147,7 @@ NdisCopyFromNetBufferToNetBuffer(NET_BUFFER *Destination,
         pos_normalize(&src);
     }
     *BytesCopied = copied;
+    UNDIS_CHECK_AFTER_NB("NdisCopyFromNetBufferToNetBuffer", Destination);
     return NDIS_STATUS_SUCCESS;
 }
 

@@ -48,13 +48,13 @@ struct undis__nbl_pool {
     uint32_t off_mdl;
     uint32_t off_data;
     /* The reset at allocation (zeroing and the fields the spec gives),
-     * built for this pool's block size and the processor's vector width:
+     * built for this pool's block size and vector width (nbl_reset.h):
      * reset_nbl in NBL pools, reset_nb in NB pools. */
     NET_BUFFER_LIST *(*reset_nbl)(struct undis__nbl_pool *pool, NET_BUFFER_LIST *nbl);
     NET_BUFFER *(*reset_nb)(const struct undis__nbl_pool *pool, NET_BUFFER *nb, PMDL mdl);
     /* Pools with an embedded NB and data and no context: the image of a
      * freshly reset NBL + NB, its pointer fields as offsets from the NBL
-     * (see tmpl_reset in nbl.c). */
+     * (see tmpl_reset_avx512 in nbl_reset.c). */
     unsigned char tmpl_bytes[sizeof(NET_BUFFER_LIST) + sizeof(NET_BUFFER)];
 };
 

@@ -7,15 +7,15 @@
  * instruction set (UNDIS__ZERO_TARGET_*) with a compile-time size, so that
  * they become a straight run of n/64 (AVX-512), n/32 (AVX2) or n/16 (SSE2)
  * stores: no loop, no size test, no `rep stos` start-up. A pool picks, when
- * it is created, the reset function built for the widest set the processor
- * has (undis__zero_isa). The last store may overlap the one before it when
- * n is not a multiple of the width; n must be at least one width.
+ * it is created, the reset built for the widest set the processor has, or
+ * the cap (nbl_reset.h, <undis/cpu.h>). The last store may overlap the one
+ * before it when n is not a multiple of the width; n must be at least one
+ * width. Off x86-64 there is only the reference reset (plain memset).
  */
 #ifndef UNDIS_ZERO_H
 #define UNDIS_ZERO_H
 
 #include <stddef.h>
-#include <string.h>
 
 #include "platform/platform.h"
 
@@ -26,9 +26,6 @@
 #    define UNDIS__ZERO_TARGET_avx512 UNDIS_TARGET_AVX512
 #    define UNDIS__ZERO_TARGET_avx2   UNDIS_TARGET_AVX2
 #    define UNDIS__ZERO_TARGET_sse2   UNDIS_TARGET_SSE2
-
-/* 2: AVX-512F, 1: AVX2, 0: SSE2 (each with its state saved by the OS). */
-extern int undis__zero_isa;
 
 /*
  * The vector forms take `always`, a compile-time mask of the 32-byte chunks
@@ -107,16 +104,9 @@ undis__zero_sse2(void *p, size_t n, unsigned long long always)
     }
 }
 
-#else /* elsewhere: memset of a constant size, which the compiler expands */
+#else /* elsewhere: the reference reset alone (nbl_reset.c) */
 
 #    define UNDIS__ZERO_X86 0
-
-static inline void
-undis__zero_generic(void *p, size_t n, unsigned long long always)
-{
-    (void)always;
-    memset(p, 0, n);
-}
 
 #endif
 

@@ -6,6 +6,7 @@
  * quarantine, a byte that is no longer 0xDF shows a write after free.
  * Also the record of derived NBLs (level 2, verify_derived.h).
  */
+#include "datapath/nbl_free.h"
 #include "datapath/nbl_pool.h"
 #include "base/verify.h"
 #include "base/verify_derived.h"
@@ -242,49 +243,65 @@ undis__derived_free_slow(const char *call, const NET_BUFFER_LIST *nbl)
     return 1;
 }
 
+/* The NBL-free contract is broken (undis__nbl_free_ok said so): report the
+ * part that is, in the order of nbl_free.h; the NET_BUFFERs by elimination. */
+static void
+nbl_free_report(const char *call, NET_BUFFER_LIST *nbl, struct undis__obj *obj)
+{
+    const struct undis__nbl_pool *pool;
+    const NET_BUFFER *embedded;
+    const NET_BUFFER *foreign;
+    if (!verify_obj(obj, UNDIS__KIND_NBL, call, nbl)) {
+        return;
+    }
+    if (nbl->ChildRefCount != 0) {
+        undis__report(UNDIS_RULE_NBL_FREED_WITH_CHILDREN, call, nbl, NULL, nbl,
+                      "ChildRefCount is %d", (int)nbl->ChildRefCount);
+        return;
+    }
+    pool = (const struct undis__nbl_pool *)(void *)obj->cache;
+    embedded = undis__nbl_embedded_nb(pool, nbl);
+    if (undis__nbl_free_ctx(nbl, undis__nbl_inline_ctx(pool, nbl)) == UNDIS__NBL_FREE_BROKEN) {
+        undis__report(UNDIS_RULE_NBL_FREED_WITH_CONTEXT, call, nbl, NULL, nbl,
+                      "%d context block(s) pushed with NdisAllocateNetBufferListContext are "
+                      "still on the stack",
+                      extra_contexts(nbl, pool));
+        return;
+    }
+    foreign = nbl->FirstNetBuffer == embedded ? embedded->Next : nbl->FirstNetBuffer;
+    undis__report(UNDIS_RULE_NBL_FREED_WITH_FOREIGN_NB, call, nbl, foreign, nbl,
+                  "NET_BUFFER %p did not come with this NBL and would not be freed",
+                  (const void *)foreign);
+}
+
 int
 undis__verify_nbl_free(NET_BUFFER_LIST *nbl)
 {
     static const char call[] = "NdisFreeNetBufferList";
     struct undis__obj *obj = undis__obj_of(nbl);
-    const struct undis__nbl_pool *pool = (const struct undis__nbl_pool *)(void *)obj->cache;
-    const NET_BUFFER *embedded;
-    if (!undis__verify_irql(call, nbl) || !verify_obj(obj, UNDIS__KIND_NBL, call, nbl)) {
+    const NET_BUFFER *nb;
+    if (!undis__verify_irql(call, nbl)) {
         return 0;
     }
-    if (nbl->ChildRefCount != 0) {
-        undis__report(UNDIS_RULE_NBL_FREED_WITH_CHILDREN, call, nbl, NULL, nbl,
-                      "ChildRefCount is %d", (int)nbl->ChildRefCount);
+    if (undis__nbl_free_ok(nbl, obj) == UNDIS__NBL_FREE_BROKEN) {
+        nbl_free_report(call, nbl, obj);
         return 0;
     }
-    if (undis__verify_level(2) && !verify_no_derived(call, nbl)) {
+    if (!undis__verify_level(2)) {
+        return 1;
+    }
+    if (!verify_no_derived(call, nbl)) {
         return 0;
     }
-    if (extra_contexts(nbl, pool) > 0) {
-        undis__report(UNDIS_RULE_NBL_FREED_WITH_CONTEXT, call, nbl, NULL, nbl,
-                      "%d context block(s) pushed with NdisAllocateNetBufferListContext are "
-                      "still on the stack",
-                      extra_contexts(nbl, pool));
+    nb = nbl->FirstNetBuffer; /* the embedded NB or NULL (the contract) */
+    if (nb != NULL && undis__ledger_count_owned(nb) != 0) {
+        undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nbl, nb, nbl,
+                      "its NET_BUFFER %p holds %zu MDL(s) a retreat allocated", (const void *)nb,
+                      undis__ledger_count_owned(nb));
         return 0;
-    }
-    embedded = pool->alloc_nb ? (const NET_BUFFER *)(const void *)((const char *)nbl + pool->off_nb)
-                              : NULL;
-    for (const NET_BUFFER *nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
-        if (nb != embedded) {
-            undis__report(UNDIS_RULE_NBL_FREED_WITH_FOREIGN_NB, call, nbl, nb, nbl,
-                          "NET_BUFFER %p did not come with this NBL and would not be freed",
-                          (const void *)nb);
-            return 0;
-        }
-        if (undis__verify_level(2) && undis__ledger_count_owned(nb) != 0) {
-            undis__report(UNDIS_RULE_NB_FREED_WITH_RETREAT_MDLS, call, nbl, nb, nbl,
-                          "its NET_BUFFER %p holds %zu MDL(s) a retreat allocated",
-                          (const void *)nb, undis__ledger_count_owned(nb));
-            return 0;
-        }
     }
     /* A clone or fragment freed with NdisFreeNetBufferList is gone too. */
-    if (undis__verify_level(2) && undis__derived_tracked()) {
+    if (undis__derived_tracked()) {
         undis__derived_forget(nbl);
     }
     return 1;
