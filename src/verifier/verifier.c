@@ -29,7 +29,6 @@ static struct {
     volatile uint64_t per_rule[UNDIS_RULE_COUNT];
 } g_report;
 
-
 int
 undis_verifier_set_level(int level)
 {
