@@ -228,7 +228,9 @@ advance_free_mdls(NET_BUFFER *nb, NET_BUFFER_FREE_MDL *free_mdl)
         }
         nb->MdlChain = mdl->Next;
         nb->DataOffset -= mdl->ByteCount;
-        if (undis__verify_level(2)) {
+        /* Level 2 keeps the inline gate shut: test the gate (one compare with
+         * memory) before reading the level. */
+        if (UNDIS_UNLIKELY(undis__nb_inline_limit == 0) && undis__verify_level(2)) {
             undis__ledger_remove(mdl);
         }
         free_mdl(mdl);
