@@ -102,7 +102,7 @@ TEST(host_rule_pause_names_the_nbl_still_out)
     CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
     undis_host_get_stats(host, &s);
     CHECK_EQ_INT((int)s.send_completed, 0);
-    CHECK_EQ_INT((int)undis_host_pause(host, 100), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_pause(host, 2000), (int)NDIS_STATUS_SUCCESS);
     CHECK(strstr(g.message, "1 NBL(s) still out") != NULL);
     CHECK(strstr(g.message, "held by the filter since FilterSendNetBufferLists") != NULL);
     CHECK(g.nbl != NULL);
@@ -134,7 +134,7 @@ TEST(host_rule_resources_receive_returned)
 TEST(host_rule_send_while_pausing)
 {
     undis_host *host = start(5);
-    CHECK_EQ_INT((int)undis_host_pause(host, 100), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_pause(host, 2000), (int)NDIS_STATUS_SUCCESS);
     CHECK(strstr(g.message, "pausing") != NULL);
     expect_only(host, UNDIS_RULE_HOST_DATA_WHILE_NOT_RUNNING);
 }

@@ -158,6 +158,9 @@ TEST(unsupported_names_fail_as_documented_and_report_once)
 
 TEST(ver_set_condition_mask_packs_three_bits_per_field)
 {
+#if UNDIS_HAVE_WINNT
+    printf("skipped on Windows: the function is the system's (kernel32), not undis's\n");
+#else
     ULONGLONG mask = 0;
     VER_SET_CONDITION(mask, VER_MAJORVERSION, VER_GREATER_EQUAL);
     CHECK_EQ_U64(mask, 3ULL << 3);
@@ -167,6 +170,7 @@ TEST(ver_set_condition_mask_packs_three_bits_per_field)
     CHECK_EQ_U64(mask, (4ULL << 3) | 1ULL);
     CHECK_EQ_U64(VerSetConditionMask(0, VER_PRODUCT_TYPE, 0xFF), 7ULL << 21);
     CHECK_EQ_U64(VerSetConditionMask(5, 0, VER_AND), 5);
+#endif
 }
 
 TEST(registry_and_version_check_fail_as_documented)

@@ -142,6 +142,9 @@ TEST(ipv4_from_string_strict_and_loose)
 
 TEST(ipv4_from_string_ex_port)
 {
+#if UNDIS_HAVE_WINNT
+    printf("skipped on Windows: the function is the system's (ntdll), not undis's\n");
+#else
     struct in_addr a;
     USHORT port = 1;
     CHECK_EQ_INT((int)RtlIpv4StringToAddressExW(L"1.2.3.4:80", TRUE, &a, &port),
@@ -154,10 +157,14 @@ TEST(ipv4_from_string_ex_port)
                  (int)STATUS_INVALID_PARAMETER);
     CHECK_EQ_INT((int)RtlIpv4StringToAddressExA("1.2.3.4 ", TRUE, &a, &port),
                  (int)STATUS_INVALID_PARAMETER);
+#endif
 }
 
 TEST(ipv6_from_string_rejects_bad_forms)
 {
+#if UNDIS_HAVE_WINNT
+    printf("skipped on Windows: the function is the system's (ntdll), not undis's\n");
+#else
     static const char *const bad[] = { "1:2:3:4:5:6:7:8:9",     "1::2::3", ":1::", "12345::",
                                        "1:2:3:4:5:6:7:1.2.3.4", "::1.2.3", "g::",  "" };
     struct in6_addr a;
@@ -166,6 +173,7 @@ TEST(ipv6_from_string_rejects_bad_forms)
     for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         CHECK_EQ_INT((int)RtlIpv6StringToAddressA(bad[i], &end, &a), (int)STATUS_INVALID_PARAMETER);
     }
+#endif
 }
 
 TEST(ipv6_from_string_ex_scope_and_port)

@@ -16,13 +16,34 @@ find_path(UNDIS_LIBCLANG_INCLUDE_DIR NAMES clang-c/Index.h HINTS ${_undis_llvm_i
 find_library(UNDIS_LIBCLANG_LIBRARY NAMES clang libclang HINTS ${_undis_llvm_lib_hints})
 find_package(LibXml2 QUIET)
 
+# Found is not enough: a -m32 or cross build finds the host's 64-bit
+# libraries, which it cannot link. Link a call of each to be sure.
+set(_undis_compat_links OFF)
 if(UNDIS_LIBCLANG_INCLUDE_DIR AND UNDIS_LIBCLANG_LIBRARY AND LibXml2_FOUND)
+    include(CheckCSourceCompiles)
+    include(CMakePushCheckState)
+    cmake_push_check_state(RESET)
+    set(CMAKE_REQUIRED_INCLUDES "${UNDIS_LIBCLANG_INCLUDE_DIR}" ${LIBXML2_INCLUDE_DIRS})
+    set(CMAKE_REQUIRED_LIBRARIES "${UNDIS_LIBCLANG_LIBRARY}" ${LIBXML2_LIBRARIES})
+    set(CMAKE_REQUIRED_QUIET ON)
+    check_c_source_compiles("#include <clang-c/Index.h>\n#include <libxml/parser.h>\nint main(void) { CXIndex i = clang_createIndex(0, 0); xmlDocPtr d = xmlReadMemory(\"<a/>\", 4, 0, 0, 0); clang_disposeIndex(i); xmlFreeDoc(d); return 0; }\n"
+        UNDIS_COMPAT_LIBS_LINK)
+    cmake_pop_check_state()
+    set(_undis_compat_links ${UNDIS_COMPAT_LIBS_LINK})
+    if(NOT UNDIS_COMPAT_LIBS_LINK)
+        message(STATUS "undis: libclang and libxml2 were found but do not link for this target "
+                       "(a -m32 or cross build finds the host's): `undis compat` is built to say so")
+    endif()
+endif()
+
+if(_undis_compat_links)
     set(UNDIS_HAVE_COMPAT ON)
     message(STATUS "undis: libclang (${UNDIS_LIBCLANG_LIBRARY}) and libxml2 found: building `undis compat`")
     list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_tree.c compat_names.c
         compat_vcxproj.c)
 else()
     set(UNDIS_HAVE_COMPAT OFF)
+    if(NOT (UNDIS_LIBCLANG_INCLUDE_DIR AND UNDIS_LIBCLANG_LIBRARY AND LibXml2_FOUND))
     message(WARNING
         "undis: `undis compat` needs libclang and libxml2, and "
         "${UNDIS_LIBCLANG_INCLUDE_DIR} ${UNDIS_LIBCLANG_LIBRARY} LibXml2_FOUND=${LibXml2_FOUND} "
@@ -30,6 +51,7 @@ else()
         "Install them and configure again:\n"
         "    Debian/Ubuntu:  apt-get install -y libclang-dev libxml2-dev\n"
         "    Fedora:         dnf install clang-devel libxml2-devel\n")
+    endif()
     list(APPEND UNDIS_COMPAT_SOURCES compat_none.c)
 endif()
 set(UNDIS_HAVE_COMPAT ${UNDIS_HAVE_COMPAT} PARENT_SCOPE)
