@@ -36,6 +36,11 @@ function(_undis_census_check out name kind value)
     else()
         message(FATAL_ERROR "census: ${name}: unknown kind '${kind}'")
     endif()
+    # The WDK declares these NBL info ids on 64-bit Windows only (x86 has
+    # SwitchForwardingDetail as two 32-bit halves and no GFT slots).
+    if(name MATCHES "^(SwitchForwardingDetail|GftOffloadInformation|GftFlowEntryId)$")
+        set(code "#if UNDIS_PTR64\n${code}#endif\n")
+    endif()
     set(${out} "${code}" PARENT_SCOPE)
 endfunction()
 
