@@ -67,8 +67,9 @@ volatile int undis__fault_armed = 1;
 static void
 rearm(void)
 {
-    undis__atomic_store_relaxed_int(&undis__fault_armed,
-                                    g_mem.fail_nth != 0 || g_mem.per_million != 0);
+    undis__atomic_store_relaxed_int(&undis__fault_armed, g_mem.fail_nth != 0 ||
+                                                             g_mem.per_million != 0 ||
+                                                             undis__fault_sites_on);
 }
 
 int
@@ -80,10 +81,13 @@ undis__fault_refuse_slow(void)
     if (!refuse && g_mem.per_million != 0) {
         refuse = random_hits();
     }
+    if (!refuse && undis__fault_sites_on) {
+        refuse = undis__fault_site_hit(0);
+    }
     if (refuse) {
         undis__atomic_add_u64(&g_mem.refused, 1);
     }
-    if (g_mem.fail_nth == 0 && g_mem.per_million == 0) {
+    if (g_mem.fail_nth == 0 && g_mem.per_million == 0 && !undis__fault_sites_on) {
         undis__atomic_store_relaxed_int(&undis__fault_armed, 0);
     }
     return refuse;
@@ -134,7 +138,10 @@ int
 undis__map_allowed(void)
 {
     undis__process_init(); /* map_nth may come from UNDIS_FAULTS */
-    return !countdown_hits(&g_mem.map_nth);
+    if (countdown_hits(&g_mem.map_nth)) {
+        return 0;
+    }
+    return !(undis__fault_sites_on && undis__fault_site_hit(1));
 }
 
 void

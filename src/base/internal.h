@@ -76,6 +76,12 @@ undis__process_init(void)
  */
 extern volatile int undis__fault_armed;
 int undis__fault_refuse_slow(void);
+/* Fault injection by call site (verifier/fault_site.c, <undis/fault_site.h>):
+ * non-zero while a recording runs; undis__fault_site_hit(kind: 0 an
+ * allocation, 1 a mapping) records the caller's site and says whether it
+ * must fail. */
+extern volatile int undis__fault_sites_on;
+int undis__fault_site_hit(int kind);
 static inline int
 undis__fault_is_armed(void)
 {

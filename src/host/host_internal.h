@@ -127,6 +127,11 @@ void undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, U
 /* Data calls are allowed only while RUNNING; otherwise report. */
 BOOLEAN undis__host_running(struct undis_host *host, const char *function, PNET_BUFFER_LIST nbl);
 
+/* ---- host_batch.c ---- */
+/* Frees nbl when it is one of a batch's (<undis/host_batch.h>), after
+ * checking it against its snapshot; FALSE when it is not. */
+BOOLEAN undis__host_batch_free(PNET_BUFFER_LIST nbl);
+
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 

@@ -45,8 +45,13 @@ undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
 void
 undis__host_nbl_free(PNET_BUFFER_LIST nbl)
 {
-    PMDL mdl = NET_BUFFER_FIRST_MDL(NET_BUFFER_LIST_FIRST_NB(nbl));
-    PVOID data = MmGetMdlVirtualAddress(mdl);
+    PMDL mdl;
+    PVOID data;
+    if (undis__host_batch_free(nbl)) { /* an NBL of host_batch.c */
+        return;
+    }
+    mdl = NET_BUFFER_FIRST_MDL(NET_BUFFER_LIST_FIRST_NB(nbl));
+    data = MmGetMdlVirtualAddress(mdl);
     NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
     NdisFreeNetBufferList(nbl);
     NdisFreeMdl(mdl);

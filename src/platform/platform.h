@@ -340,6 +340,25 @@ uint64_t undis__clock_monotonic_ns(void);
 /* UTC, in 100 ns units since 1601-01-01 (Windows' system time). */
 uint64_t undis__clock_system_100ns(void);
 
+/* ---- call stacks (stack.c) ------------------------------------------------ */
+
+/* Up to max return addresses of the caller's stack, skipping the skip
+ * innermost frames above the caller; the count (0 where unsupported). */
+int undis__stack_capture(void **frames, int max, int skip);
+/* The base of the loaded module (executable or shared object) holding pc,
+ * NULL when unknown. */
+const void *undis__stack_module(const void *pc);
+/* "module+0xoffset (symbol+0xoffset)" for pc into buf; snprintf's result. */
+int undis__stack_describe(const void *pc, char *buf, size_t size);
+
+/* ---- guarded buffers (guard.c) -------------------------------------------- */
+
+/* size bytes that end where an inaccessible page begins (a read or write
+ * past them faults); NULL when memory runs out. Free with undis__guard_free
+ * and the same size. */
+void *undis__guard_alloc(size_t size);
+void undis__guard_free(void *p, size_t size);
+
 /* ---- mutex and condition variable -------------------------------------------- */
 
 /*

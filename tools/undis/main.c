@@ -5,6 +5,9 @@
  *   undis                       the main job (= undis run with no options)
  *   undis run [options]         captures through driver-style stages
  *   undis run --driver SO[:filter] --in FILE   host a filter driver (run_driver.c)
+ *   undis run --replay FILE --driver SO         replay a fuzz finding (run_replay.c)
+ *   undis run --fail-each-site --driver SO      fail every allocation site (run_sites.c)
+ *   undis fuzz --driver SO [options]            fuzz a driver (fuzz_cmd.c)
  *   undis trace [options]       the same, with the NET_BUFFER pictures of 4 packets
  *   undis gen --out FILE ...    write a synthetic capture
  *   undis conformance [-q]      replay the data-path conformance vectors
@@ -32,6 +35,8 @@ usage(FILE *out)
             "  trace        undis run --trace 4: the picture of each NET_BUFFER after every\n"
             "               stage (undis trace --help)\n"
             "  gen          write a synthetic capture (undis gen --help)\n"
+            "  fuzz         fuzz a driver built as a shared object with libFuzzer\n"
+            "               (undis fuzz --driver PATH[:filter]; docs/fuzzing.md)\n"
             "  conformance  replay the NET_BUFFER conformance vectors (expected Windows\n"
             "               results) against this build of undis [-q|--quiet]\n"
             "  version      print the undis version\n"
@@ -69,6 +74,12 @@ main(int argc, char **argv)
     if (strcmp(cmd, "run") == 0) {
 #ifdef UNDIS_TOOL_HAVE_DRIVER
         for (int i = 2; i < argc; i++) {
+            if (strcmp(argv[i], "--replay") == 0 || strcmp(argv[i], "--fail-each-site") == 0) {
+                return (argv[i][2] == 'r' ? undis_tool_run_replay : undis_tool_run_sites)(argc - 1,
+                                                                                          argv + 1);
+            }
+        }
+        for (int i = 2; i < argc; i++) {
             if (strcmp(argv[i], "--driver") == 0) {
                 return undis_tool_run_driver(argc - 1, argv + 1);
             }
@@ -76,6 +87,11 @@ main(int argc, char **argv)
 #endif
         return undis_tool_run(argc - 1, argv + 1, argc == 2, 0);
     }
+#ifdef UNDIS_TOOL_HAVE_DRIVER
+    if (strcmp(cmd, "fuzz") == 0) {
+        return undis_tool_fuzz(argc - 1, argv + 1);
+    }
+#endif
     if (strcmp(cmd, "trace") == 0) {
         return undis_tool_run(argc - 1, argv + 1, argc == 2, 1);
     }

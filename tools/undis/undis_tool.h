@@ -16,6 +16,12 @@ int undis_tool_run(int argc, char **argv, int main_job, int trace);
 /* `undis run --driver PATH[:filter] --in FILE [-q]` (run_driver.c): host a
  * filter driver built as a shared object. Returns the exit status. */
 int undis_tool_run_driver(int argc, char **argv);
+/* undis run --replay FILE --driver PATH (run_replay.c) */
+int undis_tool_run_replay(int argc, char **argv);
+/* undis run --fail-each-site --driver PATH (run_sites.c) */
+int undis_tool_run_sites(int argc, char **argv);
+/* undis fuzz --driver PATH (fuzz_cmd.c) */
+int undis_tool_fuzz(int argc, char **argv);
 
 /* `undis gen ARGS...`: write a synthetic capture. */
 int undis_tool_gen(int argc, char **argv);
