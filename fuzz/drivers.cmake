@@ -80,3 +80,66 @@ endif()
 if(NOT UNDIS_BUILD_TESTS)
     return()
 endif()
+
+# Each planted bug, replayed from the seed that reaches it (the same inputs
+# are in fuzz/corpus/host_passthru/, where the example filter plays them
+# clean), and the bug-free copy on the same input.
+set(_seeds "${_fz}/corpus/host_passthru")
+set(_t_1 seed-receive-runt "CRASH: signal 11 .* in the driver's FilterReceiveNetBufferLists")
+set(_t_2 seed-send-ipv6-two-nbs "HOST_NBL_NOT_OUTSTANDING.*FOUND: a report")
+set(_t_3 seed-send-lso-two-nbs "NBL_NOT_RESTORED in undis_nbl_expect_restored.*retreat:default.*FOUND")
+set(_t_4 seed-receive-resources-arp "HOST_KEPT_PAST_RESOURCES.*FOUND: a report")
+foreach(_bug 1 2 3 4)
+    list(GET _t_${_bug} 0 _seed)
+    list(GET _t_${_bug} 1 _expect)
+    add_test(NAME tool.undis_replay_planted_${_bug}
+        COMMAND undis_cli run --replay "${_seeds}/${_seed}" --driver $<TARGET_FILE:undis_planted_${_bug}>)
+    set_tests_properties(tool.undis_replay_planted_${_bug} PROPERTIES LABELS tool TIMEOUT 60
+        PASS_REGULAR_EXPRESSION "${_expect}")
+    add_test(NAME tool.undis_replay_planted_none_${_bug}
+        COMMAND undis_cli run --replay "${_seeds}/${_seed}" --driver $<TARGET_FILE:undis_planted_0>:filter)
+    set_tests_properties(tool.undis_replay_planted_none_${_bug} PROPERTIES LABELS tool TIMEOUT 60
+        PASS_REGULAR_EXPRESSION "replay: no finding")
+endforeach()
+add_test(NAME tool.undis_replay_usage COMMAND undis_cli run --replay "${_seeds}/seed-life")
+set_tests_properties(tool.undis_replay_usage PROPERTIES LABELS tool TIMEOUT 60
+    PASS_REGULAR_EXPRESSION "usage: undis run --replay FILE --driver")
+add_test(NAME tool.undis_replay_role_not_hosted
+    COMMAND undis_cli run --replay "${_seeds}/seed-life" --driver $<TARGET_FILE:undis_planted_0>:protocol)
+set_tests_properties(tool.undis_replay_role_not_hosted PROPERTIES LABELS tool TIMEOUT 60
+    PASS_REGULAR_EXPRESSION "role 'protocol' is not hosted yet")
+
+# The per-site sweep: the example recovers everywhere; the leak and the
+# crash planted on error paths are found, with the site and the handler.
+add_test(NAME tool.undis_fail_each_site_passthru
+    COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_driver_passthru>)
+set_tests_properties(tool.undis_fail_each_site_passthru PROPERTIES LABELS tool TIMEOUT 120
+    PASS_REGULAR_EXPRESSION "learning run \\(no site failing\\): [1-9][0-9]* site.*every site recovered cleanly")
+add_test(NAME tool.undis_fail_each_site_planted_leak
+    COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_planted_5>)
+set_tests_properties(tool.undis_fail_each_site_planted_leak PROPERTIES LABELS tool TIMEOUT 120
+    PASS_REGULAR_EXPRESSION "PassthruMakeProbe[^\n]*\n[^\n]*PassthruAttach[^\n]*\n[^\n]*\n[^\n]*\n *-> LEAKED 1 object")
+add_test(NAME tool.undis_fail_each_site_planted_crash
+    COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_planted_6>)
+set_tests_properties(tool.undis_fail_each_site_planted_crash PROPERTIES LABELS tool TIMEOUT 120
+    PASS_REGULAR_EXPRESSION "PassthruOidRequest[^\n]*\n[^\n]*\n[^\n]*\n[^\n]*\n *-> CRASHED: Segmentation fault in the driver's FilterOidRequest")
+add_test(NAME tool.undis_fail_each_site_scenario_file
+    COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_planted_0>
+            --scenario "${_seeds}/seed-send-ipv6-two-nbs" --max-runs 3)
+set_tests_properties(tool.undis_fail_each_site_scenario_file PROPERTIES LABELS tool TIMEOUT 120
+    PASS_REGULAR_EXPRESSION "seed-send-ipv6-two-nbs.*3 run\\(s\\)")
+
+# `undis fuzz`: without a runner it says how to get one; with one, it finds
+# the runt bug from an empty corpus and says how to replay the finding.
+add_test(NAME tool.undis_fuzz_no_runner
+    COMMAND undis_cli fuzz --driver $<TARGET_FILE:undis_planted_1> --runner /nonexistent/runner)
+set_tests_properties(tool.undis_fuzz_no_runner PROPERTIES LABELS tool TIMEOUT 60
+    PASS_REGULAR_EXPRESSION "no undis-fuzz-driver")
+if(_fz_ok)
+    set(_w "${CMAKE_BINARY_DIR}/fuzz-test")
+    add_test(NAME tool.undis_fuzz_finds_planted_1
+        COMMAND sh -c "rm -rf '${_w}' && mkdir -p '${_w}' && cd '${_w}' && \"$0\" fuzz --driver \"$1\" --seconds 120 --seed 1"
+            $<TARGET_FILE:undis_cli> "${PROJECT_BINARY_DIR}/planted_1_cov.so")
+    set_tests_properties(tool.undis_fuzz_finds_planted_1 PROPERTIES LABELS tool TIMEOUT 180
+        PASS_REGULAR_EXPRESSION "FINDING saved as undis-fuzz-findings/crash-.*replay: .*undis run --replay")
+endif()

@@ -43,7 +43,7 @@ class Frame:
     def shape(self):
         n = self.length
         if n < 14:
-            out = bytes([0, n])
+            out = bytes([0, n - 1])
         elif n <= 128:
             out = bytes([7, n - 14])
         elif n <= 1514:

@@ -4,8 +4,10 @@
  * or mapping site is told apart by its call stack: the first
  * UNDIS_FAULT_SITE_DEPTH return addresses from the first frame that lies in
  * the module under test (a driver's shared object, or whichever module holds
- * the address given). While recording, every allocation (<undis/fault.h>'s
- * kinds) and every mapping (MmMapLockedPagesSpecifyCache,
+ * the address given). When that module also holds undis (a driver linked
+ * with libundis statically), undis's own frames come first, so the stack is
+ * UNDIS_FAULT_SITE_FRAMES deep from the allocation path's caller. While recording, every allocation
+ * (<undis/fault.h>'s kinds) and every mapping (MmMapLockedPagesSpecifyCache,
  * MmGetSystemAddressForMdlSafe) that code of that module reaches is a site;
  * one chosen site is made to fail the first time it is reached. Allocations
  * the module does not reach (undis's own, the host's) are not sites.
@@ -28,8 +30,9 @@
 extern "C" {
 #endif
 
-#define UNDIS_FAULT_SITE_DEPTH 4   /* frames that tell sites apart */
-#define UNDIS_FAULT_SITE_MAX   512 /* sites recorded at most */
+#define UNDIS_FAULT_SITE_DEPTH  4   /* frames that tell sites apart */
+#define UNDIS_FAULT_SITE_FRAMES 8   /* frames kept: twice as many when the module holds undis */
+#define UNDIS_FAULT_SITE_MAX    512 /* sites recorded at most */
 
 typedef enum undis_fault_site_kind {
     UNDIS_FAULT_SITE_ALLOC = 0, /* an allocation */
@@ -39,9 +42,9 @@ typedef enum undis_fault_site_kind {
 typedef struct undis_fault_site {
     unsigned long long key; /* stable for the process (a hash of kind and stack) */
     undis_fault_site_kind kind;
-    int depth;                           /* frames in stack */
-    void *stack[UNDIS_FAULT_SITE_DEPTH]; /* innermost first: the module's frame, its callers */
-    unsigned long long reached;          /* times reached while recording */
+    int depth;                            /* frames in stack */
+    void *stack[UNDIS_FAULT_SITE_FRAMES]; /* innermost first: the module's frame, its callers */
+    unsigned long long reached;           /* times reached while recording */
 } undis_fault_site;
 
 /**

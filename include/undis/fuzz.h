@@ -4,10 +4,10 @@
  * driver (<undis/host.h>). The bytes are read front to back as steps:
  *
  *   receive  a chain of 1-4 NBLs of 1-4 NET_BUFFERs each: every frame's
- *            length (runts of 0-13 bytes, 14-1514, jumbo up to 9018, LSO
+ *            length (runts of 1-13 bytes, 14-1514, jumbo up to 9018, LSO
  *            up to 65535), its first bytes (up to 128, taken from the input;
  *            the rest a fixed pattern), its MDL geometry (1-8 MDLs, the split
- *            points, 0/4/14/64 bytes of backfill), the receive flags
+ *            points, the first MDL never empty, 0/4/14/64 bytes of backfill), the receive flags
  *            (NDIS_RECEIVE_FLAGS_RESOURCES, indicated at DISPATCH_LEVEL)
  *   send     the same chain down the send path (at DISPATCH_LEVEL or not)
  *   pause    pause, an OID and a link change while paused, restart
@@ -55,7 +55,7 @@ typedef struct undis_fuzz_role {
     NDIS_STATUS (*restart)(undis_host *host);
     NDIS_STATUS (*send)(undis_host *host, const undis_host_batch *batch);
     NDIS_STATUS (*receive)(undis_host *host, const undis_host_batch *batch);
-    NDIS_STATUS (*oid)
+    NDIS_STATUS(*oid)
     (undis_host *host,
      NDIS_REQUEST_TYPE type,
      NDIS_OID oid,

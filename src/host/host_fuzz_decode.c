@@ -45,7 +45,7 @@ read_length(struct fuzz_in *in)
     uint32_t sel = undis__fuzz_u8(in);
     switch (sel & 7u) {
     case 0:
-        return undis__fuzz_u8(in) % 14u; /* a runt: shorter than an Ethernet header */
+        return 1u + undis__fuzz_u8(in) % 13u; /* a runt: 1-13, shorter than an Ethernet header */
     case 1:
         return 14u + undis__fuzz_u8(in) % 51u; /* 14-64 */
     case 2:
@@ -75,6 +75,9 @@ read_geometry(struct fuzz_in *in, undis_host_frame *f, ULONG *splits)
     for (ULONG i = 0; i + 1 < count; i++) {
         uint32_t s = undis__fuzz_u8(in);
         splits[i] = (s & 0x80u) != 0 ? (s & 0x7fu) << 4 : s; /* 0-127, or 0-2032 by 16 */
+    }
+    if (count > 1 && splits[0] == 0) {
+        splits[0] = 1; /* no miniport hands over a NET_BUFFER whose first MDL is empty */
     }
     if (count == 1) {
         f->mdl_bytes = NULL;

@@ -17,6 +17,7 @@ volatile int undis__fault_sites_on;
 static struct {
     undis__spinlock lock;
     const void *module;
+    int depth; /* frames per site: 4, or 8 when the module holds undis too */
     unsigned long long fail_key;
     int failed;
     size_t count;
@@ -72,7 +73,7 @@ undis__fault_site_hit(int kind)
     if (first == got || g_sites.module == NULL) {
         return 0; /* not reached by the module under test */
     }
-    depth = got - first < UNDIS_FAULT_SITE_DEPTH ? got - first : UNDIS_FAULT_SITE_DEPTH;
+    depth = got - first < g_sites.depth ? got - first : g_sites.depth;
     key = site_key(kind, frames + first, depth);
     undis__spin_lock(&g_sites.lock);
     (void)site_record(key, kind, frames + first, depth);
@@ -90,6 +91,9 @@ undis_fault_sites_begin(const void *module_address, unsigned long long fail_key)
     undis__process_init();
     undis__spin_lock(&g_sites.lock);
     g_sites.module = module_address != NULL ? undis__stack_module(module_address) : NULL;
+    g_sites.depth = g_sites.module != NULL && g_sites.module == undis__stack_module(&g_sites)
+                        ? UNDIS_FAULT_SITE_FRAMES
+                        : UNDIS_FAULT_SITE_DEPTH;
     g_sites.fail_key = fail_key;
     g_sites.failed = 0;
     g_sites.count = 0;
