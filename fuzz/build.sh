@@ -11,15 +11,20 @@
 # sit under src/, save src/platform/win32.c), the test support
 # (tests/support/*.c: the flat-buffer model and the layouts), the parts of
 # the undis tool that are fuzzed (its capture reader and writer and its
-# link-type conversions: tools/undis/capfile.c, linktype.c) and each
-# fuzz/fuzz_<name>.c, then links one binary per target: $OUT/fuzz_<name>.
+# link-type conversions: tools/undis/capfile.c, linktype.c; the WPP
+# generator: compat_util.c, wpp_gen.c; the .vcxproj reader with libxml2:
+# compat_vcxproj.c), the example filter driver for fuzz_host_passthru
+# (examples/drivers/passthru_filter.c, with a driver project's flags) and
+# each fuzz/fuzz_<name>.c, then links one binary per target: $OUT/fuzz_<name>.
 # Next to each binary it puts what the
 # fuzzing infrastructure picks up by name: fuzz_<name>.dict (the protocol
 # header dictionary) and fuzz_<name>_seed_corpus.zip (fuzz/corpus/<name>/).
 # Objects go to a temporary folder; the source tree is not written.
 #
-# No library beyond libc and the fuzzing engine: the tool reads captures
-# with its own code, not libpcap.
+# No library beyond libc and the fuzzing engine (the tool reads captures
+# with its own code, not libpcap), save libxml2 for fuzz_vcxproj, which is
+# left out, saying so, when libxml2's headers are not found (pkg-config
+# libxml-2.0, else /usr/include/libxml2).
 
 : "${CC:=clang}"
 : "${CFLAGS:=}"
@@ -67,7 +72,29 @@ compile_all "$obj/libundis.a" "${lib_sources[@]}"
 extra=(-I"$root/tests")
 compile_all "$obj/libsupport.a" "$root"/tests/support/*.c
 extra=(-I"$root/tools/undis")
-compile_all "$obj/libtool.a" "$root/tools/undis/capfile.c" "$root/tools/undis/linktype.c"
+compile_all "$obj/libtool.a" "$root/tools/undis/capfile.c" "$root/tools/undis/linktype.c" \
+    "$root/tools/undis/compat_util.c" "$root/tools/undis/wpp_gen.c"
+
+# The .vcxproj reader needs libxml2.
+xml_cflags=()
+xml_libs=()
+if command -v pkg-config >/dev/null 2>&1 && pkg-config --exists libxml-2.0; then
+    read -r -a xml_cflags <<<"$(pkg-config --cflags libxml-2.0)"
+    read -r -a xml_libs <<<"$(pkg-config --libs libxml-2.0)"
+elif [ -f /usr/include/libxml2/libxml/parser.h ]; then
+    xml_cflags=(-I/usr/include/libxml2)
+    xml_libs=(-lxml2)
+fi
+if [ "${#xml_libs[@]}" -gt 0 ]; then
+    extra=(-I"$root/tools/undis" "${xml_cflags[@]}")
+    compile_all "$obj/libvcxproj.a" "$root/tools/undis/compat_vcxproj.c"
+else
+    echo "fuzz/build.sh: libxml2 not found (libxml2-dev): fuzz_vcxproj is left out" >&2
+fi
+
+# The example filter driver, unchanged, built as a driver project builds it.
+"$CC" $CFLAGS -std=c11 -g -DNDIS630=1 -DNDIS_WDM=1 -Wno-multichar -I"$root/include" \
+    -c "$root/examples/drivers/passthru_filter.c" -o "$obj/passthru_filter.o"
 
 # Link with the C++ driver when there is one (libFuzzer and the other
 # engines are C++); clang alone links libFuzzer's runtime too.
@@ -82,11 +109,23 @@ for src in "$root"/fuzz/fuzz_*.c; do
     name="$(basename "$src" .c)"
     short="${name#fuzz_}"
     extra=(-I"$root/tests" -I"$root/fuzz" -I"$root/tools/undis")
+    more=()
+    case "$name" in
+    fuzz_vcxproj)
+        if [ "${#xml_libs[@]}" -eq 0 ]; then
+            continue
+        fi
+        more=("$obj/libvcxproj.a" "${xml_libs[@]}")
+        ;;
+    fuzz_host_passthru) more=("$obj/passthru_filter.o") ;;
+    esac
     "$CC" "${cflags[@]}" "${incs[@]}" "${extra[@]}" -c "$src" -o "$obj/$name.o"
-    "$link" "${link_flags[@]}" "${engine[@]}" -pthread "$obj/$name.o" \
+    "$link" "${link_flags[@]}" "${engine[@]}" -pthread "$obj/$name.o" "${more[@]}" \
         "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -o "$OUT/$name"
-    if [ -f "$root/fuzz/$short.dict" ]; then
-        cp "$root/fuzz/$short.dict" "$OUT/$name.dict"
+    dict="$root/fuzz/$short.dict"
+    [ -f "$dict" ] || dict="$root/fuzz/driver.dict" # host_<driver>: a driver's scenario
+    if [ -f "$root/fuzz/$short.dict" ] || [ "${short#host_}" != "$short" ]; then
+        cp "$dict" "$OUT/$name.dict"
     fi
     if [ -d "$root/fuzz/corpus/$short" ] && command -v zip >/dev/null 2>&1; then
         rm -f "$OUT/${name}_seed_corpus.zip"
