@@ -29,8 +29,8 @@ undis_tool_run_usage(FILE *out)
                  "       undis trace [options]   (the same as undis run --trace 4)\n"
                  "       undis run --driver SO[:filter] --in FILE [-q]\n"
                  "                               host a whole filter driver built as a shared\n"
-                 "                               object (docs/host.md)\n"
-                 "       undis run --replay FILE --driver SO[:filter] [-q]\n"
+                 "                               object (docs/host.md)\n");
+    fprintf(out, "       undis run --replay FILE --driver SO[:filter] [-q]\n"
                  "                               replay a scenario (an `undis fuzz` finding)\n"
                  "       undis run --fail-each-site --driver SO[:filter] [--scenario FILE]\n"
                  "                               fail each allocation site once (docs/fuzzing.md)\n"
