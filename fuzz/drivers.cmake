@@ -42,12 +42,18 @@ if(UNDIS_FUZZ_CLANG AND NOT DEFINED UNDIS_FUZZ_CLANG_LIBFUZZER)
         set(UNDIS_FUZZ_CLANG_LIBFUZZER OFF CACHE INTERNAL "clang links libFuzzer")
     endif()
 endif()
-if(UNDIS_FUZZ_CLANG AND UNDIS_FUZZ_CLANG_LIBFUZZER)
+# clang links this build's libundis.a as it is: not when it is sanitized
+# (another compiler's runtime), 32-bit or for another system.
+if(UNDIS_SANITIZE OR CMAKE_CROSSCOMPILING OR NOT CMAKE_SIZEOF_VOID_P EQUAL 8
+   OR CMAKE_C_FLAGS MATCHES "-m32")
+    message(STATUS "undis: undis-fuzz-driver is not built in this configuration (sanitized, "
+        "32-bit or cross); the dev preset builds it")
+elseif(UNDIS_FUZZ_CLANG AND UNDIS_FUZZ_CLANG_LIBFUZZER)
     set(_fz_ok ON)
     message(STATUS "undis: ${UNDIS_FUZZ_CLANG} links libFuzzer: building undis-fuzz-driver")
 else()
     message(STATUS "undis: no clang with libFuzzer: `undis fuzz` is built but has no runner "
-        "(install clang and libclang-rt-dev, or use the fuzz preset's)")
+        "(install clang and libclang-rt-14-dev, then configure again)")
 endif()
 
 if(_fz_ok)
