@@ -23,6 +23,7 @@
 #include <undis/verifier.h>
 
 #define REPLAY_MAX_INPUT (16u << 20)
+#define REPLAY_LEAK      3 /* the child's exit status after a leak */
 
 static undis_report_action
 replay_finding(const undis_report *r, void *context)
@@ -71,7 +72,7 @@ replay_child(const struct driver_so *so, const unsigned char *data, size_t size,
     fflush(stdout);
     driver_so_phase("DriverUnload (unload)");
     undis_host_destroy(host);
-    return rc == UNDIS_FUZZ_LEAK ? 1 : 0;
+    return rc == UNDIS_FUZZ_LEAK ? REPLAY_LEAK : 0;
 }
 
 static int

@@ -48,6 +48,8 @@ struct site_outcome {
     char rules[SITES_RULES_LEN]; /* their rule names */
     unsigned long long leaked;   /* objects left after unload */
     int signal;                  /* the child died of it (0: no crash) */
+    int exit_status;             /* the child stopped early with it (a sanitizer report) */
+    int done;                    /* the child reached the end of its run */
     char phase[SITES_PHASE_LEN]; /* the driver entry being called */
 };
 
@@ -104,6 +106,7 @@ child_life(struct sites_run *run, unsigned long long key, undis_fault_site *lear
     for (size_t i = 0; i < *count; i++) {
         (void)undis_fault_sites_get(i, &learned[i]);
     }
+    g_out->done = 1;
     return 0;
 }
 
@@ -151,8 +154,11 @@ one_run(struct sites_run *run, struct sites_shared *sh, unsigned long long key, 
     if (pid < 0 || waitpid(pid, &status, 0) < 0) {
         return FALSE;
     }
-    if (WIFSIGNALED(status)) {
-        sh->out.signal = WTERMSIG(status);
+    if (WIFSIGNALED(status) || !sh->out.done) {
+        /* a signal, or a sanitizer that reported and exited */
+        sh->out.signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        sh->out.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 0;
+        sh->out.done = 0;
         snprintf(sh->out.phase, SITES_PHASE_LEN, "%s",
                  sh->phase != NULL ? sh->phase : "no call of the driver");
     }
@@ -201,6 +207,11 @@ print_outcome(const struct site_outcome *o, int learning)
     printf("    -> ");
     if (o->signal != 0) {
         printf("CRASHED: %s in the driver's %s", strsignal(o->signal), o->phase);
+        clean = 0;
+    } else if (!o->done) {
+        printf("CRASHED: stopped with exit status %d (a sanitizer's report: -v shows it) in the "
+               "driver's %s",
+               o->exit_status, o->phase);
         clean = 0;
     } else {
         if (o->findings != 0) {
