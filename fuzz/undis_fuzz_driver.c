@@ -55,7 +55,10 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
                         "(or UNDIS_FUZZ_DRIVER=PATH)\n");
         exit(2);
     }
-    if (driver_so_open(&g_so, spec, "undis-fuzz-driver") != 0) {
+    /* -jobs and -fork start this program again with libFuzzer's own flags:
+     * they find the driver in the environment. */
+    if (setenv("UNDIS_FUZZ_DRIVER", spec, 1) != 0 ||
+        driver_so_open(&g_so, spec, "undis-fuzz-driver") != 0) {
         exit(2);
     }
     undis_verifier_set_level(2);
