@@ -130,4 +130,12 @@ BOOLEAN undis__host_running(struct undis_host *host, const char *function, PNET_
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 
+/* ---- host_device.c (control devices; host_device.h has the rest) ---- */
+/* Before DriverUnload: close the files still open on the host's devices. */
+void undis__host_files_close_all(struct undis_host *host);
+/* After DriverUnload (or a failed DriverEntry): report and delete the
+ * devices and symbolic links the driver left (HOST_DEVICE_REGISTERED_AT_UNLOAD). */
+void undis__host_devices_unload(struct undis_host *host);
+void undis__host_links_unload(struct undis_host *host);
+
 #endif /* UNDIS_HOST_INTERNAL_H */
