@@ -30,6 +30,8 @@ undis_tool_run_usage(FILE *out)
                  "       undis run --driver SO[:filter] --in FILE [-q]\n"
                  "                               host a whole filter driver built as a shared\n"
                  "                               object (docs/host.md)\n"
+                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
+                 "         [--device NAME]       send I/O controls to the driver's control device\n"
                  "\n"
                  "Runs the frames of a capture through driver-style data-path stages: each frame\n"
                  "becomes a NET_BUFFER_LIST from a receive pool with backfill, indicated in\n"
