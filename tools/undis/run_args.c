@@ -29,8 +29,8 @@ undis_tool_run_usage(FILE *out)
                  "       undis trace [options]   (the same as undis run --trace 4)\n"
                  "       undis run --driver SO[:filter] --in FILE [-q]\n"
                  "                               host a whole filter driver built as a shared\n"
-                 "                               object (docs/host.md)\n"
-                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
+                 "                               object (docs/host.md)\n");
+    fprintf(out, "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
                  "         [--device NAME]       send I/O controls to the driver's control device\n"
                  "\n"
                  "Runs the frames of a capture through driver-style data-path stages: each frame\n"
