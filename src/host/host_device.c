@@ -415,8 +415,8 @@ attributes_ok(struct undis_host *host, const NDIS_DEVICE_OBJECT_ATTRIBUTES *a)
         why = "MajorFunctions is NULL";
     }
     if (why != NULL) {
-        undis__host_report(host, UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES, "NdisRegisterDeviceEx", a,
-                           "%s: %s (type 0x%x, revision %u, size %u)", host->friendly, why,
+        undis__host_report(host, UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES, "NdisRegisterDeviceEx",
+                           NULL, "%s: %s (type 0x%x, revision %u, size %u)", host->friendly, why,
                            (unsigned)a->Header.Type, (unsigned)a->Header.Revision,
                            (unsigned)a->Header.Size);
         return FALSE;
@@ -562,9 +562,15 @@ undis__host_device_file_add(struct host_device *device, struct undis_host_file *
 void
 undis__host_device_file_closed(struct host_device *device, struct undis_host_file *file)
 {
+    BOOLEAN idle = FALSE;
+    if (file != NULL) { /* no IRP of it held: no release can touch it any more */
+        undis__spin_lock(&file->lock);
+        idle = (BOOLEAN)(file->pending == NULL);
+        undis__spin_unlock(&file->lock);
+    }
     undis__mutex_lock(&g_lock);
     device->open_files--;
-    if (file != NULL && file->pending == NULL) {
+    if (idle) {
         struct undis_host_file **p = &device->files;
         for (; *p != NULL && *p != file; p = &(*p)->next_file) {
         }
@@ -645,12 +651,12 @@ undis__host_devices_unload(struct undis_host *host)
     undis__mutex_lock(&g_lock);
     while ((d = first_of(host)) != NULL) {
         undis__mutex_unlock(&g_lock);
-        undis__host_report(
-            host, UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, "DriverUnload", &d->object,
-            "%s: device %s%s%s is still registered after DriverUnload (%s it "
-            "there); the host deletes it",
-            host->friendly, undis__host_device_name(d), d->link[0] != '\0' ? " with its link " : "",
-            d->link, d->ndis ? "NdisDeregisterDeviceEx" : "IoDeleteDevice");
+        undis__host_device_report(d, UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, "DriverUnload",
+                                  &d->object,
+                                  "still registered%s%s after DriverUnload (%s it there); the "
+                                  "host deletes it",
+                                  d->link[0] != '\0' ? " with its link " : "", d->link,
+                                  d->ndis ? "NdisDeregisterDeviceEx" : "IoDeleteDevice");
         if (d->link[0] != '\0') {
             (void)remove_link(d->link);
         }

@@ -36,14 +36,21 @@ undis__host_device_report(struct host_device *device,
                           const char *fmt,
                           ...)
 {
-    char message[400];
+    char detail[400];
+    char message[512];
+    undis_report report;
     va_list ap;
     va_start(ap, fmt);
-    (void)vsnprintf(message, sizeof(message), fmt, ap);
+    (void)vsnprintf(detail, sizeof(detail), fmt, ap);
     va_end(ap);
-    undis__host_report(device->host, rule, function, NULL, "%s: device %s: %s",
-                       device->host->friendly, undis__host_device_name(device), message);
-    (void)object;
+    (void)snprintf(message, sizeof(message), "%s: device %s: %s", device->host->friendly,
+                   undis__host_device_name(device), detail);
+    undis__host_count(&device->host->findings, 1);
+    undis__report_init(&report, rule);
+    report.function = function;
+    report.message = message;
+    report.object = object; /* the IRP, the FILE_OBJECT or the DEVICE_OBJECT */
+    undis__report_dispatch(&report);
 }
 
 static struct host_irp *
