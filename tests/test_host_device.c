@@ -283,6 +283,53 @@ TEST(device_read_pends_until_a_write_from_another_thread)
     finish(host);
 }
 
+struct race {
+    undis_host_file *file;
+    volatile LONG stop;
+    int delivered;
+};
+
+static void *
+race_writer(void *arg)
+{
+    struct race *r = (struct race *)arg;
+    while (ReadNoFence(&r->stop) == 0) {
+        CHECK_EQ_INT((int)undis_host_device_write(r->file, "w", 1, NULL, WAIT_MS),
+                     (int)STATUS_SUCCESS);
+        r->delivered++;
+    }
+    return NULL;
+}
+
+/* Reads that time out, are completed by a writer on another thread, or are
+ * cancelled by the close while the writer goes on: each IRP ends once. */
+TEST(device_cancel_races_with_completion)
+{
+    undis_host *host = start(DriverEntry);
+    undis_host_file *writer = open_devctl(host);
+    struct race r;
+    test_thread thread;
+    UCHAR data[4];
+    int got = 0;
+    memset(&r, 0, sizeof(r));
+    r.file = writer;
+    CHECK_EQ_INT(test_thread_create(&thread, race_writer, &r), 0);
+    for (int round = 0; round < 50; round++) {
+        undis_host_file *reader = open_devctl(host);
+        for (int i = 0; i < 4; i++) {
+            NTSTATUS s = undis_host_device_read(reader, data, sizeof(data), NULL, 1);
+            CHECK(s == STATUS_SUCCESS || s == STATUS_IO_TIMEOUT);
+            got += s == STATUS_SUCCESS;
+        }
+        undis_host_device_close(reader);
+    }
+    InterlockedExchange(&r.stop, 1);
+    CHECK_EQ_INT(test_thread_join(&thread, NULL), 0);
+    CHECK(got > 0 && r.delivered > 0);
+    undis_host_device_close(writer);
+    finish(host);
+}
+
 TEST(device_close_cancels_a_pending_read)
 {
     undis_host *host = start(DriverEntry);
@@ -603,6 +650,23 @@ read_and_write_with_flags(ULONG flags)
     /* No IRP_MJ_CLEANUP routine: the I/O manager's default fails it; the
      * close goes on. */
     undis_host_device_close(file);
+    /* Each allocation of a write and a read failed in turn (the file keeps
+     * its completed IRPs until it is closed). */
+    for (unsigned long long n = 2; n <= 5; n++) {
+        unsigned long long base = undis_alloc_outstanding();
+        NTSTATUS w, r;
+        CHECK_EQ_INT((int)undis_host_device_open(host, "\\\\.\\UndisTestIo", &file),
+                     (int)STATUS_SUCCESS);
+        undis_fault_alloc_fail_nth(n - 1);
+        w = undis_host_device_write(file, "ab", 2, NULL, WAIT_MS);
+        r = undis_host_device_read(file, data, 4, NULL, WAIT_MS);
+        undis_fault_clear();
+        CHECK(w == STATUS_SUCCESS || w == STATUS_INSUFFICIENT_RESOURCES);
+        CHECK(r == STATUS_SUCCESS || r == STATUS_INSUFFICIENT_RESOURCES);
+        CHECK(w != STATUS_SUCCESS || r != STATUS_SUCCESS);
+        undis_host_device_close(file);
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
     finish(host);
 }
 
@@ -706,6 +770,7 @@ TEST_CASE(device_ioctl_returns_the_filter_counters)
 TEST_CASE(device_opens_by_each_name)
 TEST_CASE(device_ioctl_buffers_by_method)
 TEST_CASE(device_read_pends_until_a_write_from_another_thread)
+TEST_CASE(device_cancel_races_with_completion)
 TEST_CASE(device_close_cancels_a_pending_read)
 TEST_CASE(device_file_left_open_is_closed_at_unload)
 TEST_CASE(device_mapping_failure_fails_the_write)

@@ -415,15 +415,15 @@ DevctlQueryCounters(PIRP Irp, ULONG OutputLength)
         return DevctlComplete(Irp, STATUS_BUFFER_TOO_SMALL, 0);
     }
     Out->Version = 1;
-    Out->Modules = (ULONG)Devctl.Modules;
-    Out->SendNbls = (ULONG64)Devctl.SendNbls;
-    Out->SendBytes = (ULONG64)Devctl.SendBytes;
-    Out->ReceiveNbls = (ULONG64)Devctl.ReceiveNbls;
-    Out->ReceiveBytes = (ULONG64)Devctl.ReceiveBytes;
-    Out->Opens = (ULONG64)Devctl.Opens;
-    Out->Ioctls = (ULONG64)Devctl.Ioctls;
-    Out->Reads = (ULONG64)Devctl.Reads;
-    Out->Writes = (ULONG64)Devctl.Writes;
+    Out->Modules = (ULONG)ReadNoFence(&Devctl.Modules);
+    Out->SendNbls = (ULONG64)ReadNoFence64(&Devctl.SendNbls);
+    Out->SendBytes = (ULONG64)ReadNoFence64(&Devctl.SendBytes);
+    Out->ReceiveNbls = (ULONG64)ReadNoFence64(&Devctl.ReceiveNbls);
+    Out->ReceiveBytes = (ULONG64)ReadNoFence64(&Devctl.ReceiveBytes);
+    Out->Opens = (ULONG64)ReadNoFence64(&Devctl.Opens);
+    Out->Ioctls = (ULONG64)ReadNoFence64(&Devctl.Ioctls);
+    Out->Reads = (ULONG64)ReadNoFence64(&Devctl.Reads);
+    Out->Writes = (ULONG64)ReadNoFence64(&Devctl.Writes);
     if (BREAKS(DEVCTL_BREAK_COMPLETE_TWICE)) {
         DevctlComplete(Irp, STATUS_SUCCESS, sizeof(DEVCTL_COUNTERS));
     }
