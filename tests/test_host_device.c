@@ -759,6 +759,22 @@ TEST(device_unnamed_device_and_cancel_spin_lock)
     CHECK(unnamed != NULL && unnamed->DeviceExtension == NULL);
     CHECK_STR_EQ(undis_host_device_at(host, 0), "\\Device\\UndisTestIo");
     IoDeleteDevice(unnamed);
+    /* Allocation failures: nothing is created, nothing leaks. */
+    {
+        unsigned long long base = undis_alloc_outstanding();
+        UNICODE_STRING name = RTL_CONSTANT_STRING(L"\\Device\\UndisTestIo2");
+        UNICODE_STRING link = RTL_CONSTANT_STRING(L"\\DosDevices\\UndisTestIo2");
+        undis_fault_alloc_fail_nth(1);
+        CHECK_EQ_INT((int)IoCreateDevice(t.device->DriverObject, 8, &name, FILE_DEVICE_UNKNOWN, 0,
+                                         FALSE, &unnamed),
+                     (int)STATUS_INSUFFICIENT_RESOURCES);
+        CHECK(unnamed == NULL);
+        undis_fault_alloc_fail_nth(1);
+        CHECK_EQ_INT((int)IoCreateSymbolicLink(&link, &name), (int)STATUS_INSUFFICIENT_RESOURCES);
+        undis_fault_clear();
+        CHECK_EQ_INT((int)IoDeleteSymbolicLink(&link), (int)STATUS_OBJECT_NAME_NOT_FOUND);
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
     IoAcquireCancelSpinLock(&irql);
     CHECK_EQ_INT(KeGetCurrentIrql(), DISPATCH_LEVEL);
     IoReleaseCancelSpinLock(irql);
