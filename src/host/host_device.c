@@ -190,7 +190,8 @@ undis__host_device_of(PDEVICE_OBJECT object)
     return d->magic == HOST_DEVICE_MAGIC ? d : NULL;
 }
 
-/* The host whose DRIVER_OBJECT this is (the host embeds it), or NULL. */
+/* The host whose DRIVER_OBJECT this is (the host embeds it), or NULL. The
+ * one place that knows where a host keeps its driver objects. */
 static struct undis_host *
 host_of_driver(PDRIVER_OBJECT driver)
 {
@@ -601,12 +602,13 @@ undis_host_device_at(undis_host *host, ULONG index)
 
 /* ---- unload -------------------------------------------------------------------------- */
 
-/* The first file still open on a device of host's (g_lock held). */
+/* The first file still open on a device of driver's (g_lock held). */
 static struct undis_host_file *
-first_open_file(struct undis_host *host)
+first_open_file(PDRIVER_OBJECT driver)
 {
     for (struct host_device *d = g_devices; d != NULL; d = d->next) {
-        for (struct undis_host_file *f = d->files; f != NULL && d->host == host; f = f->next_file) {
+        for (struct undis_host_file *f = d->files; f != NULL && d->object.DriverObject == driver;
+             f = f->next_file) {
             if (!f->closed) {
                 return f;
             }
@@ -616,11 +618,11 @@ first_open_file(struct undis_host *host)
 }
 
 void
-undis__host_files_close_all(struct undis_host *host)
+undis__host_files_close_all(struct undis_host *host, PDRIVER_OBJECT driver)
 {
     struct undis_host_file *f;
     undis__mutex_lock(&g_lock);
-    while ((f = first_open_file(host)) != NULL) {
+    while ((f = first_open_file(driver)) != NULL) {
         undis__mutex_unlock(&g_lock);
         fprintf(stderr,
                 "undis host: %s: a handle to %s is still open at unload; the host "
@@ -632,12 +634,12 @@ undis__host_files_close_all(struct undis_host *host)
     undis__mutex_unlock(&g_lock);
 }
 
-/* The first device of host still registered, or NULL (g_lock held). */
+/* The first device of driver still registered, or NULL (g_lock held). */
 static struct host_device *
-first_of(struct undis_host *host)
+first_of(PDRIVER_OBJECT driver)
 {
     for (struct host_device *d = g_devices; d != NULL; d = d->next) {
-        if (d->host == host) {
+        if (d->object.DriverObject == driver) {
             return d;
         }
     }
@@ -645,11 +647,11 @@ first_of(struct undis_host *host)
 }
 
 void
-undis__host_devices_unload(struct undis_host *host)
+undis__host_devices_unload(PDRIVER_OBJECT driver)
 {
     struct host_device *d;
     undis__mutex_lock(&g_lock);
-    while ((d = first_of(host)) != NULL) {
+    while ((d = first_of(driver)) != NULL) {
         undis__mutex_unlock(&g_lock);
         undis__host_device_report(d, UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, "DriverUnload",
                                   &d->object,
