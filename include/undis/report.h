@@ -134,6 +134,14 @@ typedef enum undis_rule {
     UNDIS_RULE_HOST_BAD_SOURCE_HANDLE,        /* filter-originated send with a wrong SourceHandle */
     UNDIS_RULE_HOST_DISPATCH_FLAG_MISMATCH,   /* DISPATCH_LEVEL flag set below DISPATCH_LEVEL */
     UNDIS_RULE_HOST_OID_COMPLETED_TWICE,      /* OID request completed twice, or never pending */
+    /* ---- driver host: control devices and IRPs (host_device.c, host_irp.c) */
+    UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES,      /* NdisRegisterDeviceEx header or fields wrong */
+    UNDIS_RULE_HOST_DEVICE_IRP_COMPLETED_TWICE, /* IoCompleteRequest twice on one IRP */
+    UNDIS_RULE_HOST_DEVICE_PENDING_NOT_MARKED,  /* STATUS_PENDING vs IoMarkIrpPending mismatch */
+    UNDIS_RULE_HOST_DEVICE_IRP_NOT_COMPLETED,   /* final status returned, IRP not completed */
+    UNDIS_RULE_HOST_DEVICE_CANCEL_ROUTINE_AT_COMPLETION, /* completed with a cancel routine set */
+    UNDIS_RULE_HOST_DEVICE_PENDING_AT_CLOSE,     /* IRPs still pending after cancel and cleanup */
+    UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, /* device or symbolic link left at unload */
     UNDIS_RULE_COUNT
 } undis_rule;
 

@@ -171,6 +171,8 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
     host->driver_object.DriverName.Buffer = host->registry_buffer;
     status = entry(&host->driver_object, &host->registry_path);
     if (!NT_SUCCESS(status)) {
+        undis__host_devices_unload(&host->driver_object);
+        undis__host_links_unload(host);
         if (host->registered) {
             fprintf(stderr,
                     "undis host: %s: DriverEntry failed (0x%08lx) with its filter "
@@ -199,9 +201,12 @@ undis_host_unload(undis_host *host)
         return;
     }
     undis_host_detach(host);
+    undis__host_files_close_all(host, &host->driver_object);
     if (host->driver_object.DriverUnload != NULL) {
         host->driver_object.DriverUnload(&host->driver_object);
     }
+    undis__host_devices_unload(&host->driver_object);
+    undis__host_links_unload(host);
     if (host->registered) {
         fprintf(stderr,
                 "undis host: %s: unloaded without NdisFDeregisterFilterDriver; "

@@ -135,4 +135,13 @@ BOOLEAN undis__host_batch_free(PNET_BUFFER_LIST nbl);
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 
+/* ---- host_device.c (control devices; host_device.h has the rest) ---- */
+/* Before driver's DriverUnload: close the files still open on its devices. */
+void undis__host_files_close_all(struct undis_host *host, PDRIVER_OBJECT driver);
+/* After driver's DriverUnload (or a failed DriverEntry): report and delete
+ * the devices it left, then the symbolic links that lead nowhere
+ * (HOST_DEVICE_REGISTERED_AT_UNLOAD; host counts the findings). */
+void undis__host_devices_unload(PDRIVER_OBJECT driver);
+void undis__host_links_unload(struct undis_host *host);
+
 #endif /* UNDIS_HOST_INTERNAL_H */

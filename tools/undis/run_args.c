@@ -29,7 +29,9 @@ undis_tool_run_usage(FILE *out)
                  "       undis trace [options]   (the same as undis run --trace 4)\n"
                  "       undis run --driver SO[:filter] --in FILE [-q]\n"
                  "                               host a whole filter driver built as a shared\n"
-                 "                               object (docs/host.md)\n");
+                 "                               object (docs/host.md)\n"
+                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
+                 "         [--device NAME]       send I/O controls to the driver's control device\n");
     fprintf(out, "       undis run --replay FILE --driver SO[:filter] [-q]\n"
                  "                               replay a scenario (an `undis fuzz` finding)\n"
                  "       undis run --fail-each-site --driver SO[:filter] [--scenario FILE]\n"

@@ -7,12 +7,15 @@
  * (packet filter, current address, statistics), runs every frame of the
  * capture down its send path and up its receive path (receives at
  * DISPATCH_LEVEL), pauses, detaches, unloads, and prints the counts and
- * the host rules it broke. Exit status: 0 clean, 1 findings or unbalanced
+ * the host rules it broke. --ioctl sends I/O controls to the driver's
+ * control device after the attach, after the traffic or after the pause
+ * (run_ioctl.c). Exit status: 0 clean, 1 findings or unbalanced
  * counts, 2 bad input (no such file, no DriverEntry, a failed load).
  */
 #include "undis_tool.h"
 
 #include "capfile.h"
+#include "run_ioctl.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -29,6 +32,7 @@ struct driver_run {
     int quiet;
     unsigned long findings;
     unsigned long frames;
+    struct run_ioctls ioctls; /* --ioctl, --device (run_ioctl.c) */
 };
 
 static undis_report_action
@@ -52,6 +56,12 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
             run->path = argv[++i];
         } else if (strcmp(argv[i], "--in") == 0 && i + 1 < argc) {
             run->in = argv[++i];
+        } else if (strcmp(argv[i], "--ioctl") == 0 && i + 1 < argc) {
+            if (run_ioctl_parse(&run->ioctls, argv[++i]) != 0) {
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--device") == 0 && i + 1 < argc) {
+            run->ioctls.device = argv[++i];
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             run->quiet = 1;
         } else {
@@ -60,7 +70,10 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
         }
     }
     if (run->path == NULL || run->in == NULL) {
-        fprintf(stderr, "usage: undis run --driver PATH[:filter] --in FILE [-q]\n");
+        fprintf(stderr,
+                "usage: undis run --driver PATH[:filter] --in FILE [-q]\n"
+                "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
+                "[--device NAME]\n");
         return 2;
     }
     snprintf(path, size, "%s", run->path);
@@ -172,10 +185,14 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     }
     bind_oids(host, run->quiet);
     undis_host_indicate_link(host, TRUE);
-    rc = traffic(host, run);
+    rc = run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_ATTACH);
+    rc = rc != 0 ? rc : traffic(host, run);
+    rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_TRAFFIC);
     if (undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: the pause did not complete\n", run->path);
         rc = rc != 0 ? rc : 1;
+    } else {
+        rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_PAUSE);
     }
     undis_host_unload(host);
     return rc;
