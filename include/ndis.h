@@ -51,6 +51,7 @@
 #include "ndis/vswitch.h"
 /* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
 #include "ndis/hwres.h"
+#include "ndis/kobject.h"
 #include "ndis/hwassist.h"
 
 #endif /* UNDIS_NDIS_H */

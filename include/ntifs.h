@@ -17,5 +17,6 @@
 #include "ndis/registry.h"
 /* compat-a (issue 12) */
 #include "ndis/hwres.h"
+#include "ndis/kobject.h"
 
 #endif /* UNDIS_SHADOW_NTIFS_H */
