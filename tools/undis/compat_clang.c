@@ -493,6 +493,7 @@ compat_check_file(const char *path,
     struct stat st;
     int cplusplus = !compat_has_ext(path, ".c");
     memset(result, 0, sizeof(*result));
+    result->gcc = -1;
     result->path = compat_strndup(path, strlen(path));
     result->cplusplus = cplusplus;
     if (result->path == NULL || build_args(&args, path, project, options, wpp_dir, cplusplus)) {
@@ -518,6 +519,10 @@ compat_check_file(const char *path,
     index = clang_createIndex(0, 0);
     rc = clang_parseTranslationUnit2(index, path, (const char *const *)args.v, (int)args.n, NULL, 0,
                                      CXTranslationUnit_KeepGoing, &tu);
+    result->gcc = -1;
+    if (options->cc != NULL && compat_gcc_check(path, &args, options, cplusplus, result) != 0) {
+        fprintf(stderr, "undis compat: out of memory\n");
+    }
     compat_strv_free(&args);
     if (rc != CXError_Success || tu == NULL) {
         fprintf(stderr, "undis compat: %s: libclang could not parse it (error %d)\n", path,
@@ -558,5 +563,6 @@ compat_result_free(compat_result *result)
     }
     free(result->causes);
     free(result->path);
+    free(result->gcc_error);
     memset(result, 0, sizeof(*result));
 }
