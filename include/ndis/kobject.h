@@ -55,41 +55,100 @@ UNDIS_CXX_EXTENSIONS_BEGIN
 /* ---- access rights and security (winnt.h on Windows builds) ---------------- */
 
 #if !UNDIS_HAVE_WINNT
-#    define WRITE_DAC                0x00040000U
-#    define WRITE_OWNER              0x00080000U
-#    define STANDARD_RIGHTS_REQUIRED 0x000F0000U
-#    define STANDARD_RIGHTS_EXECUTE  READ_CONTROL
-#    define GENERIC_READ             0x80000000U
-#    define GENERIC_WRITE            0x40000000U
-#    define GENERIC_EXECUTE          0x20000000U
-#    define GENERIC_ALL              0x10000000U
-#    define MAXIMUM_ALLOWED          0x02000000U
-
-#    define FILE_READ_DATA        0x0001U
-#    define FILE_LIST_DIRECTORY   0x0001U
-#    define FILE_WRITE_DATA       0x0002U
-#    define FILE_ADD_FILE         0x0002U
-#    define FILE_APPEND_DATA      0x0004U
-#    define FILE_READ_EA          0x0008U
-#    define FILE_WRITE_EA         0x0010U
-#    define FILE_EXECUTE          0x0020U
-#    define FILE_TRAVERSE         0x0020U
-#    define FILE_READ_ATTRIBUTES  0x0080U
-#    define FILE_WRITE_ATTRIBUTES 0x0100U
-#    define FILE_ALL_ACCESS       (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x1FFU)
-#    define FILE_GENERIC_READ \
-        (STANDARD_RIGHTS_READ | FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | SYNCHRONIZE)
-#    define FILE_GENERIC_WRITE                                                             \
-        (STANDARD_RIGHTS_WRITE | FILE_WRITE_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA | \
-         FILE_APPEND_DATA | SYNCHRONIZE)
-#    define FILE_GENERIC_EXECUTE \
-        (STANDARD_RIGHTS_EXECUTE | FILE_READ_ATTRIBUTES | FILE_EXECUTE | SYNCHRONIZE)
-
-#    define EVENT_QUERY_STATE  0x0001U
-#    define EVENT_MODIFY_STATE 0x0002U
-#    define EVENT_ALL_ACCESS   (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3U)
-#    define THREAD_ALL_ACCESS  (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFFU)
-#    define PROCESS_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFFU)
+/* Each only if nothing defined it before (another part may give the same
+ * rights, spelled alike). */
+#    ifndef WRITE_DAC
+#        define WRITE_DAC 0x00040000U
+#    endif
+#    ifndef WRITE_OWNER
+#        define WRITE_OWNER 0x00080000U
+#    endif
+#    ifndef STANDARD_RIGHTS_REQUIRED
+#        define STANDARD_RIGHTS_REQUIRED 0x000F0000U
+#    endif
+#    ifndef STANDARD_RIGHTS_EXECUTE
+#        define STANDARD_RIGHTS_EXECUTE READ_CONTROL
+#    endif
+#    ifndef GENERIC_READ
+#        define GENERIC_READ 0x80000000U
+#    endif
+#    ifndef GENERIC_WRITE
+#        define GENERIC_WRITE 0x40000000U
+#    endif
+#    ifndef GENERIC_EXECUTE
+#        define GENERIC_EXECUTE 0x20000000U
+#    endif
+#    ifndef GENERIC_ALL
+#        define GENERIC_ALL 0x10000000U
+#    endif
+#    ifndef MAXIMUM_ALLOWED
+#        define MAXIMUM_ALLOWED 0x02000000U
+#    endif
+#    ifndef FILE_READ_DATA
+#        define FILE_READ_DATA 0x0001
+#    endif
+#    ifndef FILE_LIST_DIRECTORY
+#        define FILE_LIST_DIRECTORY 0x0001
+#    endif
+#    ifndef FILE_WRITE_DATA
+#        define FILE_WRITE_DATA 0x0002
+#    endif
+#    ifndef FILE_ADD_FILE
+#        define FILE_ADD_FILE 0x0002
+#    endif
+#    ifndef FILE_APPEND_DATA
+#        define FILE_APPEND_DATA 0x0004
+#    endif
+#    ifndef FILE_READ_EA
+#        define FILE_READ_EA 0x0008
+#    endif
+#    ifndef FILE_WRITE_EA
+#        define FILE_WRITE_EA 0x0010
+#    endif
+#    ifndef FILE_EXECUTE
+#        define FILE_EXECUTE 0x0020
+#    endif
+#    ifndef FILE_TRAVERSE
+#        define FILE_TRAVERSE 0x0020
+#    endif
+#    ifndef FILE_READ_ATTRIBUTES
+#        define FILE_READ_ATTRIBUTES 0x0080
+#    endif
+#    ifndef FILE_WRITE_ATTRIBUTES
+#        define FILE_WRITE_ATTRIBUTES 0x0100
+#    endif
+#    ifndef FILE_ALL_ACCESS
+#        define FILE_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x1FF)
+#    endif
+#    ifndef FILE_GENERIC_READ
+#        define FILE_GENERIC_READ                                                          \
+            (STANDARD_RIGHTS_READ | FILE_READ_DATA | FILE_READ_ATTRIBUTES | FILE_READ_EA | \
+             SYNCHRONIZE)
+#    endif
+#    ifndef FILE_GENERIC_WRITE
+#        define FILE_GENERIC_WRITE                                                             \
+            (STANDARD_RIGHTS_WRITE | FILE_WRITE_DATA | FILE_WRITE_ATTRIBUTES | FILE_WRITE_EA | \
+             FILE_APPEND_DATA | SYNCHRONIZE)
+#    endif
+#    ifndef FILE_GENERIC_EXECUTE
+#        define FILE_GENERIC_EXECUTE \
+            (STANDARD_RIGHTS_EXECUTE | FILE_READ_ATTRIBUTES | FILE_EXECUTE | SYNCHRONIZE)
+#    endif
+#    ifndef EVENT_QUERY_STATE
+#        define EVENT_QUERY_STATE 0x0001
+#    endif
+#    ifndef EVENT_MODIFY_STATE
+#        define EVENT_MODIFY_STATE 0x0002
+#    endif
+#    ifndef EVENT_ALL_ACCESS
+#        define EVENT_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0x3)
+#    endif
+#    ifndef THREAD_ALL_ACCESS
+#        define THREAD_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+#    endif
+#    ifndef PROCESS_ALL_ACCESS
+#        define PROCESS_ALL_ACCESS (STANDARD_RIGHTS_REQUIRED | SYNCHRONIZE | 0xFFFF)
+#    endif
 
 typedef struct _GENERIC_MAPPING {
     ACCESS_MASK GenericRead;
