@@ -162,6 +162,47 @@ NDIS_STATUS undis_host_send(undis_host *host, const UCHAR *frame, ULONG length);
  */
 NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags);
 
+/* Batches (undis_host_send_batch, undis_host_receive_batch): at most
+ * UNDIS_HOST_BATCH_MAX frames a call, each of at most
+ * UNDIS_HOST_BATCH_FRAME_MAX bytes, from a pool of UNDIS_HOST_BATCH_POOL NBLs
+ * the host makes at the first undis_host_attach (each NBL with its NB, MDL
+ * and a data buffer of the frame maximum plus 128 bytes of backfill, in one
+ * block) and keeps until undis_host_destroy. */
+#define UNDIS_HOST_BATCH_MAX       256u
+#define UNDIS_HOST_BATCH_FRAME_MAX 2048u
+#define UNDIS_HOST_BATCH_POOL      512u
+
+/**
+ * undis's protocol sends count frames down the stack as one chain of count
+ * NBLs (one FilterSendNetBufferLists call, or straight to the miniport when
+ * the filter has no send handler), as undis_host_send does one. The NBLs
+ * come from the batch pool and go back to it when they complete: nothing is
+ * allocated. frames[i] holds lengths[i] bytes (copied in).
+ * Pre: 1 <= count <= UNDIS_HOST_BATCH_MAX; every frame not NULL, 1 <=
+ * lengths[i] <= UNDIS_HOST_BATCH_FRAME_MAX. Post: NDIS_STATUS_SUCCESS (the
+ * chain went down). Failure (nothing sent): NDIS_STATUS_INVALID_PARAMETER
+ * (the preconditions), NDIS_STATUS_PAUSED when the module is not RUNNING,
+ * NDIS_STATUS_RESOURCES when fewer than count pool NBLs are free (the
+ * filter holds the others) or the host's ledger is full. Ownership: frames
+ * are the caller's. Any thread, IRQL <= DISPATCH_LEVEL.
+ */
+NDIS_STATUS
+undis_host_send_batch(undis_host *host,
+                      const UCHAR *const *frames,
+                      const ULONG *lengths,
+                      ULONG count);
+
+/**
+ * undis's miniport indicates count frames as one chain of count NBLs (one
+ * FilterReceiveNetBufferLists call with NumberOfNetBufferLists count), as
+ * undis_host_receive does one; flags as undis_host_receive's (with
+ * UNDIS_HOST_RECEIVE_RESOURCES every NBL is the miniport's again when the
+ * call returns). Pre, post, failure, ownership and threads as
+ * undis_host_send_batch.
+ */
+NDIS_STATUS undis_host_receive_batch(
+    undis_host *host, const UCHAR *const *frames, const ULONG *lengths, ULONG count, ULONG flags);
+
 /**
  * undis's protocol issues an OID request (RequestType NdisRequestQuery-
  * Information or NdisRequestSetInformation) through the filter
