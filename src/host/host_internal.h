@@ -164,7 +164,11 @@ NDIS_STATUS undis__host_batch_init(struct undis_host *host);
 /* Frees it (undis_host_destroy, every batch NBL back). */
 void undis__host_batch_fini(struct undis_host *host);
 /* Is nbl a batch NBL of this host? Then undis__host_batch_put takes it. */
-BOOLEAN undis__host_batch_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl);
+static inline BOOLEAN
+undis__host_batch_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    return host->batch_pool != NULL && nbl->NdisPoolHandle == host->batch_pool;
+}
 /* Puts a chain of batch NBLs back; returns how many. */
 ULONG undis__host_batch_put(struct undis_host *host, PNET_BUFFER_LIST nbls);
 

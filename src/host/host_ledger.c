@@ -60,22 +60,25 @@ add_locked(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
     return FALSE;
 }
 
-/* Under the lock: take nbl out; the kind it had (HOST_NBL_FREE: not out). */
+/* Under the lock: empty a slot that holds an NBL; the kind it had. */
 static host_nbl_kind
-take_locked(struct undis_host *host, PNET_BUFFER_LIST nbl)
+take_slot(struct undis_host *host, struct host_slot *s)
 {
-    struct host_slot *s = find(host, nbl);
-    host_nbl_kind kind;
-    if (s == NULL) {
-        return HOST_NBL_FREE;
-    }
-    kind = s->kind;
+    host_nbl_kind kind = s->kind;
     s->kind = HOST_NBL_GONE;
     s->nbl = NULL;
     if (kind == HOST_NBL_RESOURCES) {
         undis__atomic_store_release_int(&host->resources_out, host->resources_out - 1);
     }
     return kind;
+}
+
+/* Under the lock: take nbl out; the kind it had (HOST_NBL_FREE: not out). */
+static host_nbl_kind
+take_locked(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    struct host_slot *s = find(host, nbl);
+    return s != NULL ? take_slot(host, s) : HOST_NBL_FREE;
 }
 
 BOOLEAN
@@ -119,7 +122,7 @@ undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, h
         struct host_slot *s = find(host, nbl);
         NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
         if (s != NULL && s->kind == kind) {
-            (void)take_locked(host, nbl);
+            (void)take_slot(host, s);
             *taken_tail = nbl;
             taken_tail = &NET_BUFFER_LIST_NEXT_NBL(nbl);
         } else {
