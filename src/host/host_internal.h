@@ -84,6 +84,12 @@ struct undis_host {
     volatile int link_up;
     undis_host_wire_fn *wire;
     void *wire_context;
+    /* the caller's NBLs and the edges of the stack (host_nbls.c) */
+    undis_host_nbl_back_fn *nbl_back;
+    void *nbl_back_context;
+    undis_host_chain_fn *edge_send;
+    undis_host_chain_fn *edge_receive;
+    void *edge_context;
     /* counts */
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
@@ -171,6 +177,13 @@ undis__host_batch_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
 }
 /* Puts a chain of batch NBLs back; returns how many. */
 ULONG undis__host_batch_put(struct undis_host *host, PNET_BUFFER_LIST nbls);
+
+/* Is nbl one of the host's own (its NBL pool or its batch pool)? */
+static inline BOOLEAN
+undis__host_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    return nbl->NdisPoolHandle == host->nbl_pool || undis__host_batch_owns(host, nbl);
+}
 
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);

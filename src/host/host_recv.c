@@ -83,6 +83,9 @@ protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BO
     uint64_t count = 0, bytes = 0;
     BOOLEAN keep_all = (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0;
     BOOLEAN look = via_filter && !keep_all && undis__host_ledger_resources_out(host);
+    if (host->edge_receive != NULL) {
+        host->edge_receive(host->edge_context, nbls, flags);
+    }
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         count++;
@@ -136,6 +139,7 @@ undis__host_receive_nbls(
     if (!bypassed && !undis__host_ledger_add_chain(
                          host, chain, resources ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE)) {
         for (ULONG i = 0; i < count; i++) {
+            NET_BUFFER_LIST_NEXT_NBL(nbls[i]) = NULL;
             undis__host_nbl_free(host, nbls[i]);
         }
         return NDIS_STATUS_RESOURCES;

@@ -52,6 +52,13 @@ undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl)
         (void)undis__host_batch_put(host, nbl);
         return;
     }
+    if (nbl->NdisPoolHandle != host->nbl_pool) { /* the caller's (host_nbls.c) */
+        NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+        if (host->nbl_back != NULL) {
+            host->nbl_back(host->nbl_back_context, nbl);
+        }
+        return;
+    }
     mdl = NET_BUFFER_FIRST_MDL(NET_BUFFER_LIST_FIRST_NB(nbl));
     data = MmGetMdlVirtualAddress(mdl);
     NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
@@ -156,7 +163,7 @@ wire_out(struct undis_host *host, PNET_BUFFER nb)
 }
 
 static void
-miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
+miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLEAN via_filter)
 {
     uint64_t count = 0, bytes = 0;
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
@@ -170,6 +177,9 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter
         }
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }
+    if (host->edge_send != NULL) {
+        host->edge_send(host->edge_context, nbls, flags);
+    }
     undis__host_count(&host->wire_out_nbls, count);
     undis__host_count(&host->wire_out_bytes, bytes);
     complete_up(host, nbls, via_filter);
@@ -182,12 +192,13 @@ undis__host_send_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG cou
     if (host->chars.SendNetBufferListsHandler == NULL) {
         undis__host_count(&host->send_nbls, count);
         undis__host_count(&host->send_bytes, bytes);
-        miniport_send(host, nbls, FALSE);
+        miniport_send(host, nbls, flags, FALSE);
         return NDIS_STATUS_SUCCESS;
     }
     if (!undis__host_ledger_add_chain(host, nbls, HOST_NBL_SEND)) {
         while (nbls != NULL) {
             PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+            NET_BUFFER_LIST_STATUS(nbls) = NDIS_STATUS_RESOURCES;
             undis__host_nbl_free(host, nbls);
             nbls = next;
         }
@@ -218,8 +229,10 @@ static void
 check_source_handles(struct undis_host *host, NDIS_HANDLE handle, PNET_BUFFER_LIST nbls)
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
-        /* the host's own NBLs (SourceHandle the host) need no lookup */
-        if (nbl->SourceHandle != handle && nbl->SourceHandle != (NDIS_HANDLE)host &&
+        /* the host's own NBLs (from its pools) need no lookup; a clone the
+         * filter made carries the host's SourceHandle until the filter sets
+         * its own, so the handle alone does not say whose an NBL is */
+        if (nbl->SourceHandle != handle && !undis__host_owns(host, nbl) &&
             undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
             undis__host_report(host, UNDIS_RULE_HOST_BAD_SOURCE_HANDLE, "NdisFSendNetBufferLists",
                                nbl,
@@ -250,7 +263,7 @@ NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
         return;
     }
     check_source_handles(host, NdisFilterHandle, NetBufferList);
-    miniport_send(host, NetBufferList, TRUE);
+    miniport_send(host, NetBufferList, SendFlags, TRUE);
 }
 
 /* A receive NBL that came back by the send-complete call goes to its owner. */
