@@ -17,7 +17,10 @@
  * example pass-through filter (examples/drivers/passthru_filter.c, its
  * spin lock, counters and pause bookkeeping on every chain) and, beside it,
  * through a filter with no data handlers, which the host bypasses as NDIS
- * does: the host's own cost with no driver on the data path. Each chain
+ * does: the host's own cost with no driver on the data path. H1s/H2s: the
+ * same frames one per call (undis_host_send / undis_host_receive, the path
+ * `undis run --driver` takes: an NBL, MDL and buffer made and freed per
+ * frame), for comparison. Each chain
  * reaches undis's miniport (send) or protocol (receive) and comes all the
  * way back (send completion, return) before the next one goes.
  *
@@ -43,7 +46,7 @@ DRIVER_INITIALIZE DriverEntry; /* examples/drivers/passthru_filter.c */
 #define MAX_ROUNDS  32
 #define TARGET_NS   20000000ull
 #define GOAL_MPPS   20.0
-#define VARIANTS    4
+#define VARIANTS    6
 #define FRAME_BYTES 64u
 
 struct variant {
@@ -52,13 +55,16 @@ struct variant {
     const char *driver; /* what is on the data path */
     int receive;
     int bypass;
+    int single; /* one frame per call (undis_host_send / _receive), no batch */
 };
 
 static const struct variant g_variants[VARIANTS] = {
-    { "send", "H1", "pass-through filter", 0, 0 }, /* [0], [1]: see measure() */
-    { "send-bypass", "H1", "none (host bypass)", 0, 1 },
-    { "receive", "H2", "pass-through filter", 1, 0 },
-    { "receive-bypass", "H2", "none (host bypass)", 1, 1 },
+    { "send", "H1", "pass-through filter", 0, 0, 0 }, /* [0], [1]: see measure() */
+    { "send-bypass", "H1", "none (host bypass)", 0, 1, 0 },
+    { "receive", "H2", "pass-through filter", 1, 0, 0 },
+    { "receive-bypass", "H2", "none (host bypass)", 1, 1, 0 },
+    { "send-single", "H1s", "pass-through filter", 0, 0, 1 },
+    { "receive-single", "H2s", "pass-through filter", 1, 0, 1 },
 };
 
 static struct {
@@ -173,18 +179,34 @@ host_up(const struct variant *v)
     return host;
 }
 
-uint64_t bench_host_icount_region(undis_host *host, int receive, uint64_t iters);
+uint64_t bench_host_icount_region(const struct variant *v, undis_host *host, uint64_t iters);
+
+/* One batch's worth of frames, one call each (the per-frame path of
+ * undis_host_send / undis_host_receive: an NBL, MDL and buffer made and
+ * freed per frame). */
+static NDIS_STATUS
+single_frames(undis_host *host, int receive)
+{
+    NDIS_STATUS s = NDIS_STATUS_SUCCESS;
+    for (unsigned i = 0; i < g_opt.batch && s == NDIS_STATUS_SUCCESS; i++) {
+        s = receive ? undis_host_receive(host, g_frames[i], g_lengths[i], 0)
+                    : undis_host_send(host, g_frames[i], g_lengths[i]);
+    }
+    return s;
+}
 
 /* The measured loop: iters batches, at DISPATCH_LEVEL (as a receive DPC, or
  * a protocol sending at DISPATCH_LEVEL). */
 __attribute__((noinline)) uint64_t
-bench_host_icount_region(undis_host *host, int receive, uint64_t iters)
+bench_host_icount_region(const struct variant *v, undis_host *host, uint64_t iters)
 {
+    int receive = v->receive;
     uint64_t t0 = bench_os_now_ns();
     KIRQL old;
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     for (uint64_t i = 0; i < iters; i++) {
-        NDIS_STATUS s = receive
+        NDIS_STATUS s = v->single ? single_frames(host, receive)
+                        : receive
                             ? undis_host_receive_batch(host, g_frames, g_lengths, g_opt.batch, 0)
                             : undis_host_send_batch(host, g_frames, g_lengths, g_opt.batch);
         if (s != NDIS_STATUS_SUCCESS) {
@@ -197,11 +219,11 @@ bench_host_icount_region(undis_host *host, int receive, uint64_t iters)
 
 /* Iterations for one repetition of ~TARGET_NS. */
 static uint64_t
-calibrate(undis_host *host, int receive)
+calibrate(const struct variant *v, undis_host *host)
 {
     uint64_t iters = 64;
     for (;;) {
-        uint64_t ns = bench_host_icount_region(host, receive, iters);
+        uint64_t ns = bench_host_icount_region(v, host, iters);
         if (ns >= TARGET_NS / 4 || iters > (1ull << 30)) {
             return ns == 0 ? iters : iters * TARGET_NS / ns;
         }
@@ -240,14 +262,14 @@ measure(void)
     undis_host *bypassed = host_up(&g_variants[1]);
     for (int v = 0; v < VARIANTS; v++) {
         hosts[v] = g_variants[v].bypass ? bypassed : with_filter;
-        iters[v] = g_opt.smoke ? 16 : calibrate(hosts[v], g_variants[v].receive);
-        (void)bench_host_icount_region(hosts[v], g_variants[v].receive, iters[v]); /* warm */
+        iters[v] = g_opt.smoke ? 16 : calibrate(&g_variants[v], hosts[v]);
+        (void)bench_host_icount_region(&g_variants[v], hosts[v], iters[v]); /* warm */
     }
     for (int r = 0; r < g_opt.rounds; r++) {
         for (int v = 0; v < VARIANTS; v++) {
             double round[MAX_REPS];
             for (int k = 0; k < g_opt.reps; k++) {
-                uint64_t ns = bench_host_icount_region(hosts[v], g_variants[v].receive, iters[v]);
+                uint64_t ns = bench_host_icount_region(&g_variants[v], hosts[v], iters[v]);
                 double mpps = (double)(iters[v] * g_opt.batch) * 1e3 / (double)(ns ? ns : 1);
                 round[k] = mpps;
                 res[v].all[res[v].nall++] = mpps;
@@ -264,7 +286,7 @@ measure(void)
         double p90 = percentile(res[v].all, res[v].nall, 0.9);
         char goal[64] = "";
         undis_host_stats s;
-        if (!va->bypass) {
+        if (!va->bypass && !va->single) {
             snprintf(goal, sizeof(goal), ">= %.0f Mpps: %s", GOAL_MPPS,
                      med >= GOAL_MPPS ? "MET" : "MISSED");
         }
@@ -286,7 +308,7 @@ icount(void)
     for (int v = 0; v < VARIANTS; v++) {
         if (strcmp(g_variants[v].key, g_opt.icount) == 0) {
             undis_host *host = host_up(&g_variants[v]);
-            (void)bench_host_icount_region(host, g_variants[v].receive, g_opt.iters);
+            (void)bench_host_icount_region(&g_variants[v], host, g_opt.iters);
             printf("ICOUNT %s batches %llu packets %llu\n", g_opt.icount, g_opt.iters,
                    g_opt.iters * g_opt.batch);
             undis_host_destroy(host);
@@ -295,7 +317,7 @@ icount(void)
     }
     fprintf(stderr,
             "undis-bench-host: no variant '%s' (send, send-bypass, receive, "
-            "receive-bypass)\n",
+            "receive-bypass, send-single, receive-single)\n",
             g_opt.icount);
     return 2;
 }
@@ -305,7 +327,8 @@ usage(void)
 {
     fprintf(stderr, "usage: undis-bench-host [--quick] [--rounds N] [--reps N] [--batch N] "
                     "[--frame BYTES] [--smoke]\n"
-                    "       undis-bench-host --icount send|send-bypass|receive|receive-bypass "
+                    "       undis-bench-host --icount send|send-bypass|receive|receive-bypass|\n"
+                    "                                 send-single|receive-single "
                     "--iters N\n");
 }
 
