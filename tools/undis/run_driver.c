@@ -110,8 +110,8 @@ bind_oids(undis_host *host, int quiet)
     if (!quiet) {
         printf("  OIDs at bind: packet filter 0x%08lx, current address "
                "%02x:%02x:%02x:%02x:%02x:%02x 0x%08lx, statistics 0x%08lx\n",
-               (unsigned long)s1, mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], (unsigned long)s2,
-               (unsigned long)s3);
+               (unsigned long)(ULONG)s1, mac[0], mac[1], mac[2], mac[3], mac[4], mac[5],
+               (unsigned long)(ULONG)s2, (unsigned long)(ULONG)s3);
     }
 }
 
@@ -167,12 +167,13 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     int rc;
     if (!NT_SUCCESS(status)) {
         fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", run->path,
-                (unsigned long)status);
+                (unsigned long)(ULONG)status);
         return 2;
     }
     status = undis_host_attach(host);
     if (status != NDIS_STATUS_SUCCESS) {
-        fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path, (unsigned long)status);
+        fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path,
+                (unsigned long)(ULONG)status);
         undis_host_unload(host);
         return 2;
     }

@@ -118,18 +118,19 @@ do_oid(struct driver_event *e, undis_host *host)
         memset(&stats, 0, sizeof(stats));
         s = undis_host_oid(host, NdisRequestQueryInformation, OID_GEN_STATISTICS, &stats,
                            sizeof(stats), NULL);
-        snprintf(e->result, sizeof(e->result), "OID_GEN_STATISTICS 0x%08lx", (unsigned long)s);
+        snprintf(e->result, sizeof(e->result), "OID_GEN_STATISTICS 0x%08lx",
+                 (unsigned long)(ULONG)s);
     } else if (e->action == DRIVER_OID_FILTER) {
         s = undis_host_oid(host, NdisRequestSetInformation, OID_GEN_CURRENT_PACKET_FILTER, &filter,
                            sizeof(filter), NULL);
         snprintf(e->result, sizeof(e->result), "OID_GEN_CURRENT_PACKET_FILTER set 0x%08lx",
-                 (unsigned long)s);
+                 (unsigned long)(ULONG)s);
     } else {
         s = undis_host_oid(host, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS, mac,
                            sizeof(mac), NULL);
         snprintf(e->result, sizeof(e->result),
                  "OID_802_3_CURRENT_ADDRESS %02x:%02x:%02x:%02x:%02x:%02x 0x%08lx", mac[0], mac[1],
-                 mac[2], mac[3], mac[4], mac[5], (unsigned long)s);
+                 mac[2], mac[3], mac[4], mac[5], (unsigned long)(ULONG)s);
     }
     /* an OID the stack refuses is an answer (its status is shown), not a failed event */
 }
@@ -155,7 +156,7 @@ fire(struct driver_events *ev, struct driver_event *e, undis_host *host)
                  s == NDIS_STATUS_SUCCESS                  ? "running"
                  : s == NDIS_STATUS_INVALID_DEVICE_REQUEST ? "not paused: nothing to restart"
                                                            : "the restart failed",
-                 (unsigned long)s);
+                 (unsigned long)(ULONG)s);
         ev->failed |= s != NDIS_STATUS_SUCCESS && s != NDIS_STATUS_INVALID_DEVICE_REQUEST;
         break;
     case DRIVER_LINK_DOWN:
