@@ -12,8 +12,8 @@
  *
  * Each variant runs on one thread pinned to one CPU ("per processor"): it
  * sends (H1) or indicates (H2) batches of --batch (32) frames of --frame
- * (64) bytes as one chained NBL (undis_host_send_batch /
- * undis_host_receive_batch, receives at DISPATCH_LEVEL), through the
+ * (64) bytes as one chained NBL (undis_host_send_frames /
+ * undis_host_receive_frames, receives at DISPATCH_LEVEL), through the
  * example pass-through filter (examples/drivers/passthru_filter.c, its
  * spin lock, counters and pause bookkeeping on every chain) and, beside it,
  * through a filter with no data handlers, which the host bypasses as NDIS
@@ -79,9 +79,9 @@ static struct {
     int smoke;
 } g_opt = { 32, FRAME_BYTES, 7, 11, NULL, 0, 0 };
 
-static UCHAR g_frame[UNDIS_HOST_BATCH_FRAME_MAX];
-static const UCHAR *g_frames[UNDIS_HOST_BATCH_MAX];
-static ULONG g_lengths[UNDIS_HOST_BATCH_MAX];
+static UCHAR g_frame[UNDIS_HOST_FRAMES_FRAME_MAX];
+static const UCHAR *g_frames[UNDIS_HOST_FRAMES_MAX];
+static ULONG g_lengths[UNDIS_HOST_FRAMES_MAX];
 static unsigned long g_findings;
 static uint64_t g_region_cpu_ns; /* thread CPU time of the last measured region */
 
@@ -212,8 +212,8 @@ bench_host_icount_region(const struct variant *v, undis_host *host, uint64_t ite
     for (uint64_t i = 0; i < iters; i++) {
         NDIS_STATUS s = v->single ? single_frames(host, receive)
                         : receive
-                            ? undis_host_receive_batch(host, g_frames, g_lengths, g_opt.batch, 0)
-                            : undis_host_send_batch(host, g_frames, g_lengths, g_opt.batch);
+                            ? undis_host_receive_frames(host, g_frames, g_lengths, g_opt.batch, 0)
+                            : undis_host_send_frames(host, g_frames, g_lengths, g_opt.batch);
         if (s != NDIS_STATUS_SUCCESS) {
             die("a batch failed");
         }
@@ -381,9 +381,9 @@ parse(int argc, char **argv)
         } else if (val != NULL && strcmp(a, "--reps") == 0) {
             ok = parse_uint(val, 1, MAX_REPS, &n) == 0, g_opt.reps = (int)n, i++;
         } else if (val != NULL && strcmp(a, "--batch") == 0) {
-            ok = parse_uint(val, 1, UNDIS_HOST_BATCH_MAX, &n) == 0, g_opt.batch = (unsigned)n, i++;
+            ok = parse_uint(val, 1, UNDIS_HOST_FRAMES_MAX, &n) == 0, g_opt.batch = (unsigned)n, i++;
         } else if (val != NULL && strcmp(a, "--frame") == 0) {
-            ok = parse_uint(val, 14, UNDIS_HOST_BATCH_FRAME_MAX, &n) == 0,
+            ok = parse_uint(val, 14, UNDIS_HOST_FRAMES_FRAME_MAX, &n) == 0,
             g_opt.frame = (unsigned)n, i++;
         } else {
             ok = 0;

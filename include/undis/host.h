@@ -162,15 +162,15 @@ NDIS_STATUS undis_host_send(undis_host *host, const UCHAR *frame, ULONG length);
  */
 NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags);
 
-/* Batches (undis_host_send_batch, undis_host_receive_batch): at most
- * UNDIS_HOST_BATCH_MAX frames a call, each of at most
- * UNDIS_HOST_BATCH_FRAME_MAX bytes, from a pool of UNDIS_HOST_BATCH_POOL NBLs
+/* Batches (undis_host_send_frames, undis_host_receive_frames): at most
+ * UNDIS_HOST_FRAMES_MAX frames a call, each of at most
+ * UNDIS_HOST_FRAMES_FRAME_MAX bytes, from a pool of UNDIS_HOST_FRAMES_POOL NBLs
  * the host makes at the first undis_host_attach (each NBL with its NB, MDL
  * and a data buffer of the frame maximum plus 128 bytes of backfill, in one
  * block) and keeps until undis_host_destroy. */
-#define UNDIS_HOST_BATCH_MAX       256u
-#define UNDIS_HOST_BATCH_FRAME_MAX 2048u
-#define UNDIS_HOST_BATCH_POOL      512u
+#define UNDIS_HOST_FRAMES_MAX       256u
+#define UNDIS_HOST_FRAMES_FRAME_MAX 2048u
+#define UNDIS_HOST_FRAMES_POOL      512u
 
 /**
  * undis's protocol sends count frames down the stack as one chain of count
@@ -178,8 +178,8 @@ NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG lengt
  * the filter has no send handler), as undis_host_send does one. The NBLs
  * come from the batch pool and go back to it when they complete: nothing is
  * allocated. frames[i] holds lengths[i] bytes (copied in).
- * Pre: 1 <= count <= UNDIS_HOST_BATCH_MAX; every frame not NULL, 1 <=
- * lengths[i] <= UNDIS_HOST_BATCH_FRAME_MAX. Post: NDIS_STATUS_SUCCESS (the
+ * Pre: 1 <= count <= UNDIS_HOST_FRAMES_MAX; every frame not NULL, 1 <=
+ * lengths[i] <= UNDIS_HOST_FRAMES_FRAME_MAX. Post: NDIS_STATUS_SUCCESS (the
  * chain went down). Failure (nothing sent): NDIS_STATUS_INVALID_PARAMETER
  * (the preconditions), NDIS_STATUS_PAUSED when the module is not RUNNING,
  * NDIS_STATUS_RESOURCES when fewer than count pool NBLs are free (the
@@ -187,7 +187,7 @@ NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG lengt
  * are the caller's. Any thread, IRQL <= DISPATCH_LEVEL.
  */
 NDIS_STATUS
-undis_host_send_batch(undis_host *host,
+undis_host_send_frames(undis_host *host,
                       const UCHAR *const *frames,
                       const ULONG *lengths,
                       ULONG count);
@@ -198,9 +198,9 @@ undis_host_send_batch(undis_host *host,
  * undis_host_receive does one; flags as undis_host_receive's (with
  * UNDIS_HOST_RECEIVE_RESOURCES every NBL is the miniport's again when the
  * call returns). Pre, post, failure, ownership and threads as
- * undis_host_send_batch.
+ * undis_host_send_frames.
  */
-NDIS_STATUS undis_host_receive_batch(
+NDIS_STATUS undis_host_receive_frames(
     undis_host *host, const UCHAR *const *frames, const ULONG *lengths, ULONG count, ULONG flags);
 
 /* ---- the caller's own NBLs, and what passes the edges of the stack ---------- */
@@ -246,7 +246,7 @@ NDIS_STATUS undis_host_send_nbls(undis_host *host, PNET_BUFFER_LIST nbls);
 
 /**
  * undis's miniport indicates the caller's chain (at most
- * UNDIS_HOST_BATCH_MAX NBLs) in one FilterReceiveNetBufferLists call, with
+ * UNDIS_HOST_FRAMES_MAX NBLs) in one FilterReceiveNetBufferLists call, with
  * UNDIS_HOST_RECEIVE_* flags. Each comes back through the
  * undis_host_set_nbl_back callback when it is returned (with
  * UNDIS_HOST_RECEIVE_RESOURCES: before this returns). Pre, post, failure,

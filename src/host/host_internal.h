@@ -8,7 +8,7 @@
  * Files: host.c (create, load, register, unload), host_life.c (attach,
  * restart, pause, detach), host_send.c (send path), host_recv.c (receive
  * path), host_ledger.c (who holds which NBL), host_oid.c (OID requests,
- * undis's miniport's answers, status indications), host_batch.c (the batch
+ * undis's miniport's answers, status indications), host_frames.c (the batch
  * pool: chained sends and receives of many frames in one call).
  */
 #ifndef UNDIS_HOST_INTERNAL_H
@@ -65,12 +65,12 @@ struct undis_host {
     undis__spinlock ledger_lock;
     struct host_slot ledger[UNDIS_HOST_LEDGER_SIZE];
     volatile int resources_out; /* RESOURCES NBLs in the ledger (skips lookups when 0) */
-    /* the batch pool (host_batch.c): NBLs made at the first attach, recycled */
-    NDIS_HANDLE batch_pool;
-    undis__spinlock batch_lock;
-    PNET_BUFFER_LIST *batch_free; /* a stack of batch_free_count free NBLs */
-    ULONG batch_free_count;
-    ULONG batch_total;
+    /* the batch pool (host_frames.c): NBLs made at the first attach, recycled */
+    NDIS_HANDLE frames_pool;
+    undis__spinlock frames_lock;
+    PNET_BUFFER_LIST *frames_free; /* a stack of frames_free_count free NBLs */
+    ULONG frames_free_count;
+    ULONG frames_total;
     /* the pending OID request (host_oid.c) */
     undis__spinlock oid_lock;
     PNDIS_OID_REQUEST oid_pending; /* the protocol's request inside the filter */
@@ -164,25 +164,25 @@ NDIS_STATUS undis__host_receive_nbls(
 /* Data calls are allowed only while RUNNING; otherwise report. */
 BOOLEAN undis__host_running(struct undis_host *host, const char *function, PNET_BUFFER_LIST nbl);
 
-/* ---- host_batch.c ---- */
+/* ---- host_frames.c ---- */
 /* Makes the batch pool (at the first attach); NDIS_STATUS_RESOURCES. */
-NDIS_STATUS undis__host_batch_init(struct undis_host *host);
+NDIS_STATUS undis__host_frames_init(struct undis_host *host);
 /* Frees it (undis_host_destroy, every batch NBL back). */
-void undis__host_batch_fini(struct undis_host *host);
-/* Is nbl a batch NBL of this host? Then undis__host_batch_put takes it. */
+void undis__host_frames_fini(struct undis_host *host);
+/* Is nbl a batch NBL of this host? Then undis__host_frames_put takes it. */
 static inline BOOLEAN
-undis__host_batch_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
+undis__host_frames_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    return host->batch_pool != NULL && nbl->NdisPoolHandle == host->batch_pool;
+    return host->frames_pool != NULL && nbl->NdisPoolHandle == host->frames_pool;
 }
 /* Puts a chain of batch NBLs back; returns how many. */
-ULONG undis__host_batch_put(struct undis_host *host, PNET_BUFFER_LIST nbls);
+ULONG undis__host_frames_put(struct undis_host *host, PNET_BUFFER_LIST nbls);
 
 /* Is nbl one of the host's own (its NBL pool or its batch pool)? */
 static inline BOOLEAN
 undis__host_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    return nbl->NdisPoolHandle == host->nbl_pool || undis__host_batch_owns(host, nbl);
+    return nbl->NdisPoolHandle == host->nbl_pool || undis__host_frames_owns(host, nbl);
 }
 
 /* ---- host_oid.c ---- */

@@ -70,12 +70,12 @@ undis_host_send_nbls(undis_host *host, PNET_BUFFER_LIST nbls)
 NDIS_STATUS
 undis_host_indicate_nbls(undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
 {
-    PNET_BUFFER_LIST array[UNDIS_HOST_BATCH_MAX];
+    PNET_BUFFER_LIST array[UNDIS_HOST_FRAMES_MAX];
     ULONG count;
     ULONG64 bytes;
     ULONG i = 0;
     if (host == NULL || nbls == NULL || host->nbl_back == NULL ||
-        !measure(host, nbls, &count, &bytes) || count > UNDIS_HOST_BATCH_MAX) {
+        !measure(host, nbls, &count, &bytes) || count > UNDIS_HOST_FRAMES_MAX) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {

@@ -35,7 +35,7 @@ miniport_returned_chain(struct undis_host *host, PNET_BUFFER_LIST nbls)
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         count++;
-        if (undis__host_batch_owns(host, nbls)) {
+        if (undis__host_frames_owns(host, nbls)) {
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
         } else {
@@ -45,7 +45,7 @@ miniport_returned_chain(struct undis_host *host, PNET_BUFFER_LIST nbls)
     }
     *tail = NULL;
     if (batch != NULL) {
-        (void)undis__host_batch_put(host, batch);
+        (void)undis__host_frames_put(host, batch);
     }
     undis__host_count(&host->recv_returned, count);
 }

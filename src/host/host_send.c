@@ -47,9 +47,9 @@ undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     PMDL mdl;
     PVOID data;
-    if (undis__host_batch_owns(host, nbl)) {
+    if (undis__host_frames_owns(host, nbl)) {
         NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
-        (void)undis__host_batch_put(host, nbl);
+        (void)undis__host_frames_put(host, nbl);
         return;
     }
     if (nbl->NdisPoolHandle != host->nbl_pool) { /* the caller's (host_nbls.c) */
@@ -110,7 +110,7 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         count++;
-        if (undis__host_batch_owns(host, nbls)) {
+        if (undis__host_frames_owns(host, nbls)) {
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
         } else {
@@ -120,7 +120,7 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
     }
     *tail = NULL;
     if (batch != NULL) {
-        (void)undis__host_batch_put(host, batch);
+        (void)undis__host_frames_put(host, batch);
     }
     undis__host_count(&host->send_completed, count);
 }

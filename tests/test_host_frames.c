@@ -1,6 +1,6 @@
 /*
- * test_host_batch.c - the driver host's batches (undis_host_send_batch,
- * undis_host_receive_batch): a chain of frames through the example
+ * test_host_frames.c - the driver host's batches (undis_host_send_frames,
+ * undis_host_receive_frames): a chain of frames through the example
  * pass-through filter (examples/drivers/passthru_filter.c) both ways, in
  * order and counted, with and without NDIS_RECEIVE_FLAGS_RESOURCES; the
  * batch pool recycled with no allocation however many frames go through;
@@ -30,9 +30,9 @@ static struct {
     UCHAR next;
 } g;
 
-static UCHAR g_frames[UNDIS_HOST_BATCH_MAX][FRAME_LEN];
-static const UCHAR *g_ptrs[UNDIS_HOST_BATCH_MAX];
-static ULONG g_lens[UNDIS_HOST_BATCH_MAX];
+static UCHAR g_frames[UNDIS_HOST_FRAMES_MAX][FRAME_LEN];
+static const UCHAR *g_ptrs[UNDIS_HOST_FRAMES_MAX];
+static ULONG g_lens[UNDIS_HOST_FRAMES_MAX];
 
 static undis_report_action
 hook(const undis_report *r, void *context)
@@ -57,7 +57,7 @@ wire(void *context, const UCHAR *frame, ULONG length)
 static void
 make_frames(void)
 {
-    for (ULONG i = 0; i < UNDIS_HOST_BATCH_MAX; i++) {
+    for (ULONG i = 0; i < UNDIS_HOST_FRAMES_MAX; i++) {
         memset(g_frames[i], 0xA5, FRAME_LEN);
         g_frames[i][0] = (UCHAR)i;
         g_ptrs[i] = g_frames[i];
@@ -92,12 +92,12 @@ finish(undis_host *host)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(host_batch_send_chain_reaches_the_wire_in_order)
+TEST(host_frames_send_chain_reaches_the_wire_in_order)
 {
     undis_host *host = start(DriverEntry);
     undis_host_stats s;
     undis_host_set_wire(host, wire, NULL);
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_SUCCESS);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_SUCCESS);
     undis_host_get_stats(host, &s);
     CHECK_EQ_U64(s.send_nbls, BATCH);
     CHECK_EQ_U64(s.send_bytes, BATCH * FRAME_LEN);
@@ -109,15 +109,15 @@ TEST(host_batch_send_chain_reaches_the_wire_in_order)
     finish(host);
 }
 
-TEST(host_batch_receive_chain_with_and_without_resources)
+TEST(host_frames_receive_chain_with_and_without_resources)
 {
     undis_host *host = start(DriverEntry);
     undis_host_stats s;
     KIRQL old;
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_SUCCESS);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_SUCCESS);
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     CHECK_STATUS(
-        undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, UNDIS_HOST_RECEIVE_RESOURCES),
+        undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, UNDIS_HOST_RECEIVE_RESOURCES),
         NDIS_STATUS_SUCCESS);
     KeLowerIrql(old);
     undis_host_get_stats(host, &s);
@@ -129,46 +129,46 @@ TEST(host_batch_receive_chain_with_and_without_resources)
     finish(host);
 }
 
-TEST(host_batch_recycles_the_pool_without_allocating)
+TEST(host_frames_recycles_the_pool_without_allocating)
 {
     undis_host *host = start(DriverEntry);
     unsigned long long allocs;
     undis_host_stats s;
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX),
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX),
                  NDIS_STATUS_SUCCESS);
     allocs = undis_alloc_outstanding();
     for (int r = 0; r < ROUNDS; r++) {
-        CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX),
+        CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX),
                      NDIS_STATUS_SUCCESS);
-        CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX, 0),
+        CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX, 0),
                      NDIS_STATUS_SUCCESS);
     }
     CHECK_EQ_U64(undis_alloc_outstanding(), allocs);
     undis_host_get_stats(host, &s);
-    CHECK_EQ_U64(s.send_nbls, (ROUNDS + 1) * UNDIS_HOST_BATCH_MAX);
-    CHECK_EQ_U64(s.recv_nbls, ROUNDS * UNDIS_HOST_BATCH_MAX);
+    CHECK_EQ_U64(s.send_nbls, (ROUNDS + 1) * UNDIS_HOST_FRAMES_MAX);
+    CHECK_EQ_U64(s.recv_nbls, ROUNDS * UNDIS_HOST_FRAMES_MAX);
     finish(host);
 }
 
-TEST(host_batch_refuses_bad_arguments_and_a_paused_module)
+TEST(host_frames_refuses_bad_arguments_and_a_paused_module)
 {
     undis_host *host = start(DriverEntry);
     const UCHAR *null_frame[1] = { NULL };
     ULONG zero[1] = { 0 };
-    ULONG big[1] = { UNDIS_HOST_BATCH_FRAME_MAX + 1 };
-    CHECK_STATUS(undis_host_send_batch(NULL, g_ptrs, g_lens, 1), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, 0), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX + 1),
+    ULONG big[1] = { UNDIS_HOST_FRAMES_FRAME_MAX + 1 };
+    CHECK_STATUS(undis_host_send_frames(NULL, g_ptrs, g_lens, 1), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX + 1),
                  NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_send_batch(host, null_frame, g_lens, 1), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, zero, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, big, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_receive_batch(host, NULL, g_lens, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_send_frames(host, null_frame, g_lens, 1), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, zero, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, big, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_receive_frames(host, NULL, g_lens, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
     CHECK_STATUS(undis_host_pause(host, 1000), NDIS_STATUS_SUCCESS);
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_PAUSED);
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_PAUSED);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_PAUSED);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_PAUSED);
     CHECK_STATUS(undis_host_restart(host), NDIS_STATUS_SUCCESS);
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_SUCCESS);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_SUCCESS);
     finish(host);
 }
 
@@ -254,36 +254,36 @@ hold_entry(PDRIVER_OBJECT driver, PUNICODE_STRING path)
     return NdisFRegisterFilterDriver(driver, NULL, &c, &g_hold_driver);
 }
 
-TEST(host_batch_pool_held_by_the_filter_gives_resources)
+TEST(host_frames_pool_held_by_the_filter_gives_resources)
 {
     undis_host *host = start(hold_entry);
     undis_host_stats s;
     g_held = NULL;
-    for (ULONG n = 0; n < UNDIS_HOST_BATCH_POOL; n += UNDIS_HOST_BATCH_MAX) {
-        CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX),
+    for (ULONG n = 0; n < UNDIS_HOST_FRAMES_POOL; n += UNDIS_HOST_FRAMES_MAX) {
+        CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX),
                      NDIS_STATUS_SUCCESS);
     }
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, 1), NDIS_STATUS_RESOURCES);
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, g_lens, 1, 0), NDIS_STATUS_RESOURCES);
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, 1), NDIS_STATUS_RESOURCES);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, 1, 0), NDIS_STATUS_RESOURCES);
     NdisFSendNetBufferListsComplete(g_hold_handle, g_held, 0); /* all back at once */
     g_held = NULL;
-    CHECK_STATUS(undis_host_send_batch(host, g_ptrs, g_lens, UNDIS_HOST_BATCH_MAX),
+    CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX),
                  NDIS_STATUS_SUCCESS);
     NdisFSendNetBufferListsComplete(g_hold_handle, g_held, 0);
     g_held = NULL;
     undis_host_get_stats(host, &s);
-    CHECK_EQ_U64(s.send_nbls, UNDIS_HOST_BATCH_POOL + UNDIS_HOST_BATCH_MAX);
+    CHECK_EQ_U64(s.send_nbls, UNDIS_HOST_FRAMES_POOL + UNDIS_HOST_FRAMES_MAX);
     finish(host);
 }
 
-TEST(host_batch_bypasses_a_filter_without_data_handlers)
+TEST(host_frames_bypasses_a_filter_without_data_handlers)
 {
     undis_host *host = start(hold_entry);
     undis_host_stats s;
     /* hold_entry has a send handler only: receives are bypassed */
-    CHECK_STATUS(undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_SUCCESS);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_SUCCESS);
     CHECK_STATUS(
-        undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, UNDIS_HOST_RECEIVE_RESOURCES),
+        undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, UNDIS_HOST_RECEIVE_RESOURCES),
         NDIS_STATUS_SUCCESS);
     undis_host_get_stats(host, &s);
     CHECK_EQ_U64(s.up_nbls, 2 * BATCH);
@@ -298,16 +298,16 @@ batcher(void *arg)
     KIRQL old;
     for (int r = 0; r < ROUNDS; r++) {
         KeRaiseIrql(DISPATCH_LEVEL, &old);
-        while (undis_host_send_batch(host, g_ptrs, g_lens, BATCH) != NDIS_STATUS_SUCCESS) {
+        while (undis_host_send_frames(host, g_ptrs, g_lens, BATCH) != NDIS_STATUS_SUCCESS) {
         }
-        while (undis_host_receive_batch(host, g_ptrs, g_lens, BATCH, 0) != NDIS_STATUS_SUCCESS) {
+        while (undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, 0) != NDIS_STATUS_SUCCESS) {
         }
         KeLowerIrql(old);
     }
     return NULL;
 }
 
-TEST(host_batch_from_several_threads_at_dispatch_level)
+TEST(host_frames_from_several_threads_at_dispatch_level)
 {
     undis_host *host = start(DriverEntry);
     pthread_t t[THREADS];
@@ -327,11 +327,11 @@ TEST(host_batch_from_several_threads_at_dispatch_level)
 }
 
 TEST_MAIN_BEGIN
-TEST_CASE(host_batch_send_chain_reaches_the_wire_in_order)
-TEST_CASE(host_batch_receive_chain_with_and_without_resources)
-TEST_CASE(host_batch_recycles_the_pool_without_allocating)
-TEST_CASE(host_batch_refuses_bad_arguments_and_a_paused_module)
-TEST_CASE(host_batch_pool_held_by_the_filter_gives_resources)
-TEST_CASE(host_batch_bypasses_a_filter_without_data_handlers)
-TEST_CASE(host_batch_from_several_threads_at_dispatch_level)
+TEST_CASE(host_frames_send_chain_reaches_the_wire_in_order)
+TEST_CASE(host_frames_receive_chain_with_and_without_resources)
+TEST_CASE(host_frames_recycles_the_pool_without_allocating)
+TEST_CASE(host_frames_refuses_bad_arguments_and_a_paused_module)
+TEST_CASE(host_frames_pool_held_by_the_filter_gives_resources)
+TEST_CASE(host_frames_bypasses_a_filter_without_data_handlers)
+TEST_CASE(host_frames_from_several_threads_at_dispatch_level)
 TEST_MAIN_END

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * host_batch.c: many frames in one call (undis_host_send_batch,
- * undis_host_receive_batch), as a miniport indicates a chain and a protocol
- * sends one. The NBLs come from the host's batch pool: UNDIS_HOST_BATCH_POOL
- * NBLs, each with NB, MDL and UNDIS_HOST_BATCH_FRAME_MAX bytes of data (plus
+ * host_frames.c: many frames in one call (undis_host_send_frames,
+ * undis_host_receive_frames), as a miniport indicates a chain and a protocol
+ * sends one. The NBLs come from the host's batch pool: UNDIS_HOST_FRAMES_POOL
+ * NBLs, each with NB, MDL and UNDIS_HOST_FRAMES_FRAME_MAX bytes of data (plus
  * backfill) in one block, made at the first attach and kept until
  * undis_host_destroy. A call takes the NBLs it needs from a stack of free
  * ones under one lock, copies the frames in, and hands the chain over;
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BATCH_TAG      0x62747348u /* 'bTsH' */
+#define FRAMES_TAG      0x62747348u /* 'bTsH' */
 #define BATCH_BACKFILL 128u        /* room a filter may retreat into */
 
 /* Copied over an NBL's out-of-band information on reuse (a fixed-size copy
@@ -23,10 +23,10 @@
 static const PVOID g_no_info[MaxNetBufferListInfo];
 
 NDIS_STATUS
-undis__host_batch_init(struct undis_host *host)
+undis__host_frames_init(struct undis_host *host)
 {
     NET_BUFFER_LIST_POOL_PARAMETERS p;
-    if (host->batch_pool != NULL) {
+    if (host->frames_pool != NULL) {
         return NDIS_STATUS_SUCCESS;
     }
     memset(&p, 0, sizeof(p));
@@ -34,70 +34,70 @@ undis__host_batch_init(struct undis_host *host)
     p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
     p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
     p.fAllocateNetBuffer = TRUE;
-    p.DataSize = UNDIS_HOST_BATCH_FRAME_MAX + BATCH_BACKFILL;
-    p.PoolTag = BATCH_TAG;
-    host->batch_free = (PNET_BUFFER_LIST *)calloc(UNDIS_HOST_BATCH_POOL, sizeof(PNET_BUFFER_LIST));
-    host->batch_pool = NdisAllocateNetBufferListPool(NULL, &p);
-    if (host->batch_free == NULL || host->batch_pool == NULL) {
-        undis__host_batch_fini(host);
+    p.DataSize = UNDIS_HOST_FRAMES_FRAME_MAX + BATCH_BACKFILL;
+    p.PoolTag = FRAMES_TAG;
+    host->frames_free = (PNET_BUFFER_LIST *)calloc(UNDIS_HOST_FRAMES_POOL, sizeof(PNET_BUFFER_LIST));
+    host->frames_pool = NdisAllocateNetBufferListPool(NULL, &p);
+    if (host->frames_free == NULL || host->frames_pool == NULL) {
+        undis__host_frames_fini(host);
         return NDIS_STATUS_RESOURCES;
     }
-    for (ULONG i = 0; i < UNDIS_HOST_BATCH_POOL; i++) {
-        PNET_BUFFER_LIST nbl = NdisAllocateNetBufferList(host->batch_pool, 0, 0);
+    for (ULONG i = 0; i < UNDIS_HOST_FRAMES_POOL; i++) {
+        PNET_BUFFER_LIST nbl = NdisAllocateNetBufferList(host->frames_pool, 0, 0);
         if (nbl == NULL) {
-            undis__host_batch_fini(host);
+            undis__host_frames_fini(host);
             return NDIS_STATUS_RESOURCES;
         }
-        host->batch_free[host->batch_free_count++] = nbl;
+        host->frames_free[host->frames_free_count++] = nbl;
     }
-    host->batch_total = UNDIS_HOST_BATCH_POOL;
+    host->frames_total = UNDIS_HOST_FRAMES_POOL;
     return NDIS_STATUS_SUCCESS;
 }
 
 void
-undis__host_batch_fini(struct undis_host *host)
+undis__host_frames_fini(struct undis_host *host)
 {
-    for (ULONG i = 0; i < host->batch_free_count; i++) {
-        NdisFreeNetBufferList(host->batch_free[i]);
+    for (ULONG i = 0; i < host->frames_free_count; i++) {
+        NdisFreeNetBufferList(host->frames_free[i]);
     }
-    if (host->batch_pool != NULL) {
-        NdisFreeNetBufferListPool(host->batch_pool);
+    if (host->frames_pool != NULL) {
+        NdisFreeNetBufferListPool(host->frames_pool);
     }
-    free(host->batch_free);
-    host->batch_free = NULL;
-    host->batch_free_count = 0;
-    host->batch_total = 0;
-    host->batch_pool = NULL;
+    free(host->frames_free);
+    host->frames_free = NULL;
+    host->frames_free_count = 0;
+    host->frames_total = 0;
+    host->frames_pool = NULL;
 }
 
 ULONG
-undis__host_batch_put(struct undis_host *host, PNET_BUFFER_LIST nbls)
+undis__host_frames_put(struct undis_host *host, PNET_BUFFER_LIST nbls)
 {
     ULONG n = 0;
-    undis__spin_lock(&host->batch_lock);
+    undis__spin_lock(&host->frames_lock);
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-        host->batch_free[host->batch_free_count++] = nbls;
+        host->frames_free[host->frames_free_count++] = nbls;
         n++;
         nbls = next;
     }
-    undis__spin_unlock(&host->batch_lock);
+    undis__spin_unlock(&host->frames_lock);
     return n;
 }
 
 /* Takes count free NBLs into out; FALSE (none taken) when fewer are free. */
 static BOOLEAN
-batch_take(struct undis_host *host, PNET_BUFFER_LIST *out, ULONG count)
+frames_take(struct undis_host *host, PNET_BUFFER_LIST *out, ULONG count)
 {
     BOOLEAN ok;
-    undis__spin_lock(&host->batch_lock);
-    ok = host->batch_free_count >= count;
+    undis__spin_lock(&host->frames_lock);
+    ok = host->frames_free_count >= count;
     if (ok) {
-        host->batch_free_count -= count;
-        memcpy(out, &host->batch_free[host->batch_free_count], count * sizeof(*out));
+        host->frames_free_count -= count;
+        memcpy(out, &host->frames_free[host->frames_free_count], count * sizeof(*out));
     }
-    undis__spin_unlock(&host->batch_lock);
+    undis__spin_unlock(&host->frames_lock);
     return ok;
 }
 
@@ -125,7 +125,7 @@ fill(struct undis_host *host, PNET_BUFFER_LIST nbl, const UCHAR *frame, ULONG le
 /* Checks a batch call's arguments and takes and fills its NBLs; the total
  * bytes in *bytes. */
 static NDIS_STATUS
-batch_make(struct undis_host *host,
+frames_make(struct undis_host *host,
            const UCHAR *const *frames,
            const ULONG *lengths,
            ULONG count,
@@ -133,18 +133,18 @@ batch_make(struct undis_host *host,
            ULONG64 *bytes)
 {
     if (host == NULL || frames == NULL || lengths == NULL || count == 0 ||
-        count > UNDIS_HOST_BATCH_MAX) {
+        count > UNDIS_HOST_FRAMES_MAX) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     for (ULONG i = 0; i < count; i++) {
-        if (frames[i] == NULL || lengths[i] == 0 || lengths[i] > UNDIS_HOST_BATCH_FRAME_MAX) {
+        if (frames[i] == NULL || lengths[i] == 0 || lengths[i] > UNDIS_HOST_FRAMES_FRAME_MAX) {
             return NDIS_STATUS_INVALID_PARAMETER;
         }
     }
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_PAUSED;
     }
-    if (host->batch_pool == NULL || !batch_take(host, nbls, count)) {
+    if (host->frames_pool == NULL || !frames_take(host, nbls, count)) {
         return NDIS_STATUS_RESOURCES;
     }
     *bytes = 0;
@@ -156,14 +156,14 @@ batch_make(struct undis_host *host,
 }
 
 NDIS_STATUS
-undis_host_send_batch(undis_host *host,
+undis_host_send_frames(undis_host *host,
                       const UCHAR *const *frames,
                       const ULONG *lengths,
                       ULONG count)
 {
-    PNET_BUFFER_LIST nbls[UNDIS_HOST_BATCH_MAX];
+    PNET_BUFFER_LIST nbls[UNDIS_HOST_FRAMES_MAX];
     ULONG64 bytes = 0;
-    NDIS_STATUS status = batch_make(host, frames, lengths, count, nbls, &bytes);
+    NDIS_STATUS status = frames_make(host, frames, lengths, count, nbls, &bytes);
     if (status != NDIS_STATUS_SUCCESS) {
         return status;
     }
@@ -174,12 +174,12 @@ undis_host_send_batch(undis_host *host,
 }
 
 NDIS_STATUS
-undis_host_receive_batch(
+undis_host_receive_frames(
     undis_host *host, const UCHAR *const *frames, const ULONG *lengths, ULONG count, ULONG flags)
 {
-    PNET_BUFFER_LIST nbls[UNDIS_HOST_BATCH_MAX];
+    PNET_BUFFER_LIST nbls[UNDIS_HOST_FRAMES_MAX];
     ULONG64 bytes = 0;
-    NDIS_STATUS status = batch_make(host, frames, lengths, count, nbls, &bytes);
+    NDIS_STATUS status = frames_make(host, frames, lengths, count, nbls, &bytes);
     if (status != NDIS_STATUS_SUCCESS) {
         return status;
     }
