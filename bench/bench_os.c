@@ -66,6 +66,20 @@ bench_os_now_ns(void)
 #endif
 }
 
+uint64_t
+bench_os_thread_cpu_ns(void)
+{
+#if defined(BENCH_HAVE_CLOCK_GETTIME) && defined(CLOCK_THREAD_CPUTIME_ID)
+    struct timespec ts;
+    if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) != 0) {
+        return 0;
+    }
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+#else
+    return 0; /* not available: callers show wall time only */
+#endif
+}
+
 int
 bench_os_cpu_count(void)
 {

@@ -14,6 +14,11 @@
 /* Monotonic nanoseconds. */
 uint64_t bench_os_now_ns(void);
 
+/* CPU time the calling thread has had, in nanoseconds (0 when the platform
+ * has no per-thread CPU clock): with the machine loaded, wall time counts
+ * the time the thread waited for a CPU; this does not. */
+uint64_t bench_os_thread_cpu_ns(void);
+
 /* Logical CPUs online (at least 1). */
 int bench_os_cpu_count(void);
 

@@ -10,6 +10,10 @@
 #   3. instructions per operation under callgrind (goals B1 <= 130, B5 <= 30),
 #      and B1/B5 at verifier levels 0 and 1
 #   4. per-packet memory of the pools (goal: public layout + 64 bytes)
+#   5. undis-bench-host (issue 14): Mpps per processor through the driver host,
+#      the example pass-through filter and none (bypass), send and receive,
+#      batches of 32 chained 64-byte frames (goal >= 20 Mpps through the filter),
+#      and instructions per packet under callgrind
 #
 # Usage: bench/run-table.sh [--quick] [--no-install] [--rounds N]
 #   --quick       3 rounds x 5 repetitions (a check, not figures to publish)
@@ -29,7 +33,7 @@ while [ $# -gt 0 ]; do
     --quick) rounds=3 reps=5 ;;
     --no-install) install=0 ;;
     --rounds) rounds="$2"; shift ;;
-    -h | --help) sed -n '3,19p' "$0"; exit 0 ;;
+    -h | --help) sed -n '3,23p' "$0"; exit 0 ;;
     *) echo "run-table.sh: unknown argument $1" >&2; exit 2 ;;
     esac
     shift
@@ -60,6 +64,7 @@ cmake -S "$here" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE=
     -DUNDIS_DEBUG=0 >/dev/null
 cmake --build "$build" -j"$(nproc)" >/dev/null
 bin="$build/undis-bench"
+hostbin="$build/undis-bench-host"
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [ -n "$(git -C "$root" status --porcelain -- src include 2>/dev/null)" ]; then
@@ -163,3 +168,19 @@ echo
 # ---- 4. memory ---------------------------------------------------------------------
 echo "## 4. memory per packet"
 "$bin" --memory | sed 's/^MEMORY //'
+echo
+
+# ---- 5. the driver host --------------------------------------------------------------
+echo "## 5. packets per second per processor through the driver host (undis-bench-host)"
+echo "# load average before: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
+if [ "$rounds" = 3 ]; then "$hostbin" --quick; else "$hostbin"; fi | grep -v '^RESULT'
+if command -v valgrind >/dev/null; then
+    echo "# instructions per packet (callgrind, --toggle-collect=bench_host_icount_region, 2000 batches of 32)"
+    for key in send send-bypass receive receive-bypass; do
+        cg="$(mktemp)"
+        valgrind --tool=callgrind --toggle-collect=bench_host_icount_region \
+            --callgrind-out-file="$cg" "$hostbin" --icount "$key" --iters 2000 >/dev/null 2>&1 &&
+            awk -v k="$key" '/^summary:/ { printf "%-15s %8.1f\n", k, $2 / 64000 }' "$cg"
+        rm -f "$cg"
+    done
+fi

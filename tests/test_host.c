@@ -414,7 +414,10 @@ TEST(host_life_survives_allocation_failures)
 {
     unsigned long long base = undis_alloc_outstanding();
     int completed = 0;
-    for (unsigned long long n = 1; n <= 8 && !completed; n++) {
+    /* every failure point of create, load and attach, but only a sample of
+     * the batch pool's UNDIS_HOST_FRAMES_POOL NBLs (the same path each) */
+    for (unsigned long long n = 1; n <= 2000 && !completed;
+         n += (n >= 16 && n + 97 < UNDIS_HOST_FRAMES_POOL) ? 97 : 1) {
         undis_host *host = NULL;
         NDIS_STATUS status;
         undis_fault_alloc_fail_nth(n);

@@ -20,6 +20,14 @@
  * (or an outer header) further down the stack. */
 #define FILTER_TAG_BACKFILL 32
 
+#ifdef FILTER_VLAN_BREAKS
+#    define FILTER_COMPLETE_FLAGS(_Flags) ((_Flags) | NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL)
+#else
+#    define FILTER_COMPLETE_FLAGS(_Flags) (_Flags)
+#endif
+
+static VOID FilterPauseIfIdle(_In_ PMS_FILTER Filter, _In_ BOOLEAN DispatchLevel);
+
 /* One record per NET_BUFFER_LIST sent down and not yet completed. */
 typedef struct _FILTER_SEND_RECORD {
     LIST_ENTRY Link; /* MS_FILTER.PendingSends */
@@ -408,7 +416,9 @@ FilterSendNetBufferListsComplete(NDIS_HANDLE FilterModuleContext,
         NdisFreeToNPagedLookasideList(&Filter->SendRecordLookaside, Record);
         FilterFreeNblContext(NetBufferList);
     }
-    NdisFSendNetBufferListsComplete(Filter->FilterHandle, NetBufferLists, SendCompleteFlags);
+    NdisFSendNetBufferListsComplete(Filter->FilterHandle, NetBufferLists,
+                                    FILTER_COMPLETE_FLAGS(SendCompleteFlags));
+    FilterPauseIfIdle(Filter, DispatchLevel);
 }
 
 /* ---- receive ------------------------------------------------------------------ */
@@ -542,6 +552,11 @@ FilterReceiveNetBufferLists(NDIS_HANDLE FilterModuleContext,
          NetBufferList = NET_BUFFER_LIST_NEXT_NBL(NetBufferList)) {
         FilterStripReceiveTag(Filter, NetBufferList, DispatchLevel);
     }
+    if (!NDIS_TEST_RECEIVE_CANNOT_PEND(ReceiveFlags)) {
+        NDIS_ACQUIRE_LOCK(&Filter->Lock, DispatchLevel);
+        Filter->PendingReceiveCount += NumberOfNetBufferLists;
+        NDIS_RELEASE_LOCK(&Filter->Lock, DispatchLevel);
+    }
 
     NdisFIndicateReceiveNetBufferLists(Filter->FilterHandle, NetBufferLists, PortNumber,
                                        NumberOfNetBufferLists, ReceiveFlags);
@@ -563,9 +578,151 @@ FilterReturnNetBufferLists(NDIS_HANDLE FilterModuleContext,
     PMS_FILTER Filter = (PMS_FILTER)FilterModuleContext;
     PNET_BUFFER_LIST NetBufferList;
 
+    BOOLEAN DispatchLevel = NDIS_TEST_RETURN_AT_DISPATCH_LEVEL(ReturnFlags);
+    ULONG Count = 0;
+
     for (NetBufferList = NetBufferLists; NetBufferList != NULL;
          NetBufferList = NET_BUFFER_LIST_NEXT_NBL(NetBufferList)) {
         FilterRestoreReceived(NetBufferList);
+        Count++;
     }
     NdisFReturnNetBufferLists(Filter->FilterHandle, NetBufferLists, ReturnFlags);
+    NDIS_ACQUIRE_LOCK(&Filter->Lock, DispatchLevel);
+    Filter->PendingReceiveCount -= Count;
+    NDIS_RELEASE_LOCK(&Filter->Lock, DispatchLevel);
+    FilterPauseIfIdle(Filter, DispatchLevel);
+}
+
+/* ---- the driver's life -------------------------------------------------------- */
+
+static NDIS_HANDLE FilterDriverHandle;
+
+static DRIVER_UNLOAD FilterUnload;
+static FILTER_ATTACH FilterAttach;
+static FILTER_DETACH FilterDetach;
+static FILTER_RESTART FilterRestart;
+static FILTER_PAUSE FilterPause;
+
+/* A pending pause completes when the last send and receive are back. */
+static VOID
+FilterPauseIfIdle(_In_ PMS_FILTER Filter, _In_ BOOLEAN DispatchLevel)
+{
+    BOOLEAN Complete = FALSE;
+
+    NDIS_ACQUIRE_LOCK(&Filter->Lock, DispatchLevel);
+    if (Filter->PausePending && Filter->PendingSendCount == 0 && Filter->PendingReceiveCount == 0) {
+        Filter->PausePending = FALSE;
+        Complete = TRUE;
+    }
+    NDIS_RELEASE_LOCK(&Filter->Lock, DispatchLevel);
+    if (Complete) {
+        NdisFPauseComplete(Filter->FilterHandle);
+    }
+}
+
+static NDIS_STATUS
+FilterAttach(NDIS_HANDLE NdisFilterHandle,
+             NDIS_HANDLE FilterDriverContext,
+             PNDIS_FILTER_ATTACH_PARAMETERS AttachParameters)
+{
+    PMS_FILTER Filter;
+    NDIS_FILTER_ATTRIBUTES Attributes;
+    NDIS_STATUS Status;
+
+    UNREFERENCED_PARAMETER(FilterDriverContext);
+    if (AttachParameters->MiniportMediaType != NdisMedium802_3) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    Filter = (PMS_FILTER)NdisAllocateMemoryWithTagPriority(NdisFilterHandle, sizeof(*Filter),
+                                                           FILTER_POOL_TAG, NormalPoolPriority);
+    if (Filter == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    Status = FilterInitializeDataPath(Filter, NdisFilterHandle);
+    if (Status == NDIS_STATUS_SUCCESS) {
+        NdisZeroMemory(&Attributes, sizeof(Attributes));
+        Attributes.Header.Type = NDIS_OBJECT_TYPE_FILTER_ATTRIBUTES;
+        Attributes.Header.Revision = NDIS_FILTER_ATTRIBUTES_REVISION_1;
+        Attributes.Header.Size = NDIS_SIZEOF_FILTER_ATTRIBUTES_REVISION_1;
+        Status = NdisFSetAttributes(NdisFilterHandle, Filter, &Attributes);
+        if (Status != NDIS_STATUS_SUCCESS) {
+            FilterUninitializeDataPath(Filter);
+        }
+    }
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemoryWithTagPriority(NdisFilterHandle, Filter, FILTER_POOL_TAG);
+    }
+    return Status;
+}
+
+static VOID
+FilterDetach(NDIS_HANDLE FilterModuleContext)
+{
+    PMS_FILTER Filter = (PMS_FILTER)FilterModuleContext;
+    NDIS_HANDLE FilterHandle = Filter->FilterHandle;
+
+    FilterUninitializeDataPath(Filter);
+    NdisFreeMemoryWithTagPriority(FilterHandle, Filter, FILTER_POOL_TAG);
+}
+
+static NDIS_STATUS
+FilterRestart(NDIS_HANDLE FilterModuleContext, PNDIS_FILTER_RESTART_PARAMETERS RestartParameters)
+{
+    UNREFERENCED_PARAMETER(FilterModuleContext);
+    UNREFERENCED_PARAMETER(RestartParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS
+FilterPause(NDIS_HANDLE FilterModuleContext, PNDIS_FILTER_PAUSE_PARAMETERS PauseParameters)
+{
+    PMS_FILTER Filter = (PMS_FILTER)FilterModuleContext;
+    NDIS_STATUS Status = NDIS_STATUS_SUCCESS;
+
+    UNREFERENCED_PARAMETER(PauseParameters);
+    NdisAcquireSpinLock(&Filter->Lock);
+    if (Filter->PendingSendCount != 0 || Filter->PendingReceiveCount != 0) {
+        Filter->PausePending = TRUE;
+        Status = NDIS_STATUS_PENDING;
+    }
+    NdisReleaseSpinLock(&Filter->Lock);
+    return Status;
+}
+
+static VOID
+FilterUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisFDeregisterFilterDriver(FilterDriverHandle);
+}
+
+_Use_decl_annotations_ NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_FILTER_DRIVER_CHARACTERISTICS Chars;
+    NDIS_STRING FriendlyName = RTL_CONSTANT_STRING(L"undis 802.1Q tagging filter");
+    NDIS_STRING UniqueName = RTL_CONSTANT_STRING(L"{6d0a1c52-93e4-4b8f-a1d7-766c616e7467}");
+    NDIS_STRING ServiceName = RTL_CONSTANT_STRING(L"filtervlan");
+
+    UNREFERENCED_PARAMETER(RegistryPath);
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_FILTER_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_FILTER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = NDIS_SIZEOF_FILTER_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 30;
+    Chars.MajorDriverVersion = 1;
+    Chars.FriendlyName = FriendlyName;
+    Chars.UniqueName = UniqueName;
+    Chars.ServiceName = ServiceName;
+    Chars.AttachHandler = FilterAttach;
+    Chars.DetachHandler = FilterDetach;
+    Chars.RestartHandler = FilterRestart;
+    Chars.PauseHandler = FilterPause;
+    Chars.SendNetBufferListsHandler = FilterSendNetBufferLists;
+    Chars.SendNetBufferListsCompleteHandler = FilterSendNetBufferListsComplete;
+    Chars.ReceiveNetBufferListsHandler = FilterReceiveNetBufferLists;
+    Chars.ReturnNetBufferListsHandler = FilterReturnNetBufferLists;
+    DriverObject->DriverUnload = FilterUnload;
+    return NdisFRegisterFilterDriver(DriverObject, DriverObject, &Chars, &FilterDriverHandle);
 }

@@ -14,6 +14,13 @@
  * Bookkeeping: a per-NBL context (NdisAllocateNetBufferListContext) points
  * to a record from a lookaside list; outstanding sends are kept on a
  * LIST_ENTRY queue under an NDIS_SPIN_LOCK.
+ *
+ * The driver's life (DriverEntry, NdisFRegisterFilterDriver, FilterAttach,
+ * FilterRestart, FilterPause pending until every send and receive it passed
+ * on is back, FilterDetach, unload) is at the end of filter_vlan.c. Built
+ * with FILTER_VLAN_BREAKS, it breaks one NDIS rule on purpose: its send
+ * completion says DISPATCH_LEVEL whatever the IRQL (the host reports
+ * HOST_DISPATCH_FLAG_MISMATCH).
  */
 #ifndef FILTER_VLAN_H
 #define FILTER_VLAN_H
@@ -35,6 +42,8 @@ typedef struct _MS_FILTER {
     NDIS_SPIN_LOCK Lock;      /* guards PendingSends and Statistics */
     LIST_ENTRY PendingSends;  /* FILTER_SEND_RECORD.Link */
     ULONG PendingSendCount;
+    ULONG PendingReceiveCount; /* indicated up, not returned yet */
+    BOOLEAN PausePending;      /* FilterPause returned NDIS_STATUS_PENDING */
     NPAGED_LOOKASIDE_LIST SendRecordLookaside;
     BOOLEAN LookasideInitialized;
     ULONG NextSequence;
@@ -45,6 +54,8 @@ typedef struct _MS_FILTER {
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
     FilterInitializeDataPath(_Out_ PMS_FILTER Filter, _In_ NDIS_HANDLE FilterHandle);
 _IRQL_requires_(PASSIVE_LEVEL) VOID FilterUninitializeDataPath(_Inout_ PMS_FILTER Filter);
+
+DRIVER_INITIALIZE DriverEntry;
 
 FILTER_SEND_NET_BUFFER_LISTS FilterSendNetBufferLists;
 FILTER_SEND_NET_BUFFER_LISTS_COMPLETE FilterSendNetBufferListsComplete;

@@ -2,40 +2,42 @@
 /*
  * filter_vlan_test.c: THE TEST'S SIDE for filter_vlan.c.
  *
- * Plays NDIS, the protocol above and the miniport below: it defines the
- * hand-offs the filter calls (NdisFSendNetBufferLists,
- * NdisFSendNetBufferListsComplete, NdisFIndicateReceiveNetBufferLists,
- * NdisFReturnNetBufferLists), records what they are given, and checks the
- * frames, the 802.1Q out-of-band slot, the IRQL and the allocations.
+ * Hosts the whole driver in undis's driver host (harness_host.h): DriverEntry
+ * registers it, the host attaches a module, and the test's own NBLs (every
+ * MDL geometry of the harness, 802.1Q information in their out-of-band slot)
+ * go down the send path and up the receive path. At undis's miniport the
+ * frames must carry their tag; at undis's protocol the tag must be in the
+ * out-of-band slot; and each NBL must come back exactly as it went, with
+ * nothing leaked. The host reports any NDIS rule the filter breaks.
  */
 #include "filter_vlan.h"
-#include "harness.h"
+#include "harness_host.h"
 
 #include <string.h>
 
-#define TEST_FRAMES 6
+#define TEST_FRAMES     6
+#define TEST_MAX_EXPECT 16
 
-static UCHAR FilterHandleStorage;
-#define TEST_FILTER_HANDLE ((NDIS_HANDLE)&FilterHandleStorage)
-
-/* What the stand-ins saw. */
+/* What the edges of the stack must see, per NBL. */
 static struct {
-    PNET_BUFFER_LIST Below; /* sent down, not completed yet */
+    PNET_BUFFER_LIST Nbl[TEST_MAX_EXPECT];
+    const UCHAR *Frame[TEST_MAX_EXPECT]; /* every NB of it, at the edge */
+    ULONG Length[TEST_MAX_EXPECT];
+    USHORT Vlan[TEST_MAX_EXPECT]; /* the OOB VLAN id at the edge */
+    ULONG Count;
+} Expect;
+
+/* What the edges saw. */
+static struct {
     ULONG SendCalls;
     KIRQL SendIrql;
-    PNET_BUFFER_LIST Completed; /* completed up to the protocol */
-    ULONG CompleteCalls;
-    PNET_BUFFER_LIST Indicated; /* indicated up, not returned yet */
-    ULONG IndicateCalls;
-    ULONG IndicatedCount;
-    ULONG CannotPendChecks;
-    PNET_BUFFER_LIST Returned; /* returned to the miniport */
-    ULONG ReturnCalls;
-    /* For indications that cannot pend: the frames the protocol must see. */
-    UCHAR (*ExpectedAbove)[HARNESS_MAX_FRAME];
-    const ULONG *ExpectedAboveLength;
-    const USHORT *ExpectedVlan;
+    ULONG SentNbls;
+    ULONG PendingAtSend; /* the filter's PendingSendCount as the miniport got them */
+    ULONG ReceiveCalls;
+    ULONG ReceivedNbls;
 } Seen;
+
+static PMS_FILTER TestFilter;
 
 static UCHAR Plain[TEST_FRAMES][HARNESS_MAX_FRAME];
 static UCHAR Tagged[TEST_FRAMES][HARNESS_MAX_FRAME];
@@ -47,84 +49,73 @@ static const HARNESS_GEOMETRY FrameGeometry[TEST_FRAMES] = { HarnessOneMdl,    H
                                                              HarnessLongChain, HarnessOneMdl };
 
 static void
-AppendChain(PNET_BUFFER_LIST *Head, PNET_BUFFER_LIST Chain)
+ExpectAtEdge(PNET_BUFFER_LIST Nbl, const UCHAR *Frame, ULONG Length, USHORT Vlan)
 {
-    while (*Head != NULL) {
-        Head = &NET_BUFFER_LIST_NEXT_NBL(*Head);
+    HCHECK(Expect.Count < TEST_MAX_EXPECT);
+    if (Expect.Count < TEST_MAX_EXPECT) {
+        Expect.Nbl[Expect.Count] = Nbl;
+        Expect.Frame[Expect.Count] = Frame;
+        Expect.Length[Expect.Count] = Length;
+        Expect.Vlan[Expect.Count] = Vlan;
+        Expect.Count++;
     }
-    *Head = Chain;
 }
 
-/* ---- the NDIS hand-offs the filter calls ----------------------------------- */
+static void CheckNbFrames(PNET_BUFFER_LIST Nbl, const UCHAR *Frame, ULONG Length);
 
-VOID
-NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
-                        PNET_BUFFER_LIST NetBufferList,
-                        NDIS_PORT_NUMBER PortNumber,
-                        ULONG SendFlags)
+/* Checks each NBL of a chain at an edge against what is expected of it. */
+static ULONG
+CheckEdge(PNET_BUFFER_LIST Nbls)
 {
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(PortNumber, NDIS_DEFAULT_PORT_NUMBER);
+    ULONG Count = 0;
+    PNET_BUFFER_LIST Nbl;
+
+    HCHECK_NBL_CHAIN(Nbls);
+    for (Nbl = Nbls; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Count++) {
+        ULONG Index;
+        for (Index = 0; Index < Expect.Count && Expect.Nbl[Index] != Nbl; Index++) {
+        }
+        HCHECK(Index < Expect.Count);
+        if (Index < Expect.Count) {
+            CheckNbFrames(Nbl, Expect.Frame[Index], Expect.Length[Index]);
+            HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Nbl), Expect.Vlan[Index]);
+        }
+    }
+    return Count;
+}
+
+/* undis's miniport: the frames carry their tag, the OOB slot is empty. */
+static void
+SendEdge(void *Context, PNET_BUFFER_LIST Nbls, ULONG SendFlags)
+{
+    (void)Context;
     HCHECK_EQ(NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags), KeGetCurrentIrql() == DISPATCH_LEVEL);
-    HCHECK_NBL_CHAIN(NetBufferList);
     Seen.SendCalls++;
     Seen.SendIrql = KeGetCurrentIrql();
-    AppendChain(&Seen.Below, NetBufferList);
+    Seen.SentNbls += CheckEdge(Nbls);
+    Seen.PendingAtSend = TestFilter->PendingSendCount;
 }
 
-VOID
-NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
-                                PNET_BUFFER_LIST NetBufferList,
-                                ULONG SendCompleteFlags)
+/* undis's protocol: the frames untagged, the tag in the OOB slot. */
+static void
+ReceiveEdge(void *Context, PNET_BUFFER_LIST Nbls, ULONG ReceiveFlags)
 {
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(NDIS_TEST_SEND_COMPLETE_AT_DISPATCH_LEVEL(SendCompleteFlags),
+    (void)Context;
+    HCHECK_EQ(NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags),
               KeGetCurrentIrql() == DISPATCH_LEVEL);
-    HCHECK_NBL_CHAIN(NetBufferList);
-    Seen.CompleteCalls++;
-    AppendChain(&Seen.Completed, NetBufferList);
+    Seen.ReceiveCalls++;
+    Seen.ReceivedNbls += CheckEdge(Nbls);
 }
 
-VOID
-NdisFIndicateReceiveNetBufferLists(NDIS_HANDLE NdisFilterHandle,
-                                   PNET_BUFFER_LIST NetBufferLists,
-                                   NDIS_PORT_NUMBER PortNumber,
-                                   ULONG NumberOfNetBufferLists,
-                                   ULONG ReceiveFlags)
+static undis_host *
+StartFilter(void)
 {
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(PortNumber, NDIS_DEFAULT_PORT_NUMBER);
-    HCHECK_EQ(NumberOfNetBufferLists, HarnessCountNbls(NetBufferLists));
-    HCHECK_NBL_CHAIN(NetBufferLists);
-    Seen.IndicateCalls++;
-    Seen.IndicatedCount += NumberOfNetBufferLists;
-    if (NDIS_TEST_RECEIVE_CANNOT_PEND(ReceiveFlags)) {
-        /* The protocol must look now: the NBLs go back when this returns. */
-        ULONG Index = 0;
-        PNET_BUFFER_LIST Nbl;
-        for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
-            ULONG Length = HarnessFlatten(NET_BUFFER_LIST_FIRST_NB(Nbl), Flat, sizeof(Flat));
-            HCHECK_EQ(Length, Seen.ExpectedAboveLength[Index]);
-            HCHECK_MEM(Flat, Seen.ExpectedAbove[Index], Length);
-            HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Nbl), Seen.ExpectedVlan[Index]);
-            Seen.CannotPendChecks++;
-        }
-        return;
-    }
-    AppendChain(&Seen.Indicated, NetBufferLists);
-}
-
-VOID
-NdisFReturnNetBufferLists(NDIS_HANDLE NdisFilterHandle,
-                          PNET_BUFFER_LIST NetBufferLists,
-                          ULONG ReturnFlags)
-{
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(NDIS_TEST_RETURN_AT_DISPATCH_LEVEL(ReturnFlags),
-              KeGetCurrentIrql() == DISPATCH_LEVEL);
-    HCHECK_NBL_CHAIN(NetBufferLists);
-    Seen.ReturnCalls++;
-    AppendChain(&Seen.Returned, NetBufferLists);
+    undis_host *Host = HarnessHostStart(DriverEntry, "filter_vlan", SendEdge, ReceiveEdge);
+    memset(&Seen, 0, sizeof(Seen));
+    memset(&Expect, 0, sizeof(Expect));
+    TestFilter = (PMS_FILTER)undis_host_module_context(Host);
+    HCHECK(TestFilter != NULL);
+    return Host;
 }
 
 /* ---- helpers ----------------------------------------------------------------- */
@@ -179,12 +170,6 @@ CheckNbFrames(PNET_BUFFER_LIST Nbl, const UCHAR *Frame, ULONG Length)
 }
 
 static void
-ResetSeen(void)
-{
-    memset(&Seen, 0, sizeof(Seen));
-}
-
-static void
 FreeChain(PNET_BUFFER_LIST Chain)
 {
     while (Chain != NULL) {
@@ -228,61 +213,48 @@ BuildSendChain(NDIS_HANDLE Pool, BOOLEAN Tag)
 static void
 SendTagsFramesAndCompletionRestoresThem(BOOLEAN AtDispatch)
 {
-    MS_FILTER Filter;
+    undis_host *Host;
     NDIS_HANDLE Pool = HarnessAllocateNblPool();
     PNET_BUFFER_LIST Chain;
+    PNET_BUFFER_LIST Back;
     PNET_BUFFER_LIST Nbl;
     KIRQL OldIrql = PASSIVE_LEVEL;
     ULONG Index;
 
     HarnessScenario(AtDispatch ? "send tags frames and completion restores them (DISPATCH_LEVEL)"
                                : "send tags frames and completion restores them (PASSIVE_LEVEL)");
-    ResetSeen();
-    HCHECK_EQ(FilterInitializeDataPath(&Filter, TEST_FILTER_HANDLE), NDIS_STATUS_SUCCESS);
+    Host = StartFilter();
     Chain = BuildSendChain(Pool, TRUE);
-
-    if (AtDispatch) {
-        KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
-    }
-    FilterSendNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER,
-                             AtDispatch ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0);
-    if (AtDispatch) {
-        KeLowerIrql(OldIrql);
-    }
-
-    /* Below the filter: the same NBLs in order, the tag inside each frame. */
-    HCHECK_EQ(Seen.SendCalls, 1);
-    HCHECK_EQ(Seen.CompleteCalls, 0);
-    HCHECK_EQ(Seen.SendIrql, AtDispatch ? DISPATCH_LEVEL : PASSIVE_LEVEL);
-    HCHECK_EQ(HarnessCountNbls(Seen.Below), TEST_FRAMES);
-    HCHECK(Seen.Below == Chain);
-    for (Index = 0, Nbl = Seen.Below; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
+    for (Index = 0, Nbl = Chain; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
         if (Index == 5) {
-            CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
+            ExpectAtEdge(Nbl, Plain[Index], FrameLength[Index], 0);
         } else {
-            CheckNbFrames(Nbl, Tagged[Index], FrameLength[Index] + 4);
-            HCHECK(NET_BUFFER_LIST_INFO(Nbl, Ieee8021QNetBufferListInfo) == NULL);
+            ExpectAtEdge(Nbl, Tagged[Index], FrameLength[Index] + 4, 0);
         }
     }
-    HCHECK_EQ(Filter.PendingSendCount, TEST_FRAMES);
-    HCHECK_EQ(Filter.Statistics.TagsInserted, TEST_FRAMES - 1);
-    HCHECK_EQ(Filter.Statistics.FramesPassedUntagged, 1);
 
-    /* The miniport completes them. */
-    Chain = Seen.Below;
-    Seen.Below = NULL;
     if (AtDispatch) {
         KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
     }
-    FilterSendNetBufferListsComplete(&Filter, Chain,
-                                     AtDispatch ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0);
+    HCHECK_EQ(undis_host_send_nbls(Host, Chain), NDIS_STATUS_SUCCESS);
     if (AtDispatch) {
         KeLowerIrql(OldIrql);
     }
-    HCHECK_EQ(Seen.CompleteCalls, 1);
-    HCHECK(Seen.Completed == Chain);
-    for (Index = 0, Nbl = Seen.Completed; Nbl != NULL;
-         Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
+
+    /* Below the filter: the same NBLs in one send, the tag inside each frame. */
+    HCHECK_EQ(Seen.SendCalls, 1);
+    HCHECK_EQ(Seen.SendIrql, AtDispatch ? DISPATCH_LEVEL : PASSIVE_LEVEL);
+    HCHECK_EQ(Seen.SentNbls, TEST_FRAMES);
+    HCHECK_EQ(Seen.PendingAtSend, TEST_FRAMES);
+    HCHECK_EQ(TestFilter->Statistics.TagsInserted, TEST_FRAMES - 1);
+    HCHECK_EQ(TestFilter->Statistics.FramesPassedUntagged, 1);
+
+    /* Back to the protocol: each frame and its OOB slot as it was sent. */
+    Back = HarnessHostTakeBack();
+    HCHECK_EQ(HarnessCountNbls(Back), TEST_FRAMES);
+    HCHECK(Back == Chain);
+    for (Index = 0, Nbl = Back; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
+        HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl), NDIS_STATUS_SUCCESS);
         CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
         if (Index == 5) {
             HCHECK(NET_BUFFER_LIST_INFO(Nbl, Ieee8021QNetBufferListInfo) == NULL);
@@ -294,11 +266,11 @@ SendTagsFramesAndCompletionRestoresThem(BOOLEAN AtDispatch)
                       Index % 8);
         }
     }
-    HCHECK_EQ(Filter.PendingSendCount, 0);
-    HCHECK(IsListEmpty(&Filter.PendingSends));
+    HCHECK_EQ(TestFilter->PendingSendCount, 0);
+    HCHECK(IsListEmpty(&TestFilter->PendingSends));
 
-    FreeChain(Seen.Completed);
-    FilterUninitializeDataPath(&Filter);
+    FreeChain(Back);
+    HarnessHostStop(Host);
     NdisFreeNetBufferListPool(Pool);
     HCHECK_NO_LEAKS();
 }
@@ -306,17 +278,16 @@ SendTagsFramesAndCompletionRestoresThem(BOOLEAN AtDispatch)
 static void
 SendFailsBadFramesAtOnce(void)
 {
-    MS_FILTER Filter;
+    undis_host *Host;
     NDIS_HANDLE Pool = HarnessAllocateNblPool();
     PNET_BUFFER_LIST Runt;
     PNET_BUFFER_LIST Twice;
     PNET_BUFFER_LIST Good;
-    ULONG Errors;
+    PNET_BUFFER_LIST Back;
 
     HarnessScenario("send fails runt and already-tagged frames at once");
-    ResetSeen();
+    Host = StartFilter();
     HarnessDbgReset();
-    HCHECK_EQ(FilterInitializeDataPath(&Filter, TEST_FILTER_HANDLE), NDIS_STATUS_SUCCESS);
 
     Runt = HarnessAppendNb(Pool, NULL, Plain[0], 10, HarnessOneMdl);
     SetVlan(Runt, 0, 7);
@@ -326,30 +297,30 @@ SendFailsBadFramesAtOnce(void)
     SetVlan(Good, 2, 102);
     NET_BUFFER_LIST_NEXT_NBL(Runt) = Twice;
     NET_BUFFER_LIST_NEXT_NBL(Twice) = Good;
+    ExpectAtEdge(Good, Tagged[2], FrameLength[2] + 4, 0);
 
-    FilterSendNetBufferLists(&Filter, Runt, NDIS_DEFAULT_PORT_NUMBER, 0);
+    HCHECK_EQ(undis_host_send_nbls(Host, Runt), NDIS_STATUS_SUCCESS);
 
-    Errors = HarnessDbgErrorCount();
-    HCHECK_EQ(Errors, 2);
-    HCHECK(Seen.Below == Good);
-    HCHECK(NET_BUFFER_LIST_NEXT_NBL(Good) == NULL);
-    CheckNbFrames(Good, Tagged[2], FrameLength[2] + 4);
-    HCHECK(Seen.Completed == Runt);
+    HCHECK_EQ(HarnessDbgErrorCount(), 2);
+    HCHECK_EQ(Seen.SentNbls, 1); /* only Good reached the miniport */
+    HCHECK_EQ(TestFilter->Statistics.SendsFailed, 2);
+    /* Good went down and came back first; the two failed ones after it. */
+    Back = HarnessHostTakeBack();
+    HCHECK_EQ(HarnessCountNbls(Back), 3);
+    HCHECK(Back == Good);
+    HCHECK(NET_BUFFER_LIST_NEXT_NBL(Good) == Runt);
     HCHECK(NET_BUFFER_LIST_NEXT_NBL(Runt) == Twice);
+    HCHECK_EQ(NET_BUFFER_LIST_STATUS(Good), NDIS_STATUS_SUCCESS);
+    CheckNbFrames(Good, Plain[2], FrameLength[2]);
+    HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Good), 102);
     HCHECK_EQ(NET_BUFFER_LIST_STATUS(Runt), NDIS_STATUS_INVALID_PACKET);
     HCHECK_EQ(NET_BUFFER_LIST_STATUS(Twice), NDIS_STATUS_INVALID_PACKET);
     CheckNbFrames(Runt, Plain[0], 10);
     CheckNbFrames(Twice, Tagged[0], FrameLength[0] + 4);
     HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Twice), 8);
-    HCHECK_EQ(Filter.Statistics.SendsFailed, 2);
 
-    Seen.Below = NULL;
-    FilterSendNetBufferListsComplete(&Filter, Good, 0);
-    CheckNbFrames(Good, Plain[2], FrameLength[2]);
-    HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Good), 102);
-
-    FreeChain(Seen.Completed);
-    FilterUninitializeDataPath(&Filter);
+    FreeChain(Back);
+    HarnessHostStop(Host);
     NdisFreeNetBufferListPool(Pool);
     HCHECK_NO_LEAKS();
 }
@@ -361,91 +332,132 @@ BuildReceiveChain(NDIS_HANDLE Pool)
     PNET_BUFFER_LIST *Tail = &Head;
     ULONG Index;
 
-    /* Frame 5 arrives untagged; the others carry their tag in the frame. */
+    /* Frame 5 arrives untagged; the others carry their tag in the frame.
+     * Above the filter, each must be the plain frame with its VLAN in OOB. */
     for (Index = 0; Index < TEST_FRAMES; Index++) {
         PNET_BUFFER_LIST Nbl = Index == 5
                                    ? HarnessAppendNb(Pool, NULL, Plain[Index], FrameLength[Index],
                                                      FrameGeometry[Index])
                                    : HarnessAppendNb(Pool, NULL, Tagged[Index],
                                                      FrameLength[Index] + 4, FrameGeometry[Index]);
+        ExpectAtEdge(Nbl, Plain[Index], FrameLength[Index], (USHORT)(Index == 5 ? 0 : 100 + Index));
         *Tail = Nbl;
         Tail = &NET_BUFFER_LIST_NEXT_NBL(Nbl);
     }
     return Head;
 }
 
+/* The miniport has its frames back exactly as it indicated them. */
 static void
-ReceiveStripsTagsAndReturnRestoresThem(BOOLEAN CannotPend)
+CheckReceivesRestored(PNET_BUFFER_LIST Chain)
 {
-    MS_FILTER Filter;
-    NDIS_HANDLE Pool = HarnessAllocateNblPool();
-    PNET_BUFFER_LIST Chain;
     PNET_BUFFER_LIST Nbl;
-    KIRQL OldIrql;
     ULONG Index;
-    ULONG ExpectedLength[TEST_FRAMES];
-    USHORT ExpectedVlan[TEST_FRAMES];
-    ULONG Flags = NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL;
 
-    HarnessScenario(CannotPend ? "receive strips tags while the indication lasts (RESOURCES)"
-                               : "receive strips tags into OOB and return restores them");
-    ResetSeen();
-    HCHECK_EQ(FilterInitializeDataPath(&Filter, TEST_FILTER_HANDLE), NDIS_STATUS_SUCCESS);
-    Chain = BuildReceiveChain(Pool);
-    for (Index = 0; Index < TEST_FRAMES; Index++) {
-        ExpectedLength[Index] = FrameLength[Index];
-        ExpectedVlan[Index] = (USHORT)(Index == 5 ? 0 : 100 + Index);
-    }
-    Seen.ExpectedAbove = Plain;
-    Seen.ExpectedAboveLength = ExpectedLength;
-    Seen.ExpectedVlan = ExpectedVlan;
-    if (CannotPend) {
-        Flags |= NDIS_RECEIVE_FLAGS_RESOURCES;
-    }
-
-    KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
-    FilterReceiveNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER, TEST_FRAMES, Flags);
-    KeLowerIrql(OldIrql);
-
-    HCHECK_EQ(Seen.IndicateCalls, 1);
-    HCHECK_EQ(Seen.IndicatedCount, TEST_FRAMES);
-    HCHECK_EQ(Filter.Statistics.TagsStripped, TEST_FRAMES - 1);
-    if (CannotPend) {
-        HCHECK_EQ(Seen.CannotPendChecks, TEST_FRAMES);
-        HCHECK(Seen.Indicated == NULL);
-    } else {
-        /* The protocol holds them: untagged frames, the tag in the OOB slot. */
-        HCHECK(Seen.Indicated == Chain);
-        for (Index = 0, Nbl = Seen.Indicated; Nbl != NULL;
-             Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
-            NDIS_NET_BUFFER_LIST_8021Q_INFO Info;
-            CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
-            Info.Value = NET_BUFFER_LIST_INFO(Nbl, Ieee8021QNetBufferListInfo);
-            HCHECK_EQ(Info.TagHeader.VlanId, ExpectedVlan[Index]);
-            HCHECK_EQ(Info.TagHeader.UserPriority, Index == 5 ? 0 : Index % 8);
-        }
-        /* ... and returns them, at PASSIVE_LEVEL. */
-        Seen.Indicated = NULL;
-        FilterReturnNetBufferLists(&Filter, Chain, 0);
-        HCHECK_EQ(Seen.ReturnCalls, 1);
-        HCHECK(Seen.Returned == Chain);
-    }
-
-    /* The miniport has its frames back exactly as it indicated them. */
+    HCHECK_EQ(HarnessCountNbls(Chain), TEST_FRAMES);
     for (Index = 0, Nbl = Chain; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
-        if (Index == 5) {
-            CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
-        } else {
-            CheckNbFrames(Nbl, Tagged[Index], FrameLength[Index] + 4);
-        }
+        CheckNbFrames(Nbl, Index == 5 ? Plain[Index] : Tagged[Index],
+                      FrameLength[Index] + (Index == 5 ? 0 : 4));
         HCHECK(NET_BUFFER_LIST_INFO(Nbl, Ieee8021QNetBufferListInfo) == NULL);
     }
     HCHECK_NBL_CHAIN(Chain);
+}
 
-    FreeChain(Chain);
-    FilterUninitializeDataPath(&Filter);
+static void
+ReceiveStripsTagsAndReturnRestoresThem(BOOLEAN CannotPend)
+{
+    undis_host *Host;
+    NDIS_HANDLE Pool = HarnessAllocateNblPool();
+    PNET_BUFFER_LIST Chain;
+    PNET_BUFFER_LIST Back;
+    KIRQL OldIrql;
+
+    HarnessScenario(CannotPend ? "receive strips tags while the indication lasts (RESOURCES)"
+                               : "receive strips tags into OOB and return restores them");
+    Host = StartFilter();
+    Chain = BuildReceiveChain(Pool);
+
+    KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
+    HCHECK_EQ(undis_host_indicate_nbls(Host, Chain, CannotPend ? UNDIS_HOST_RECEIVE_RESOURCES : 0),
+              NDIS_STATUS_SUCCESS);
+    KeLowerIrql(OldIrql);
+
+    HCHECK_EQ(Seen.ReceiveCalls, 1);
+    HCHECK_EQ(Seen.ReceivedNbls, TEST_FRAMES);
+    HCHECK_EQ(TestFilter->Statistics.TagsStripped, TEST_FRAMES - 1);
+    HCHECK_EQ(TestFilter->PendingReceiveCount, 0);
+    Back = HarnessHostTakeBack();
+    HCHECK(Back == Chain);
+    CheckReceivesRestored(Back);
+
+    FreeChain(Back);
+    HarnessHostStop(Host);
     NdisFreeNetBufferListPool(Pool);
     HCHECK_NO_LEAKS();
+}
+
+/* One sweep step on the send path: every NBL back once, as it was sent;
+ * the one whose allocation failed with NDIS_STATUS_RESOURCES. */
+static BOOLEAN
+SweepSend(undis_host *Host, NDIS_HANDLE Pool, ULONG Nth)
+{
+    PNET_BUFFER_LIST Chain = BuildSendChain(Pool, TRUE);
+    PNET_BUFFER_LIST Back;
+    PNET_BUFFER_LIST Nbl;
+    unsigned long long FailedBefore = undis_alloc_failed_count();
+    BOOLEAN Injected;
+    ULONG Failed = 0;
+
+    undis_host_set_edges(Host, NULL, NULL, NULL); /* the edges are checked above */
+    undis_fault_alloc_fail_nth(Nth);
+    HCHECK_EQ(undis_host_send_nbls(Host, Chain), NDIS_STATUS_SUCCESS);
+    undis_fault_clear();
+    Injected = undis_alloc_failed_count() != FailedBefore ? TRUE : FALSE;
+
+    Back = HarnessHostTakeBack();
+    HCHECK_EQ(HarnessCountNbls(Back), TEST_FRAMES);
+    for (Nbl = Back; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+        ULONG Index;
+        /* Frame i is recognised by its source address. */
+        HarnessFlatten(NET_BUFFER_LIST_FIRST_NB(Nbl), Flat, sizeof(Flat));
+        Index = Flat[11];
+        HCHECK(Index < TEST_FRAMES);
+        if (NET_BUFFER_LIST_STATUS(Nbl) == NDIS_STATUS_RESOURCES) {
+            Failed++;
+        } else {
+            HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl), NDIS_STATUS_SUCCESS);
+        }
+        if (Index < TEST_FRAMES) {
+            CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
+            HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Nbl), Index == 5 ? 0 : 100 + Index);
+        }
+    }
+    HCHECK_EQ(Failed, Injected ? 1 : 0);
+    FreeChain(Back);
+    return Injected;
+}
+
+/* The same on the receive path: a failed context allocation leaves the
+ * frame tagged; every frame comes back as it was indicated. */
+static void
+SweepReceive(undis_host *Host, NDIS_HANDLE Pool, ULONG Nth)
+{
+    PNET_BUFFER_LIST Chain = BuildReceiveChain(Pool);
+    PNET_BUFFER_LIST Back;
+    KIRQL OldIrql;
+
+    undis_fault_alloc_fail_nth(Nth);
+    KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
+    HCHECK_EQ(undis_host_indicate_nbls(Host, Chain, 0), NDIS_STATUS_SUCCESS);
+    KeLowerIrql(OldIrql);
+    undis_fault_clear();
+    HCHECK(TestFilter->Statistics.ReceivesNotStripped <= 1);
+    HCHECK(TestFilter->Statistics.TagsStripped + TestFilter->Statistics.ReceivesNotStripped >=
+           TEST_FRAMES - 1);
+    Back = HarnessHostTakeBack();
+    HCHECK(Back == Chain);
+    CheckReceivesRestored(Back);
+    FreeChain(Back);
 }
 
 /*
@@ -462,71 +474,12 @@ AllocationFailureSweep(void)
     HarnessScenario("allocation-failure sweep over send and receive");
     undis_rt_set_lookaside_depth(0);
     for (Nth = 1; Injected && Nth < 200; Nth++) {
-        MS_FILTER Filter;
+        undis_host *Host = StartFilter();
         NDIS_HANDLE Pool = HarnessAllocateNblPool();
-        PNET_BUFFER_LIST Chain;
-        PNET_BUFFER_LIST Nbl;
-        unsigned long long FailedBefore;
-        ULONG Index;
-        ULONG Failed = 0;
 
-        ResetSeen();
-        HCHECK_EQ(FilterInitializeDataPath(&Filter, TEST_FILTER_HANDLE), NDIS_STATUS_SUCCESS);
-        Chain = BuildSendChain(Pool, TRUE);
-        FailedBefore = undis_alloc_failed_count();
-        undis_fault_alloc_fail_nth(Nth);
-        FilterSendNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER, 0);
-        undis_fault_clear();
-        Injected = undis_alloc_failed_count() != FailedBefore ? TRUE : FALSE;
-
-        HCHECK_EQ(HarnessCountNbls(Seen.Below) + HarnessCountNbls(Seen.Completed), TEST_FRAMES);
-        for (Nbl = Seen.Completed; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-            HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl), NDIS_STATUS_RESOURCES);
-            Failed++;
-        }
-        HCHECK_EQ(Failed, Injected ? 1 : 0);
-        if (Seen.Below != NULL) {
-            PNET_BUFFER_LIST Below = Seen.Below;
-            Seen.Below = NULL;
-            FilterSendNetBufferListsComplete(&Filter, Below, 0);
-        }
-        HCHECK_EQ(HarnessCountNbls(Seen.Completed), TEST_FRAMES);
-        for (Nbl = Seen.Completed; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-            /* Frame i is recognised by its source address. */
-            HarnessFlatten(NET_BUFFER_LIST_FIRST_NB(Nbl), Flat, sizeof(Flat));
-            Index = Flat[11];
-            HCHECK(Index < TEST_FRAMES);
-            if (Index < TEST_FRAMES) {
-                CheckNbFrames(Nbl, Plain[Index], FrameLength[Index]);
-                HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(Nbl), Index == 5 ? 0 : 100 + Index);
-            }
-        }
-        FreeChain(Seen.Completed);
-        Seen.Completed = NULL;
-
-        /* Receive: a failed context allocation leaves the frame tagged. */
-        Chain = BuildReceiveChain(Pool);
-        undis_fault_alloc_fail_nth(Nth);
-        KIRQL OldIrql;
-        KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
-        FilterReceiveNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER, TEST_FRAMES,
-                                    NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
-        KeLowerIrql(OldIrql);
-        undis_fault_clear();
-        HCHECK(Seen.Indicated == Chain);
-        HCHECK(Filter.Statistics.ReceivesNotStripped <= 1);
-        HCHECK(Filter.Statistics.TagsStripped + Filter.Statistics.ReceivesNotStripped >=
-               TEST_FRAMES - 1);
-        Seen.Indicated = NULL;
-        FilterReturnNetBufferLists(&Filter, Chain, 0);
-        for (Index = 0, Nbl = Chain; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
-            CheckNbFrames(Nbl, Index == 5 ? Plain[Index] : Tagged[Index],
-                          FrameLength[Index] + (Index == 5 ? 0 : 4));
-            HCHECK(NET_BUFFER_LIST_INFO(Nbl, Ieee8021QNetBufferListInfo) == NULL);
-        }
-        FreeChain(Chain);
-
-        FilterUninitializeDataPath(&Filter);
+        Injected = SweepSend(Host, Pool, Nth);
+        SweepReceive(Host, Pool, Nth);
+        HarnessHostStop(Host);
         NdisFreeNetBufferListPool(Pool);
         HCHECK_NO_LEAKS();
     }

@@ -6,8 +6,10 @@
  * would: it builds NET_BUFFER_LISTs over Ethernet frames with various MDL
  * geometries, flattens NET_BUFFERs back into bytes for comparison, counts
  * check failures, captures DbgPrint output and proves that every
- * allocation made through undis is given back. Each *_test.c adds the NDIS
- * hand-offs its driver calls (NdisFSendNetBufferLists, ...).
+ * allocation made through undis is given back. The whole filters'
+ * tests (filter_vlan, tunnel_send) host their driver in undis's driver host
+ * (harness_host.h); miniport_rx_test.c still defines the NDIS hand-offs its
+ * driver calls itself.
  *
  * It compiles as C11 and as C++17, like the drivers it drives.
  */

@@ -280,7 +280,9 @@ _IRQL_requires_max_(DISPATCH_LEVEL) static PNET_BUFFER_LIST
     }
 
     NdisCopySendNetBufferListInfo(Clone, NetBufferList);
+#ifndef TUNNEL_SEND_BREAKS
     Clone->SourceHandle = Filter->FilterHandle;
+#endif
     Clone->ParentNetBufferList = NetBufferList;
     InterlockedIncrement(&NetBufferList->ChildRefCount);
     InterlockedIncrement(&Filter->OutstandingClones);
@@ -326,6 +328,12 @@ TunSendNetBufferLists(NDIS_HANDLE FilterModuleContext,
     }
 
     if (SendHead != NULL) {
+        LONG Count = 0;
+        for (NetBufferList = SendHead; NetBufferList != NULL;
+             NetBufferList = NET_BUFFER_LIST_NEXT_NBL(NetBufferList)) {
+            Count++;
+        }
+        InterlockedAdd(&Filter->SendsOut, Count);
         NdisFSendNetBufferLists(Filter->FilterHandle, SendHead, PortNumber, SendFlags);
     }
     if (FailHead != NULL) {
@@ -349,6 +357,7 @@ TunSendNetBufferListsComplete(NDIS_HANDLE FilterModuleContext,
     PNET_BUFFER_LIST NextNetBufferList;
     PNET_BUFFER_LIST CompleteHead = NULL;
     PNET_BUFFER_LIST *CompleteTail = &CompleteHead;
+    LONG Count = 0;
 
     for (NetBufferList = NetBufferLists; NetBufferList != NULL; NetBufferList = NextNetBufferList) {
         PNET_BUFFER_LIST Original = NetBufferList;
@@ -369,6 +378,136 @@ TunSendNetBufferListsComplete(NDIS_HANDLE FilterModuleContext,
         }
         *CompleteTail = Original;
         CompleteTail = &NET_BUFFER_LIST_NEXT_NBL(Original);
+        Count++;
     }
     NdisFSendNetBufferListsComplete(Filter->FilterHandle, CompleteHead, SendCompleteFlags);
+    if (InterlockedAdd(&Filter->SendsOut, -Count) == 0 &&
+        InterlockedCompareExchange(&Filter->PausePending, 0, 1) == 1) {
+        NdisFPauseComplete(Filter->FilterHandle);
+    }
+}
+
+/* ---- the driver's life -------------------------------------------------------- */
+
+static NDIS_HANDLE TunDriverHandle;
+
+static DRIVER_UNLOAD TunUnload;
+static FILTER_ATTACH TunAttach;
+static FILTER_DETACH TunDetach;
+static FILTER_RESTART TunRestart;
+static FILTER_PAUSE TunPause;
+
+static NDIS_STATUS
+TunAttach(NDIS_HANDLE NdisFilterHandle,
+          NDIS_HANDLE FilterDriverContext,
+          PNDIS_FILTER_ATTACH_PARAMETERS AttachParameters)
+{
+    PTUN_FILTER Filter;
+    NDIS_FILTER_ATTRIBUTES Attributes;
+    NDIS_STATUS Status;
+
+    UNREFERENCED_PARAMETER(FilterDriverContext);
+    if (AttachParameters->MiniportMediaType != NdisMedium802_3) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    Filter = (PTUN_FILTER)NdisAllocateMemoryWithTagPriority(NdisFilterHandle, sizeof(*Filter),
+                                                            TUN_POOL_TAG, NormalPoolPriority);
+    if (Filter == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    Status = TunInitializeDataPath(Filter, NdisFilterHandle, TUN_DEFAULT_VNI);
+    if (Status == NDIS_STATUS_SUCCESS) {
+        NdisZeroMemory(&Attributes, sizeof(Attributes));
+        Attributes.Header.Type = NDIS_OBJECT_TYPE_FILTER_ATTRIBUTES;
+        Attributes.Header.Revision = NDIS_FILTER_ATTRIBUTES_REVISION_1;
+        Attributes.Header.Size = NDIS_SIZEOF_FILTER_ATTRIBUTES_REVISION_1;
+        Status = NdisFSetAttributes(NdisFilterHandle, Filter, &Attributes);
+        if (Status != NDIS_STATUS_SUCCESS) {
+            TunUninitializeDataPath(Filter);
+        }
+    }
+    if (Status != NDIS_STATUS_SUCCESS) {
+        NdisFreeMemoryWithTagPriority(NdisFilterHandle, Filter, TUN_POOL_TAG);
+    }
+    return Status;
+}
+
+static VOID
+TunDetach(NDIS_HANDLE FilterModuleContext)
+{
+    PTUN_FILTER Filter = (PTUN_FILTER)FilterModuleContext;
+    NDIS_HANDLE FilterHandle = Filter->FilterHandle;
+
+    TunUninitializeDataPath(Filter);
+    NdisFreeMemoryWithTagPriority(FilterHandle, Filter, TUN_POOL_TAG);
+}
+
+static NDIS_STATUS
+TunRestart(NDIS_HANDLE FilterModuleContext, PNDIS_FILTER_RESTART_PARAMETERS RestartParameters)
+{
+    UNREFERENCED_PARAMETER(FilterModuleContext);
+    UNREFERENCED_PARAMETER(RestartParameters);
+    return NDIS_STATUS_SUCCESS;
+}
+
+static NDIS_STATUS
+TunPause(NDIS_HANDLE FilterModuleContext, PNDIS_FILTER_PAUSE_PARAMETERS PauseParameters)
+{
+    PTUN_FILTER Filter = (PTUN_FILTER)FilterModuleContext;
+
+    UNREFERENCED_PARAMETER(PauseParameters);
+    InterlockedExchange(&Filter->PausePending, 1);
+    /* Nothing out: the pause completes now, unless a completion that brought
+     * SendsOut to 0 took the pending pause first (and completed it). */
+    if (ReadNoFence(&Filter->SendsOut) == 0 &&
+        InterlockedCompareExchange(&Filter->PausePending, 0, 1) == 1) {
+        return NDIS_STATUS_SUCCESS;
+    }
+    return NDIS_STATUS_PENDING;
+}
+
+static VOID
+TunUnload(PDRIVER_OBJECT DriverObject)
+{
+    UNREFERENCED_PARAMETER(DriverObject);
+    NdisFDeregisterFilterDriver(TunDriverHandle);
+    TunDriverUnload();
+}
+
+_Use_decl_annotations_ NTSTATUS
+DriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath)
+{
+    NDIS_FILTER_DRIVER_CHARACTERISTICS Chars;
+    NDIS_STRING FriendlyName = RTL_CONSTANT_STRING(L"undis VXLAN tunnel filter");
+    NDIS_STRING UniqueName = RTL_CONSTANT_STRING(L"{2b7e4f10-8c3a-4d59-b6e2-74756e6e656c}");
+    NDIS_STRING ServiceName = RTL_CONSTANT_STRING(L"tunnelsend");
+    NDIS_STATUS Status;
+
+    UNREFERENCED_PARAMETER(RegistryPath);
+    Status = TunDriverInitialize();
+    if (Status != NDIS_STATUS_SUCCESS) {
+        return Status;
+    }
+    NdisZeroMemory(&Chars, sizeof(Chars));
+    Chars.Header.Type = NDIS_OBJECT_TYPE_FILTER_DRIVER_CHARACTERISTICS;
+    Chars.Header.Revision = NDIS_FILTER_CHARACTERISTICS_REVISION_2;
+    Chars.Header.Size = NDIS_SIZEOF_FILTER_DRIVER_CHARACTERISTICS_REVISION_2;
+    Chars.MajorNdisVersion = 6;
+    Chars.MinorNdisVersion = 60;
+    Chars.MajorDriverVersion = 1;
+    Chars.FriendlyName = FriendlyName;
+    Chars.UniqueName = UniqueName;
+    Chars.ServiceName = ServiceName;
+    Chars.AttachHandler = TunAttach;
+    Chars.DetachHandler = TunDetach;
+    Chars.RestartHandler = TunRestart;
+    Chars.PauseHandler = TunPause;
+    Chars.SendNetBufferListsHandler = TunSendNetBufferLists;
+    Chars.SendNetBufferListsCompleteHandler = TunSendNetBufferListsComplete;
+    DriverObject->DriverUnload = TunUnload;
+    Status = NdisFRegisterFilterDriver(DriverObject, DriverObject, &Chars, &TunDriverHandle);
+    if (Status != NDIS_STATUS_SUCCESS) {
+        TunDriverUnload();
+    }
+    return Status;
 }

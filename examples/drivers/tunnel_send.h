@@ -11,6 +11,13 @@
  * and sends the clone down in the original's place. On completion it
  * advances the clone with its NetFreeMdl, frees the clone and completes the
  * original. ARP frames pass through untouched.
+ *
+ * The driver's life (DriverEntry, NdisFRegisterFilterDriver, FilterAttach,
+ * FilterRestart, FilterPause pending until every send it passed down is
+ * back, FilterDetach, unload) is at the end of tunnel_send.c; the receive
+ * path has no handlers, so NDIS bypasses the filter there. Built with
+ * TUNNEL_SEND_BREAKS, it breaks one NDIS rule on purpose: its clones keep
+ * the protocol's SourceHandle (the host reports HOST_BAD_SOURCE_HANDLE).
  */
 #ifndef TUNNEL_SEND_H
 #define TUNNEL_SEND_H
@@ -27,7 +34,8 @@
     (TUN_ETH_HEADER_LENGTH + TUN_IPV4_HEADER_LENGTH + TUN_UDP_HEADER_LENGTH + \
      TUN_VXLAN_HEADER_LENGTH)
 #define TUN_VXLAN_UDP_PORT     4789
-#define TUN_HEADER_BUFFER_SIZE 128 /* what TunAllocateMdl hands out */
+#define TUN_HEADER_BUFFER_SIZE 128      /* what TunAllocateMdl hands out */
+#define TUN_DEFAULT_VNI        0x123456 /* the VNI FilterAttach gives a module */
 
 typedef struct _TUN_STATISTICS {
     volatile LONG64 PacketsEncapsulated;
@@ -41,6 +49,8 @@ typedef struct _TUN_FILTER {
     NDIS_HANDLE CloneNblPool;
     NDIS_HANDLE CloneNbPool;
     volatile LONG OutstandingClones;
+    volatile LONG SendsOut;     /* passed down (clones and pass-through), not completed */
+    volatile LONG PausePending; /* 1 while FilterPause waits for SendsOut to reach 0 */
     volatile LONG NextIpId;
     UCHAR OuterDestination[ETH_LENGTH_OF_ADDRESS];
     UCHAR OuterSource[ETH_LENGTH_OF_ADDRESS];
@@ -67,6 +77,8 @@ _IRQL_requires_(PASSIVE_LEVEL) VOID TunDriverUnload(VOID);
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
     TunInitializeDataPath(_Out_ PTUN_FILTER Filter, _In_ NDIS_HANDLE FilterHandle, _In_ ULONG Vni);
 _IRQL_requires_(PASSIVE_LEVEL) VOID TunUninitializeDataPath(_Inout_ PTUN_FILTER Filter);
+
+DRIVER_INITIALIZE DriverEntry;
 
 FILTER_SEND_NET_BUFFER_LISTS TunSendNetBufferLists;
 FILTER_SEND_NET_BUFFER_LISTS_COMPLETE TunSendNetBufferListsComplete;

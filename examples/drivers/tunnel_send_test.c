@@ -2,28 +2,33 @@
 /*
  * tunnel_send_test.c: THE TEST'S SIDE for tunnel_send.c.
  *
- * Plays the protocol above (it builds the NBLs and receives the
- * completions through NdisFSendNetBufferListsComplete) and the miniport
- * below (NdisFSendNetBufferLists: it checks each encapsulated frame byte
- * for byte against an outer header it builds itself, then completes).
+ * Hosts the whole driver in undis's driver host (harness_host.h) and plays
+ * the protocol above with its own NBLs (every MDL geometry of the harness):
+ * at undis's miniport each encapsulated frame is checked byte for byte
+ * against an outer header the test builds itself, one send is failed there,
+ * and each original must come back untouched, exactly once, with its
+ * status. The host reports any NDIS rule the filter breaks.
  */
 #include "tunnel_send.h"
-#include "harness.h"
+#include "harness_host.h"
 
 #include <string.h>
 
 #define TEST_NBLS 6
-#define TEST_VNI  0x123456
-
-static UCHAR FilterHandleStorage;
-#define TEST_FILTER_HANDLE ((NDIS_HANDLE)&FilterHandleStorage)
+#define TEST_VNI  TUN_DEFAULT_VNI
 
 static struct {
-    PNET_BUFFER_LIST Below;
     ULONG SendCalls;
-    PNET_BUFFER_LIST Completed;
-    ULONG CompleteCalls;
+    ULONG SentNbls;
+    ULONG EncapsulatedNbs;
+    USHORT LastIpId;
+    LONG HeaderMdlsAtSend;
+    LONG ClonesAtSend;
+    BOOLEAN FailOne; /* the miniport fails the send of NBL 1 */
 } Seen;
+
+static PTUN_FILTER TestFilter;
+static PNET_BUFFER_LIST Originals[TEST_NBLS];
 
 static UCHAR Frames[TEST_NBLS][HARNESS_MAX_FRAME];
 static const ULONG FrameLength[TEST_NBLS] = { 60, 1514, 42, 98, 14, 300 };
@@ -32,15 +37,6 @@ static const HARNESS_GEOMETRY FrameGeometry[TEST_NBLS] = { HarnessOneMdl,      H
                                                            HarnessSplitHeader, HarnessLongChain };
 static UCHAR Flat[HARNESS_MAX_FRAME];
 
-static void
-AppendChain(PNET_BUFFER_LIST *Head, PNET_BUFFER_LIST Chain)
-{
-    while (*Head != NULL) {
-        Head = &NET_BUFFER_LIST_NEXT_NBL(*Head);
-    }
-    *Head = Chain;
-}
-
 static PNET_BUFFER_LIST
 NblAt(PNET_BUFFER_LIST Chain, ULONG Index)
 {
@@ -48,35 +44,6 @@ NblAt(PNET_BUFFER_LIST Chain, ULONG Index)
         Chain = NET_BUFFER_LIST_NEXT_NBL(Chain);
     }
     return Chain;
-}
-
-/* ---- the NDIS hand-offs the filter calls ------------------------------------- */
-
-VOID
-NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
-                        PNET_BUFFER_LIST NetBufferList,
-                        NDIS_PORT_NUMBER PortNumber,
-                        ULONG SendFlags)
-{
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(PortNumber, NDIS_DEFAULT_PORT_NUMBER);
-    HCHECK_EQ(NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags), KeGetCurrentIrql() == DISPATCH_LEVEL);
-    HCHECK_NBL_CHAIN(NetBufferList);
-    Seen.SendCalls++;
-    AppendChain(&Seen.Below, NetBufferList);
-}
-
-VOID
-NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
-                                PNET_BUFFER_LIST NetBufferList,
-                                ULONG SendCompleteFlags)
-{
-    HCHECK(NdisFilterHandle == TEST_FILTER_HANDLE);
-    HCHECK_EQ(NDIS_TEST_SEND_COMPLETE_AT_DISPATCH_LEVEL(SendCompleteFlags),
-              KeGetCurrentIrql() == DISPATCH_LEVEL);
-    HCHECK_NBL_CHAIN(NetBufferList);
-    Seen.CompleteCalls++;
-    AppendChain(&Seen.Completed, NetBufferList);
 }
 
 /* ---- helpers ---------------------------------------------------------------------- */
@@ -200,92 +167,111 @@ FreeChain(PNET_BUFFER_LIST Chain)
     }
 }
 
+/* ---- undis's miniport: what reaches the wire ----------------------------------- */
+
+static void
+CheckBelow(PNET_BUFFER_LIST Nbl, ULONG Index)
+{
+    PNET_BUFFER Nb;
+
+    if (Index == 2) {
+        /* ARP goes as it is. */
+        HCHECK(Nbl == Originals[Index]);
+        CheckOriginalUntouched(Nbl, Index);
+        return;
+    }
+    HCHECK(Nbl != Originals[Index]);
+    HCHECK(Nbl->ParentNetBufferList == Originals[Index]);
+    HCHECK(Nbl->SourceHandle == TestFilter->FilterHandle);
+    HCHECK(NdisGetPoolFromNetBufferList(Nbl) == TestFilter->CloneNblPool);
+    HCHECK_EQ(Originals[Index]->ChildRefCount, 1);
+    HCHECK_EQ(NbCount(Nbl), NbCount(Originals[Index]));
+    for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {
+        USHORT IpId = CheckEncapsulated(Nb, Index);
+        HCHECK_EQ(IpId, (USHORT)(Seen.LastIpId + 1));
+        Seen.LastIpId = IpId;
+        Seen.EncapsulatedNbs++;
+    }
+    /* The protocol's NBL is read, never written. */
+    CheckOriginalUntouched(Originals[Index], Index);
+}
+
+static void
+SendEdge(void *Context, PNET_BUFFER_LIST Nbls, ULONG SendFlags)
+{
+    PNET_BUFFER_LIST Nbl;
+    ULONG Index;
+
+    (void)Context;
+    HCHECK_EQ(NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags), KeGetCurrentIrql() == DISPATCH_LEVEL);
+    HCHECK_NBL_CHAIN(Nbls);
+    Seen.SendCalls++;
+    for (Index = 0, Nbl = Nbls; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
+        HCHECK(Index < TEST_NBLS);
+        if (Index < TEST_NBLS) {
+            CheckBelow(Nbl, Index);
+        }
+        Seen.SentNbls++;
+    }
+    HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(NblAt(Nbls, 0)), 77);
+    HCHECK(NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(Originals[5]) ==
+           NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(NblAt(Nbls, 5)));
+    Seen.HeaderMdlsAtSend = ReadNoFence(&TunGlobals.HeaderMdlsOutstanding);
+    Seen.ClonesAtSend = ReadNoFence(&TestFilter->OutstandingClones);
+    if (Seen.FailOne) {
+        NET_BUFFER_LIST_STATUS(NblAt(Nbls, 1)) = NDIS_STATUS_FAILURE;
+    }
+}
+
+static undis_host *
+StartTunnel(undis_host_chain_fn *Edge)
+{
+    undis_host *Host = HarnessHostStart(DriverEntry, "tunnel_send", Edge, NULL);
+    memset(&Seen, 0, sizeof(Seen));
+    TestFilter = (PTUN_FILTER)undis_host_module_context(Host);
+    HCHECK(TestFilter != NULL);
+    return Host;
+}
+
 /* ---- scenarios ---------------------------------------------------------------------- */
 
 static void
 SendEncapsulatesClonesAndCompletesOriginals(BOOLEAN AtDispatch)
 {
-    TUN_FILTER Filter;
+    undis_host *Host;
     NDIS_HANDLE Pool = HarnessAllocateNblPool();
-    PNET_BUFFER_LIST Originals[TEST_NBLS];
     PNET_BUFFER_LIST Chain;
+    PNET_BUFFER_LIST Back;
     PNET_BUFFER_LIST Nbl;
     KIRQL OldIrql = PASSIVE_LEVEL;
     ULONG Index;
-    USHORT LastIpId = 0;
-    ULONG EncapsulatedNbs = 0;
 
     HarnessScenario(AtDispatch ? "send encapsulates clones, completes originals (DISPATCH_LEVEL)"
                                : "send encapsulates clones, completes originals (PASSIVE_LEVEL)");
-    memset(&Seen, 0, sizeof(Seen));
-    HCHECK_EQ(TunDriverInitialize(), NDIS_STATUS_SUCCESS);
-    HCHECK_EQ(TunInitializeDataPath(&Filter, TEST_FILTER_HANDLE, TEST_VNI), NDIS_STATUS_SUCCESS);
+    Host = StartTunnel(SendEdge);
+    Seen.FailOne = TRUE;
     Chain = BuildSendChain(Pool, Originals);
 
     if (AtDispatch) {
         KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
     }
-    TunSendNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER,
-                          AtDispatch ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0);
+    HCHECK_EQ(undis_host_send_nbls(Host, Chain), NDIS_STATUS_SUCCESS);
     if (AtDispatch) {
         KeLowerIrql(OldIrql);
     }
 
+    /* At the miniport: one send of every NBL, the clones encapsulated. */
     HCHECK_EQ(Seen.SendCalls, 1);
-    HCHECK_EQ(Seen.CompleteCalls, 0);
-    HCHECK_EQ(HarnessCountNbls(Seen.Below), TEST_NBLS);
-    for (Index = 0, Nbl = Seen.Below; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
-        PNET_BUFFER Nb;
+    HCHECK_EQ(Seen.SentNbls, TEST_NBLS);
+    HCHECK_EQ(Seen.HeaderMdlsAtSend, Seen.EncapsulatedNbs);
+    HCHECK_EQ(Seen.ClonesAtSend, TEST_NBLS - 1);
+    HCHECK_EQ(TestFilter->Statistics.PacketsEncapsulated, Seen.EncapsulatedNbs);
+    HCHECK_EQ(TestFilter->Statistics.PassedThrough, 1);
 
-        if (Index == 2) {
-            /* ARP goes as it is. */
-            HCHECK(Nbl == Originals[Index]);
-            CheckOriginalUntouched(Nbl, Index);
-            continue;
-        }
-        HCHECK(Nbl != Originals[Index]);
-        HCHECK(Nbl->ParentNetBufferList == Originals[Index]);
-        HCHECK(Nbl->SourceHandle == TEST_FILTER_HANDLE);
-        HCHECK(NdisGetPoolFromNetBufferList(Nbl) == Filter.CloneNblPool);
-        HCHECK_EQ(Originals[Index]->ChildRefCount, 1);
-        HCHECK_EQ(NbCount(Nbl), NbCount(Originals[Index]));
-        for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {
-            USHORT IpId = CheckEncapsulated(Nb, Index);
-            HCHECK_EQ(IpId, (USHORT)(LastIpId + 1));
-            LastIpId = IpId;
-            EncapsulatedNbs++;
-        }
-        /* The protocol's NBL is read, never written. */
-        CheckOriginalUntouched(Originals[Index], Index);
-    }
-    HCHECK_EQ(NDIS_GET_NET_BUFFER_LIST_VLAN_ID(NblAt(Seen.Below, 0)), 77);
-    HCHECK(NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(Originals[5]) ==
-           NDIS_GET_NET_BUFFER_LIST_CANCEL_ID(NblAt(Seen.Below, 5)));
-    HCHECK_EQ(ReadNoFence(&TunGlobals.HeaderMdlsOutstanding), EncapsulatedNbs);
-    HCHECK_EQ(ReadNoFence(&Filter.OutstandingClones), TEST_NBLS - 1);
-    HCHECK_EQ(Filter.Statistics.PacketsEncapsulated, EncapsulatedNbs);
-    HCHECK_EQ(Filter.Statistics.PassedThrough, 1);
-
-    /* The miniport completes: one frame failed. */
-    for (Nbl = Seen.Below; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-        NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
-    }
-    NET_BUFFER_LIST_STATUS(NblAt(Seen.Below, 1)) = NDIS_STATUS_FAILURE;
-    Chain = Seen.Below;
-    Seen.Below = NULL;
-    if (AtDispatch) {
-        KeRaiseIrql(DISPATCH_LEVEL, &OldIrql);
-    }
-    TunSendNetBufferListsComplete(&Filter, Chain,
-                                  AtDispatch ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0);
-    if (AtDispatch) {
-        KeLowerIrql(OldIrql);
-    }
-
-    HCHECK_EQ(Seen.CompleteCalls, 1);
-    HCHECK_EQ(HarnessCountNbls(Seen.Completed), TEST_NBLS);
-    for (Index = 0, Nbl = Seen.Completed; Nbl != NULL;
-         Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
+    /* Back at the protocol: the originals, in order, with the miniport's status. */
+    Back = HarnessHostTakeBack();
+    HCHECK_EQ(HarnessCountNbls(Back), TEST_NBLS);
+    for (Index = 0, Nbl = Back; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl), Index++) {
         HCHECK(Nbl == Originals[Index]);
         HCHECK_EQ(Nbl->ChildRefCount, 0);
         HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl),
@@ -293,11 +279,10 @@ SendEncapsulatesClonesAndCompletesOriginals(BOOLEAN AtDispatch)
         CheckOriginalUntouched(Nbl, Index);
     }
     HCHECK_EQ(ReadNoFence(&TunGlobals.HeaderMdlsOutstanding), 0);
-    HCHECK_EQ(ReadNoFence(&Filter.OutstandingClones), 0);
+    HCHECK_EQ(ReadNoFence(&TestFilter->OutstandingClones), 0);
 
-    FreeChain(Seen.Completed);
-    TunUninitializeDataPath(&Filter);
-    TunDriverUnload();
+    FreeChain(Back);
+    HarnessHostStop(Host);
     NdisFreeNetBufferListPool(Pool);
     HCHECK_NO_LEAKS();
 }
@@ -311,51 +296,40 @@ AllocationFailureSweep(void)
     HarnessScenario("allocation-failure sweep over the send path");
     undis_rt_set_lookaside_depth(0);
     for (Nth = 1; Injected && Nth < 400; Nth++) {
-        TUN_FILTER Filter;
+        undis_host *Host = StartTunnel(NULL);
         NDIS_HANDLE Pool = HarnessAllocateNblPool();
-        PNET_BUFFER_LIST Originals[TEST_NBLS];
         PNET_BUFFER_LIST Chain;
+        PNET_BUFFER_LIST Back;
         PNET_BUFFER_LIST Nbl;
         unsigned long long FailedBefore;
         ULONG Index;
         ULONG Failed = 0;
 
-        memset(&Seen, 0, sizeof(Seen));
-        HCHECK_EQ(TunDriverInitialize(), NDIS_STATUS_SUCCESS);
-        HCHECK_EQ(TunInitializeDataPath(&Filter, TEST_FILTER_HANDLE, TEST_VNI),
-                  NDIS_STATUS_SUCCESS);
         Chain = BuildSendChain(Pool, Originals);
         FailedBefore = undis_alloc_failed_count();
         undis_fault_alloc_fail_nth(Nth);
-        TunSendNetBufferLists(&Filter, Chain, NDIS_DEFAULT_PORT_NUMBER, 0);
+        HCHECK_EQ(undis_host_send_nbls(Host, Chain), NDIS_STATUS_SUCCESS);
         undis_fault_clear();
         Injected = undis_alloc_failed_count() != FailedBefore ? TRUE : FALSE;
 
-        for (Nbl = Seen.Completed; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-            HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl), NDIS_STATUS_RESOURCES);
+        Back = HarnessHostTakeBack();
+        HCHECK_EQ(HarnessCountNbls(Back), TEST_NBLS);
+        for (Nbl = Back; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+            if (NET_BUFFER_LIST_STATUS(Nbl) == NDIS_STATUS_RESOURCES) {
+                Failed++;
+            } else {
+                HCHECK_EQ(NET_BUFFER_LIST_STATUS(Nbl), NDIS_STATUS_SUCCESS);
+            }
             HCHECK_EQ(Nbl->ChildRefCount, 0);
-            Failed++;
         }
         HCHECK_EQ(Failed, Injected ? 1 : 0);
-        HCHECK_EQ(HarnessCountNbls(Seen.Below) + Failed, TEST_NBLS);
-        HCHECK_EQ(ReadNoFence(&Filter.OutstandingClones), TEST_NBLS - 1 - Failed);
-        if (Seen.Below != NULL) {
-            Chain = Seen.Below;
-            Seen.Below = NULL;
-            for (Nbl = Chain; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
-                NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_SUCCESS;
-            }
-            TunSendNetBufferListsComplete(&Filter, Chain, 0);
-        }
-        HCHECK_EQ(HarnessCountNbls(Seen.Completed), TEST_NBLS);
         for (Index = 0; Index < TEST_NBLS; Index++) {
             CheckOriginalUntouched(Originals[Index], Index);
-            HCHECK_EQ(Originals[Index]->ChildRefCount, 0);
         }
         HCHECK_EQ(ReadNoFence(&TunGlobals.HeaderMdlsOutstanding), 0);
-        FreeChain(Seen.Completed);
-        TunUninitializeDataPath(&Filter);
-        TunDriverUnload();
+        HCHECK_EQ(ReadNoFence(&TestFilter->OutstandingClones), 0);
+        FreeChain(Back);
+        HarnessHostStop(Host);
         NdisFreeNetBufferListPool(Pool);
         HCHECK_NO_LEAKS();
     }

@@ -5,7 +5,9 @@
  * or IPv6 next header) and passes every NBL on untouched. The headers are
  * read with NdisGetDataBuffer into the filter's storage, so headers split
  * over MDLs are read as easily as contiguous ones. NBLs carrying large-send
- * offload info (LSO V2) are counted, with the MSS of the last. Driver code:
+ * offload info (LSO V2) are counted, with the MSS of the last. On the
+ * receive path (interface version 2) it counts the frames indicated up the
+ * same way and passes them up untouched. Driver code:
  * <ndis.h> names only.
  */
 #include "stage_util.h"
@@ -179,6 +181,30 @@ CountSendNetBufferListsComplete(PVOID StageContext, PNET_BUFFER_LIST NetBufferLi
     Stage->Host->SendNetBufferListsComplete(Stage->Host->HostHandle, NetBufferLists);
 }
 
+/* Receive: counted the same way, passed up untouched. */
+static VOID
+CountReceiveNetBufferLists(PVOID StageContext, PNET_BUFFER_LIST NetBufferLists)
+{
+    PCOUNT_STAGE Stage = (PCOUNT_STAGE)StageContext;
+    PNET_BUFFER_LIST Nbl;
+    PNET_BUFFER Nb;
+
+    for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+        for (Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {
+            CountNetBuffer(Stage, Nb);
+        }
+    }
+    Stage->Host->IndicateReceiveNetBufferLists(Stage->Host->HostHandle, NetBufferLists);
+}
+
+static VOID
+CountReturnNetBufferLists(PVOID StageContext, PNET_BUFFER_LIST NetBufferLists)
+{
+    PCOUNT_STAGE Stage = (PCOUNT_STAGE)StageContext;
+
+    Stage->Host->ReturnNetBufferLists(Stage->Host->HostHandle, NetBufferLists);
+}
+
 static VOID
 CountQueryCounters(PVOID StageContext, UNDIS_STAGE_COUNTER *Counter, PVOID ReportContext)
 {
@@ -190,15 +216,19 @@ CountQueryCounters(PVOID StageContext, UNDIS_STAGE_COUNTER *Counter, PVOID Repor
     }
 }
 
-const UNDIS_STAGE_CHARACTERISTICS CountStage = {
-    UNDIS_STAGE_INTERFACE_VERSION,
-    "count",
-    "count",
-    "count packets per protocol (IPv4/IPv6/ARP, TCP/UDP/ICMP, VLAN-tagged) and large sends; "
-    "changes nothing",
-    CountAttach,
-    CountDetach,
-    CountSendNetBufferLists,
-    CountSendNetBufferListsComplete,
-    CountQueryCounters,
+const UNDIS_STAGE_RECEIVE_CHARACTERISTICS CountReceiveStage = {
+    {
+        UNDIS_STAGE_INTERFACE_VERSION_RECEIVE,
+        "count",
+        "count",
+        "count packets per protocol (IPv4/IPv6/ARP, TCP/UDP/ICMP, VLAN-tagged) and large sends; "
+        "changes nothing; both directions",
+        CountAttach,
+        CountDetach,
+        CountSendNetBufferLists,
+        CountSendNetBufferListsComplete,
+        CountQueryCounters,
+    },
+    CountReceiveNetBufferLists,
+    CountReturnNetBufferLists,
 };

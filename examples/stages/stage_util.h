@@ -128,6 +128,6 @@ extern const UNDIS_STAGE_CHARACTERISTICS VlanUntagStage;
 extern const UNDIS_STAGE_CHARACTERISTICS VxlanEncapStage;
 extern const UNDIS_STAGE_CHARACTERISTICS VxlanDecapStage;
 extern const UNDIS_STAGE_CHARACTERISTICS MirrorStage;
-extern const UNDIS_STAGE_CHARACTERISTICS CountStage;
+extern const UNDIS_STAGE_RECEIVE_CHARACTERISTICS CountReceiveStage; /* both directions */
 
 #endif /* UNDIS_EXAMPLES_STAGE_UTIL_H */

@@ -29,6 +29,21 @@
  *    never calls back into the stage from inside a host call.
  *  - Everything runs on one thread (think DISPATCH_LEVEL on one processor).
  *
+ * The receive direction (`undis run --direction receive`, interface
+ * version 2): the capture is indicated up the stack instead, bottom stage
+ * (the last --stage) first, as a miniport's receive indication travels up a
+ * filter stack. A stage with ReceiveNetBufferLists (FilterReceiveNetBuffer-
+ * Lists) owns the chain until it indicates it up (Host->IndicateReceive-
+ * NetBufferLists) or returns it itself (Host->ReturnNetBufferLists, a
+ * drop); what leaves the top stage goes to the output capture, and then
+ * every NBL is returned down through each stage's ReturnNetBufferLists
+ * (FilterReturnNetBufferLists), top stage first, where the stage undoes
+ * what it did and returns it on with Host->ReturnNetBufferLists. A stage
+ * without the receive handlers (version 1) is bypassed on the
+ * receive path, as NDIS bypasses such a filter; a stage has both or
+ * neither. The counters "passed on" and "completed up" of the report count
+ * indications up and returns down in that direction.
+ *
  * A loadable stage (`--stage ./file.so[:ARGS]`) is a shared object that
  * exports UndisStageEntry (see UNDIS_STAGE_ENTRY below). examples/stages/
  * loadable/ipv4_ttl.c is one, with its build command.
@@ -42,7 +57,9 @@
 extern "C" {
 #endif
 
-#define UNDIS_STAGE_INTERFACE_VERSION 1
+#define UNDIS_STAGE_INTERFACE_VERSION         1
+/* Version 2: the characteristics end with the receive handlers. */
+#define UNDIS_STAGE_INTERFACE_VERSION_RECEIVE 2
 
 /* Name of the symbol a loadable stage exports. */
 #define UNDIS_STAGE_ENTRY_NAME "UndisStageEntry"
@@ -54,11 +71,20 @@ typedef VOID UNDIS_STAGE_HOST_SEND(_In_ NDIS_HANDLE HostHandle,
 typedef VOID UNDIS_STAGE_HOST_COMPLETE(_In_ NDIS_HANDLE HostHandle,
                                        _In_ PNET_BUFFER_LIST NetBufferLists);
 
+/* The host's receive calls (NdisFIndicateReceiveNetBufferLists and
+ * NdisFReturnNetBufferLists of a filter). */
+typedef VOID UNDIS_STAGE_HOST_INDICATE(_In_ NDIS_HANDLE HostHandle,
+                                       _In_ PNET_BUFFER_LIST NetBufferLists);
+typedef VOID UNDIS_STAGE_HOST_RETURN(_In_ NDIS_HANDLE HostHandle,
+                                     _In_ PNET_BUFFER_LIST NetBufferLists);
+
 /* What the host gives a stage at attach time (valid until detach). */
 typedef struct _UNDIS_STAGE_HOST {
-    NDIS_HANDLE HostHandle;                                /* pass it back on every call */
-    UNDIS_STAGE_HOST_SEND *SendNetBufferLists;             /* pass a chain on */
-    UNDIS_STAGE_HOST_COMPLETE *SendNetBufferListsComplete; /* give a chain back up */
+    NDIS_HANDLE HostHandle;                                   /* pass it back on every call */
+    UNDIS_STAGE_HOST_SEND *SendNetBufferLists;                /* pass a chain on */
+    UNDIS_STAGE_HOST_COMPLETE *SendNetBufferListsComplete;    /* give a chain back up */
+    UNDIS_STAGE_HOST_INDICATE *IndicateReceiveNetBufferLists; /* receive: pass a chain up */
+    UNDIS_STAGE_HOST_RETURN *ReturnNetBufferLists;            /* receive: give a chain back down */
 } UNDIS_STAGE_HOST;
 
 /* Receives one of the stage's counters for the report. By convention these
@@ -89,6 +115,9 @@ typedef VOID UNDIS_STAGE_SEND(_In_ PVOID StageContext, _In_ PNET_BUFFER_LIST Net
 /* FilterSendNetBufferListsComplete. */
 typedef VOID UNDIS_STAGE_SEND_COMPLETE(_In_ PVOID StageContext,
                                        _In_ PNET_BUFFER_LIST NetBufferLists);
+/* FilterReceiveNetBufferLists and FilterReturnNetBufferLists (version 2). */
+typedef VOID UNDIS_STAGE_RECEIVE(_In_ PVOID StageContext, _In_ PNET_BUFFER_LIST NetBufferLists);
+typedef VOID UNDIS_STAGE_RETURN(_In_ PVOID StageContext, _In_ PNET_BUFFER_LIST NetBufferLists);
 /* Report the stage's counters through Counter. */
 typedef VOID UNDIS_STAGE_QUERY_COUNTERS(_In_ PVOID StageContext,
                                         _In_ UNDIS_STAGE_COUNTER *Counter,
@@ -105,6 +134,16 @@ typedef struct _UNDIS_STAGE_CHARACTERISTICS {
     UNDIS_STAGE_SEND_COMPLETE *SendNetBufferListsComplete;
     UNDIS_STAGE_QUERY_COUNTERS *QueryCounters; /* optional (NULL) */
 } UNDIS_STAGE_CHARACTERISTICS;
+
+/* A stage with a receive path: Stage.Version is
+ * UNDIS_STAGE_INTERFACE_VERSION_RECEIVE, and the entry point (or the
+ * built-in table) gives &Stage; the host reads the handlers after it only
+ * for that version. Both handlers, or the stage is refused. */
+typedef struct _UNDIS_STAGE_RECEIVE_CHARACTERISTICS {
+    UNDIS_STAGE_CHARACTERISTICS Stage;
+    UNDIS_STAGE_RECEIVE *ReceiveNetBufferLists; /* FilterReceiveNetBufferLists */
+    UNDIS_STAGE_RETURN *ReturnNetBufferLists;   /* FilterReturnNetBufferLists */
+} UNDIS_STAGE_RECEIVE_CHARACTERISTICS;
 
 /* The entry point a loadable stage exports. */
 typedef const UNDIS_STAGE_CHARACTERISTICS *UNDIS_STAGE_ENTRY(VOID);

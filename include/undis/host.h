@@ -162,6 +162,104 @@ NDIS_STATUS undis_host_send(undis_host *host, const UCHAR *frame, ULONG length);
  */
 NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags);
 
+/* Batches (undis_host_send_frames, undis_host_receive_frames): at most
+ * UNDIS_HOST_FRAMES_MAX frames a call, each of at most
+ * UNDIS_HOST_FRAMES_FRAME_MAX bytes, from a pool of UNDIS_HOST_FRAMES_POOL NBLs
+ * the host makes at the first undis_host_attach (each NBL with its NB, MDL
+ * and a data buffer of the frame maximum plus 128 bytes of backfill, in one
+ * block) and keeps until undis_host_destroy. */
+#define UNDIS_HOST_FRAMES_MAX       256u
+#define UNDIS_HOST_FRAMES_FRAME_MAX 2048u
+#define UNDIS_HOST_FRAMES_POOL      512u
+
+/**
+ * undis's protocol sends count frames down the stack as one chain of count
+ * NBLs (one FilterSendNetBufferLists call, or straight to the miniport when
+ * the filter has no send handler), as undis_host_send does one. The NBLs
+ * come from the batch pool and go back to it when they complete: nothing is
+ * allocated. frames[i] holds lengths[i] bytes (copied in).
+ * Pre: 1 <= count <= UNDIS_HOST_FRAMES_MAX; every frame not NULL, 1 <=
+ * lengths[i] <= UNDIS_HOST_FRAMES_FRAME_MAX. Post: NDIS_STATUS_SUCCESS (the
+ * chain went down). Failure (nothing sent): NDIS_STATUS_INVALID_PARAMETER
+ * (the preconditions), NDIS_STATUS_PAUSED when the module is not RUNNING,
+ * NDIS_STATUS_RESOURCES when fewer than count pool NBLs are free (the
+ * filter holds the others) or the host's ledger is full. Ownership: frames
+ * are the caller's. Any thread, IRQL <= DISPATCH_LEVEL.
+ */
+NDIS_STATUS
+undis_host_send_frames(undis_host *host,
+                      const UCHAR *const *frames,
+                      const ULONG *lengths,
+                      ULONG count);
+
+/**
+ * undis's miniport indicates count frames as one chain of count NBLs (one
+ * FilterReceiveNetBufferLists call with NumberOfNetBufferLists count), as
+ * undis_host_receive does one; flags as undis_host_receive's (with
+ * UNDIS_HOST_RECEIVE_RESOURCES every NBL is the miniport's again when the
+ * call returns). Pre, post, failure, ownership and threads as
+ * undis_host_send_frames.
+ */
+NDIS_STATUS undis_host_receive_frames(
+    undis_host *host, const UCHAR *const *frames, const ULONG *lengths, ULONG count, ULONG flags);
+
+/* ---- the caller's own NBLs, and what passes the edges of the stack ---------- */
+
+/* Called for each NBL of the caller's that is back (one NBL, its next link
+ * NULL): a send of undis_host_send_nbls completed (NET_BUFFER_LIST_STATUS
+ * says how), an indication of undis_host_indicate_nbls returned. The NBL is
+ * the caller's again. Any thread the data path runs on. */
+typedef void undis_host_nbl_back_fn(void *context, PNET_BUFFER_LIST nbl);
+
+/* Called with each chain at an edge of the stack, during the hand-off: as it
+ * reaches undis's miniport on the send path (flags: the send flags; the
+ * callee may set NET_BUFFER_LIST_STATUS, which the completion carries up),
+ * or as it reaches undis's protocol on the receive path (flags: the receive
+ * flags). The chain must not be relinked or kept. */
+typedef void undis_host_chain_fn(void *context, PNET_BUFFER_LIST nbls, ULONG flags);
+
+/** Where the caller's NBLs come back (NULL: nowhere; set it before sending
+ * any). Set it before traffic flows. */
+void undis_host_set_nbl_back(undis_host *host, undis_host_nbl_back_fn *fn, void *context);
+
+/** Observers of the chains reaching undis's miniport (send) and undis's
+ * protocol (receive); either may be NULL. Set them before traffic flows. */
+void undis_host_set_edges(undis_host *host,
+                          undis_host_chain_fn *miniport_send,
+                          undis_host_chain_fn *protocol_receive,
+                          void *context);
+
+/**
+ * undis's protocol sends the caller's chain of NBLs (any geometry, any
+ * out-of-band information; from the caller's own pool) down the stack in one
+ * FilterSendNetBufferLists call, with SourceHandle set to undis's protocol.
+ * Each comes back through the undis_host_set_nbl_back callback when its send
+ * completes. Pre: nbls not NULL, every NBL with at least one NET_BUFFER, a
+ * callback set. Post: NDIS_STATUS_SUCCESS. Failure: NDIS_STATUS_INVALID_
+ * PARAMETER (nothing sent), NDIS_STATUS_PAUSED when the module is not
+ * RUNNING (nothing sent, the NBLs untouched), NDIS_STATUS_RESOURCES when
+ * the host's ledger is full (each NBL comes back through the callback with
+ * status NDIS_STATUS_RESOURCES). Ownership: the host's (and the filter's)
+ * until the callback. Any thread, IRQL <= DISPATCH_LEVEL.
+ */
+NDIS_STATUS undis_host_send_nbls(undis_host *host, PNET_BUFFER_LIST nbls);
+
+/**
+ * undis's miniport indicates the caller's chain (at most
+ * UNDIS_HOST_FRAMES_MAX NBLs) in one FilterReceiveNetBufferLists call, with
+ * UNDIS_HOST_RECEIVE_* flags. Each comes back through the
+ * undis_host_set_nbl_back callback when it is returned (with
+ * UNDIS_HOST_RECEIVE_RESOURCES: before this returns). Pre, post, failure,
+ * ownership and threads as undis_host_send_nbls (INVALID_PARAMETER also for
+ * a longer chain).
+ */
+NDIS_STATUS undis_host_indicate_nbls(undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
+
+/** The FilterModuleContext the driver gave NdisFSetAttributes (NULL when
+ * no module is attached): a test may look at its driver's state. Any
+ * thread. */
+NDIS_HANDLE undis_host_module_context(undis_host *host);
+
 /**
  * undis's protocol issues an OID request (RequestType NdisRequestQuery-
  * Information or NdisRequestSetInformation) through the filter

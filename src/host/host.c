@@ -137,6 +137,7 @@ undis_host_destroy(undis_host *host)
         return;
     }
     undis_host_unload(host);
+    undis__host_frames_fini(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
     host->driver_handle.magic = 0;
     host->module_handle.magic = 0;

@@ -8,7 +8,8 @@
  * Files: host.c (create, load, register, unload), host_life.c (attach,
  * restart, pause, detach), host_send.c (send path), host_recv.c (receive
  * path), host_ledger.c (who holds which NBL), host_oid.c (OID requests,
- * undis's miniport's answers, status indications).
+ * undis's miniport's answers, status indications), host_frames.c (the batch
+ * pool: chained sends and receives of many frames in one call).
  */
 #ifndef UNDIS_HOST_INTERNAL_H
 #define UNDIS_HOST_INTERNAL_H
@@ -63,6 +64,13 @@ struct undis_host {
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
     struct host_slot ledger[UNDIS_HOST_LEDGER_SIZE];
+    volatile int resources_out; /* RESOURCES NBLs in the ledger (skips lookups when 0) */
+    /* the batch pool (host_frames.c): NBLs made at the first attach, recycled */
+    NDIS_HANDLE frames_pool;
+    undis__spinlock frames_lock;
+    PNET_BUFFER_LIST *frames_free; /* a stack of frames_free_count free NBLs */
+    ULONG frames_free_count;
+    ULONG frames_total;
     /* the pending OID request (host_oid.c) */
     undis__spinlock oid_lock;
     PNDIS_OID_REQUEST oid_pending; /* the protocol's request inside the filter */
@@ -76,6 +84,12 @@ struct undis_host {
     volatile int link_up;
     undis_host_wire_fn *wire;
     void *wire_context;
+    /* the caller's NBLs and the edges of the stack (host_nbls.c) */
+    undis_host_nbl_back_fn *nbl_back;
+    void *nbl_back_context;
+    undis_host_chain_fn *edge_send;
+    undis_host_chain_fn *edge_receive;
+    void *edge_context;
     /* counts */
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
@@ -107,6 +121,18 @@ BOOLEAN undis__host_wait(volatile int *flag, ULONG timeout_ms);
 BOOLEAN undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind);
 /* Take nbl out; returns the kind it had, HOST_NBL_FREE when it was not out. */
 host_nbl_kind undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl);
+/* Record every NBL of a chain as handed over for kind, under one lock; FALSE
+ * (nothing recorded) when the ledger has no room for all of them. */
+BOOLEAN
+undis__host_ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind kind);
+/* Under one lock, take out every NBL of *nbls that is out for kind: those
+ * are returned as a chain (in order); the others stay in *nbls (in order,
+ * still out or never out, for the caller's per-NBL path). */
+PNET_BUFFER_LIST
+undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind);
+/* Are NBLs indicated with RESOURCES out now? (Lookups for them are skipped
+ * when none is.) */
+BOOLEAN undis__host_ledger_resources_out(struct undis_host *host);
 /* The kind nbl has now (HOST_NBL_FREE when not out). */
 host_nbl_kind undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* How many NBLs are out; when report is not NULL (what happened: "the pause
@@ -118,12 +144,23 @@ void undis__host_ledger_clear(struct undis_host *host);
 
 /* ---- host_send.c / host_recv.c ---- */
 PNET_BUFFER_LIST undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length);
-void undis__host_nbl_free(PNET_BUFFER_LIST nbl);
+/* Gives an NBL of the host's back: a batch NBL to the batch pool, another
+ * to the NBL pool and memory it came from. */
+void undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl);
 ULONG undis__host_nbl_bytes(PNET_BUFFER_LIST nbl);
 /* undis's protocol gets its sends back. */
 void undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
 /* undis's miniport takes a send chain (wire out) and completes it upward. */
 void undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
+/* undis's protocol sends a chain of count NBLs of the host's (bytes in all)
+ * down: through the filter, or bypassing it; NDIS_STATUS_RESOURCES (the
+ * NBLs given back) when the ledger is full. The caller checked RUNNING. */
+NDIS_STATUS
+undis__host_send_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG count, ULONG64 bytes);
+/* undis's miniport indicates nbls[0..count) (chained here, in order) with
+ * UNDIS_HOST_RECEIVE_* flags; as undis__host_send_chain otherwise. */
+NDIS_STATUS undis__host_receive_nbls(
+    struct undis_host *host, PNET_BUFFER_LIST *nbls, ULONG count, ULONG64 bytes, ULONG flags);
 /* Data calls are allowed only while RUNNING; otherwise report. */
 BOOLEAN undis__host_running(struct undis_host *host, const char *function, PNET_BUFFER_LIST nbl);
 
@@ -131,6 +168,27 @@ BOOLEAN undis__host_running(struct undis_host *host, const char *function, PNET_
 /* Frees nbl when it is one of a batch's (<undis/host_batch.h>), after
  * checking it against its snapshot; FALSE when it is not. */
 BOOLEAN undis__host_batch_free(PNET_BUFFER_LIST nbl);
+
+/* ---- host_frames.c ---- */
+/* Makes the batch pool (at the first attach); NDIS_STATUS_RESOURCES. */
+NDIS_STATUS undis__host_frames_init(struct undis_host *host);
+/* Frees it (undis_host_destroy, every batch NBL back). */
+void undis__host_frames_fini(struct undis_host *host);
+/* Is nbl a batch NBL of this host? Then undis__host_frames_put takes it. */
+static inline BOOLEAN
+undis__host_frames_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    return host->frames_pool != NULL && nbl->NdisPoolHandle == host->frames_pool;
+}
+/* Puts a chain of batch NBLs back; returns how many. */
+ULONG undis__host_frames_put(struct undis_host *host, PNET_BUFFER_LIST nbls);
+
+/* Is nbl one of the host's own (its NBL pool or its batch pool)? */
+static inline BOOLEAN
+undis__host_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    return nbl->NdisPoolHandle == host->nbl_pool || undis__host_frames_owns(host, nbl);
+}
 
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);

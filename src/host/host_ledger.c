@@ -7,6 +7,9 @@
  * keyed by the NBL's address, under a spin lock of the platform's (no IRQL
  * change, so it works at any IRQL); slots whose NBL came back are marked
  * GONE so that probes go on past them, and reused by later additions.
+ * Chains are added and taken under one acquisition of the lock (the data
+ * path hands NBLs over in chains), and a count of the RESOURCES NBLs out
+ * lets the receive path skip its lookups when there is none.
  */
 #include "host/host_internal.h"
 
@@ -38,36 +41,113 @@ find(struct undis_host *host, PNET_BUFFER_LIST nbl)
     return NULL;
 }
 
-BOOLEAN
-undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
+/* Under the lock: record nbl in a free (or GONE) slot; FALSE when full. */
+static BOOLEAN
+add_locked(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
 {
     size_t i = hash(nbl);
-    BOOLEAN added = FALSE;
-    undis__spin_lock(&host->ledger_lock);
-    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE && !added; n++) {
+    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE; n++) {
         struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
         if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
             s->nbl = nbl;
             s->kind = kind;
-            added = TRUE;
+            if (kind == HOST_NBL_RESOURCES) {
+                undis__atomic_store_release_int(&host->resources_out, host->resources_out + 1);
+            }
+            return TRUE;
+        }
+    }
+    return FALSE;
+}
+
+/* Under the lock: empty a slot that holds an NBL; the kind it had. */
+static host_nbl_kind
+take_slot(struct undis_host *host, struct host_slot *s)
+{
+    host_nbl_kind kind = s->kind;
+    s->kind = HOST_NBL_GONE;
+    s->nbl = NULL;
+    if (kind == HOST_NBL_RESOURCES) {
+        undis__atomic_store_release_int(&host->resources_out, host->resources_out - 1);
+    }
+    return kind;
+}
+
+/* Under the lock: take nbl out; the kind it had (HOST_NBL_FREE: not out). */
+static host_nbl_kind
+take_locked(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    struct host_slot *s = find(host, nbl);
+    return s != NULL ? take_slot(host, s) : HOST_NBL_FREE;
+}
+
+BOOLEAN
+undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
+{
+    BOOLEAN added;
+    undis__spin_lock(&host->ledger_lock);
+    added = add_locked(host, nbl, kind);
+    undis__spin_unlock(&host->ledger_lock);
+    return added;
+}
+
+BOOLEAN
+undis__host_ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind kind)
+{
+    PNET_BUFFER_LIST nbl;
+    BOOLEAN added = TRUE;
+    undis__spin_lock(&host->ledger_lock);
+    for (nbl = nbls; nbl != NULL && added; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
+        added = add_locked(host, nbl, kind);
+    }
+    if (!added) { /* undo the ones recorded before the one that found no room */
+        for (PNET_BUFFER_LIST undo = nbls; NET_BUFFER_LIST_NEXT_NBL(undo) != nbl;
+             undo = NET_BUFFER_LIST_NEXT_NBL(undo)) {
+            (void)take_locked(host, undo);
         }
     }
     undis__spin_unlock(&host->ledger_lock);
     return added;
 }
 
+PNET_BUFFER_LIST
+undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind)
+{
+    PNET_BUFFER_LIST taken = NULL, rest = NULL;
+    PNET_BUFFER_LIST *taken_tail = &taken, *rest_tail = &rest;
+    PNET_BUFFER_LIST nbl = *nbls;
+    undis__spin_lock(&host->ledger_lock);
+    while (nbl != NULL) {
+        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbl);
+        struct host_slot *s = find(host, nbl);
+        NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+        if (s != NULL && s->kind == kind) {
+            (void)take_slot(host, s);
+            *taken_tail = nbl;
+            taken_tail = &NET_BUFFER_LIST_NEXT_NBL(nbl);
+        } else {
+            *rest_tail = nbl;
+            rest_tail = &NET_BUFFER_LIST_NEXT_NBL(nbl);
+        }
+        nbl = next;
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    *nbls = rest;
+    return taken;
+}
+
+BOOLEAN
+undis__host_ledger_resources_out(struct undis_host *host)
+{
+    return undis__atomic_load_acquire_int(&host->resources_out) != 0;
+}
+
 host_nbl_kind
 undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    host_nbl_kind kind = HOST_NBL_FREE;
-    struct host_slot *s;
+    host_nbl_kind kind;
     undis__spin_lock(&host->ledger_lock);
-    s = find(host, nbl);
-    if (s != NULL) {
-        kind = s->kind;
-        s->kind = HOST_NBL_GONE;
-        s->nbl = NULL;
-    }
+    kind = take_locked(host, nbl);
     undis__spin_unlock(&host->ledger_lock);
     return kind;
 }
@@ -146,8 +226,9 @@ undis__host_ledger_clear(struct undis_host *host)
     for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
         struct host_slot *s = &host->ledger[i];
         if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE) {
-            undis__host_nbl_free(s->nbl);
+            undis__host_nbl_free(host, s->nbl);
         }
     }
     memset(host->ledger, 0, sizeof(host->ledger));
+    host->resources_out = 0;
 }

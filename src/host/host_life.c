@@ -130,6 +130,9 @@ undis_host_attach(undis_host *host)
     if (host == NULL || !host->registered || host->state != UNDIS_HOST_DETACHED) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
+    if (undis__host_frames_init(host) != NDIS_STATUS_SUCCESS) {
+        return NDIS_STATUS_RESOURCES;
+    }
     fill_attach(host, &p);
     host->module_context = NULL;
     set_state(host, UNDIS_HOST_ATTACHING);

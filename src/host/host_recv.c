@@ -21,7 +21,33 @@ static void
 miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     undis__host_count(&host->recv_returned, 1);
-    undis__host_nbl_free(nbl);
+    undis__host_nbl_free(host, nbl);
+}
+
+/* undis's miniport has a chain back: counted once, batch NBLs put back in
+ * one go. */
+static void
+miniport_returned_chain(struct undis_host *host, PNET_BUFFER_LIST nbls)
+{
+    PNET_BUFFER_LIST batch = NULL;
+    PNET_BUFFER_LIST *tail = &batch;
+    uint64_t count = 0;
+    while (nbls != NULL) {
+        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        count++;
+        if (undis__host_frames_owns(host, nbls)) {
+            *tail = nbls;
+            tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
+        } else {
+            undis__host_nbl_free(host, nbls);
+        }
+        nbls = next;
+    }
+    *tail = NULL;
+    if (batch != NULL) {
+        (void)undis__host_frames_put(host, batch);
+    }
+    undis__host_count(&host->recv_returned, count);
 }
 
 /* Return a chain the protocol got from the filter (or, bypassed, from the
@@ -29,6 +55,7 @@ miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl)
 static void
 return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
 {
+    PNET_BUFFER_LIST taken;
     if (nbls == NULL) {
         return;
     }
@@ -37,12 +64,9 @@ return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
                                                 dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
         return;
     }
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        (void)undis__host_ledger_take(host, nbls);
-        miniport_returned(host, nbls);
-        nbls = next;
-    }
+    taken = undis__host_ledger_take_chain(host, &nbls, HOST_NBL_RECEIVE);
+    miniport_returned_chain(host, taken);
+    miniport_returned_chain(host, nbls);
 }
 
 /*
@@ -56,28 +80,88 @@ protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BO
 {
     PNET_BUFFER_LIST back = NULL;
     PNET_BUFFER_LIST *tail = &back;
+    uint64_t count = 0, bytes = 0;
+    BOOLEAN keep_all = (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0;
+    BOOLEAN look = via_filter && !keep_all && undis__host_ledger_resources_out(host);
+    if (host->edge_receive != NULL) {
+        host->edge_receive(host->edge_context, nbls, flags);
+    }
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        undis__host_count(&host->up_nbls, 1);
-        undis__host_count(&host->up_bytes, undis__host_nbl_bytes(nbls));
-        if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0 &&
-            !(via_filter && undis__host_ledger_kind(host, nbls) == HOST_NBL_RESOURCES)) {
+        count++;
+        bytes += undis__host_nbl_bytes(nbls);
+        if (!keep_all && !(look && undis__host_ledger_kind(host, nbls) == HOST_NBL_RESOURCES)) {
             NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
         }
         nbls = next;
     }
+    undis__host_count(&host->up_nbls, count);
+    undis__host_count(&host->up_bytes, bytes);
     return_down(host, back, via_filter);
+}
+
+/* Chains nbls[0..count) in order; returns the head. */
+static PNET_BUFFER_LIST
+chain_of(PNET_BUFFER_LIST *nbls, ULONG count)
+{
+    for (ULONG i = 0; i + 1 < count; i++) {
+        NET_BUFFER_LIST_NEXT_NBL(nbls[i]) = nbls[i + 1];
+    }
+    NET_BUFFER_LIST_NEXT_NBL(nbls[count - 1]) = NULL;
+    return nbls[0];
+}
+
+/* With RESOURCES the NBLs are the miniport's again when the indication
+ * returns: those still recorded as lent come back (all of them when the
+ * filter was bypassed). */
+static void
+resources_back(struct undis_host *host, PNET_BUFFER_LIST *nbls, ULONG count, BOOLEAN bypassed)
+{
+    PNET_BUFFER_LIST chain = chain_of(nbls, count);
+    PNET_BUFFER_LIST taken = undis__host_ledger_take_chain(host, &chain, HOST_NBL_RESOURCES);
+    miniport_returned_chain(host, taken);
+    if (bypassed) {
+        miniport_returned_chain(host, chain);
+    }
+}
+
+NDIS_STATUS
+undis__host_receive_nbls(
+    struct undis_host *host, PNET_BUFFER_LIST *nbls, ULONG count, ULONG64 bytes, ULONG flags)
+{
+    BOOLEAN resources = (flags & UNDIS_HOST_RECEIVE_RESOURCES) != 0;
+    BOOLEAN bypassed = host->chars.ReceiveNetBufferListsHandler == NULL;
+    ULONG rflags = dispatch_flag(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL) |
+                   (resources ? NDIS_RECEIVE_FLAGS_RESOURCES : 0);
+    PNET_BUFFER_LIST chain = chain_of(nbls, count);
+    if (!bypassed && !undis__host_ledger_add_chain(
+                         host, chain, resources ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE)) {
+        for (ULONG i = 0; i < count; i++) {
+            NET_BUFFER_LIST_NEXT_NBL(nbls[i]) = NULL;
+            undis__host_nbl_free(host, nbls[i]);
+        }
+        return NDIS_STATUS_RESOURCES;
+    }
+    undis__host_count(&host->recv_nbls, count);
+    undis__host_count(&host->recv_bytes, bytes);
+    if (bypassed) {
+        protocol_receive(host, chain, rflags, FALSE);
+    } else {
+        host->chars.ReceiveNetBufferListsHandler(host->module_context, chain,
+                                                 NDIS_DEFAULT_PORT_NUMBER, count, rflags);
+    }
+    if (resources) {
+        resources_back(host, nbls, count, bypassed);
+    }
+    return NDIS_STATUS_SUCCESS;
 }
 
 NDIS_STATUS
 undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags)
 {
     PNET_BUFFER_LIST nbl;
-    BOOLEAN resources = (flags & UNDIS_HOST_RECEIVE_RESOURCES) != 0;
-    ULONG rflags = dispatch_flag(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL) |
-                   (resources ? NDIS_RECEIVE_FLAGS_RESOURCES : 0);
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_PAUSED;
     }
@@ -85,30 +169,13 @@ undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG fla
     if (nbl == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
-    undis__host_count(&host->recv_nbls, 1);
-    undis__host_count(&host->recv_bytes, length);
-    if (host->chars.ReceiveNetBufferListsHandler == NULL) {
-        protocol_receive(host, nbl, rflags, FALSE);
-    } else if (!undis__host_ledger_add(host, nbl,
-                                       resources ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE)) {
-        undis__host_nbl_free(nbl);
-        return NDIS_STATUS_RESOURCES;
-    } else {
-        host->chars.ReceiveNetBufferListsHandler(host->module_context, nbl,
-                                                 NDIS_DEFAULT_PORT_NUMBER, 1, rflags);
-    }
-    if (resources && undis__host_ledger_take(host, nbl) == HOST_NBL_RESOURCES) {
-        miniport_returned(host, nbl);
-    } else if (resources && host->chars.ReceiveNetBufferListsHandler == NULL) {
-        miniport_returned(host, nbl);
-    }
-    return NDIS_STATUS_SUCCESS;
+    return undis__host_receive_nbls(host, &nbl, 1, length, flags);
 }
 
 static void
 check_resources(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
 {
-    if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0) {
+    if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0 || !undis__host_ledger_resources_out(host)) {
         return;
     }
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
@@ -183,6 +250,9 @@ NdisFReturnNetBufferLists(NDIS_HANDLE NdisFilterHandle,
         return;
     }
     undis__host_check_dispatch(host, __func__, ReturnFlags, NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
+    /* the receives the filter holds, in one go; what is left one by one */
+    miniport_returned_chain(host,
+                            undis__host_ledger_take_chain(host, &NetBufferLists, HOST_NBL_RECEIVE));
     while (NetBufferLists != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferLists);
         host_nbl_kind kind = undis__host_ledger_take(host, NetBufferLists);

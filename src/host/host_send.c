@@ -43,11 +43,23 @@ undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
 }
 
 void
-undis__host_nbl_free(PNET_BUFFER_LIST nbl)
+undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     PMDL mdl;
     PVOID data;
+    if (undis__host_frames_owns(host, nbl)) {
+        NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+        (void)undis__host_frames_put(host, nbl);
+        return;
+    }
     if (undis__host_batch_free(nbl)) { /* an NBL of host_batch.c */
+        return;
+    }
+    if (nbl->NdisPoolHandle != host->nbl_pool) { /* the caller's (host_nbls.c) */
+        NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+        if (host->nbl_back != NULL) {
+            host->nbl_back(host->nbl_back_context, nbl);
+        }
         return;
     }
     mdl = NET_BUFFER_FIRST_MDL(NET_BUFFER_LIST_FIRST_NB(nbl));
@@ -90,32 +102,45 @@ complete_flags(void)
     return KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0;
 }
 
+/* undis's protocol has a chain of its sends back: counted once, batch NBLs
+ * back to the batch pool in one put, the others freed. */
 void
 undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls)
 {
+    PNET_BUFFER_LIST batch = NULL;
+    PNET_BUFFER_LIST *tail = &batch;
+    uint64_t count = 0;
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        undis__host_count(&host->send_completed, 1);
-        undis__host_nbl_free(nbls);
+        count++;
+        if (undis__host_frames_owns(host, nbls)) {
+            *tail = nbls;
+            tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
+        } else {
+            undis__host_nbl_free(host, nbls);
+        }
         nbls = next;
     }
+    *tail = NULL;
+    if (batch != NULL) {
+        (void)undis__host_frames_put(host, batch);
+    }
+    undis__host_count(&host->send_completed, count);
 }
 
-/* The completion of a chain goes to the filter when it sent it. */
+/* The completion of a chain goes to the filter when it sent it; without a
+ * send-complete handler, straight to the protocol (NDIS bypasses it). */
 static void
 complete_up(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
 {
+    PNET_BUFFER_LIST taken;
     if (via_filter && host->chars.SendNetBufferListsCompleteHandler != NULL) {
         host->chars.SendNetBufferListsCompleteHandler(host->module_context, nbls, complete_flags());
         return;
     }
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-        (void)undis__host_ledger_take(host, nbls);
-        undis__host_protocol_send_complete(host, nbls);
-        nbls = next;
-    }
+    taken = undis__host_ledger_take_chain(host, &nbls, HOST_NBL_SEND);
+    undis__host_protocol_send_complete(host, taken);
+    undis__host_protocol_send_complete(host, nbls);
 }
 
 static void
@@ -125,8 +150,7 @@ wire_out(struct undis_host *host, PNET_BUFFER nb)
     ULONG length = NET_BUFFER_DATA_LENGTH(nb);
     PUCHAR storage = length <= WIRE_STACK ? stack : (PUCHAR)malloc(length);
     PUCHAR data;
-    undis__host_count(&host->wire_out_bytes, length);
-    if (host->wire == NULL || length == 0 || storage == NULL) {
+    if (length == 0 || storage == NULL) {
         if (storage != stack) {
             free(storage);
         }
@@ -142,24 +166,58 @@ wire_out(struct undis_host *host, PNET_BUFFER nb)
 }
 
 static void
-miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
+miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLEAN via_filter)
 {
+    uint64_t count = 0, bytes = 0;
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
-        undis__host_count(&host->wire_out_nbls, 1);
+        count++;
         for (PNET_BUFFER nb = NET_BUFFER_LIST_FIRST_NB(nbl); nb != NULL;
              nb = NET_BUFFER_NEXT_NB(nb)) {
-            wire_out(host, nb);
+            bytes += NET_BUFFER_DATA_LENGTH(nb);
+            if (host->wire != NULL) {
+                wire_out(host, nb);
+            }
         }
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }
+    if (host->edge_send != NULL) {
+        host->edge_send(host->edge_context, nbls, flags);
+    }
+    undis__host_count(&host->wire_out_nbls, count);
+    undis__host_count(&host->wire_out_bytes, bytes);
     complete_up(host, nbls, via_filter);
+}
+
+NDIS_STATUS
+undis__host_send_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG count, ULONG64 bytes)
+{
+    ULONG flags = KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0;
+    if (host->chars.SendNetBufferListsHandler == NULL) {
+        undis__host_count(&host->send_nbls, count);
+        undis__host_count(&host->send_bytes, bytes);
+        miniport_send(host, nbls, flags, FALSE);
+        return NDIS_STATUS_SUCCESS;
+    }
+    if (!undis__host_ledger_add_chain(host, nbls, HOST_NBL_SEND)) {
+        while (nbls != NULL) {
+            PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+            NET_BUFFER_LIST_STATUS(nbls) = NDIS_STATUS_RESOURCES;
+            undis__host_nbl_free(host, nbls);
+            nbls = next;
+        }
+        return NDIS_STATUS_RESOURCES;
+    }
+    undis__host_count(&host->send_nbls, count);
+    undis__host_count(&host->send_bytes, bytes);
+    host->chars.SendNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,
+                                          flags);
+    return NDIS_STATUS_SUCCESS;
 }
 
 NDIS_STATUS
 undis_host_send(undis_host *host, const UCHAR *frame, ULONG length)
 {
     PNET_BUFFER_LIST nbl;
-    ULONG flags = KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0;
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_PAUSED;
     }
@@ -167,26 +225,18 @@ undis_host_send(undis_host *host, const UCHAR *frame, ULONG length)
     if (nbl == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
-    undis__host_count(&host->send_nbls, 1);
-    undis__host_count(&host->send_bytes, length);
-    if (host->chars.SendNetBufferListsHandler == NULL) {
-        miniport_send(host, nbl, FALSE);
-        return NDIS_STATUS_SUCCESS;
-    }
-    if (!undis__host_ledger_add(host, nbl, HOST_NBL_SEND)) {
-        undis__host_nbl_free(nbl);
-        return NDIS_STATUS_RESOURCES;
-    }
-    host->chars.SendNetBufferListsHandler(host->module_context, nbl, NDIS_DEFAULT_PORT_NUMBER,
-                                          flags);
-    return NDIS_STATUS_SUCCESS;
+    return undis__host_send_chain(host, nbl, 1, length);
 }
 
 static void
 check_source_handles(struct undis_host *host, NDIS_HANDLE handle, PNET_BUFFER_LIST nbls)
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
-        if (nbl->SourceHandle != handle && undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
+        /* the host's own NBLs (from its pools) need no lookup; a clone the
+         * filter made carries the host's SourceHandle until the filter sets
+         * its own, so the handle alone does not say whose an NBL is */
+        if (nbl->SourceHandle != handle && !undis__host_owns(host, nbl) &&
+            undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
             undis__host_report(host, UNDIS_RULE_HOST_BAD_SOURCE_HANDLE, "NdisFSendNetBufferLists",
                                nbl,
                                "%s: an NBL the filter originated has SourceHandle %p, "
@@ -216,7 +266,7 @@ NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
         return;
     }
     check_source_handles(host, NdisFilterHandle, NetBufferList);
-    miniport_send(host, NetBufferList, TRUE);
+    miniport_send(host, NetBufferList, SendFlags, TRUE);
 }
 
 /* A receive NBL that came back by the send-complete call goes to its owner. */
@@ -229,7 +279,7 @@ wrong_call(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
                        host->friendly, (void *)nbl);
     if (kind == HOST_NBL_RECEIVE) {
         undis__host_count(&host->recv_returned, 1);
-        undis__host_nbl_free(nbl);
+        undis__host_nbl_free(host, nbl);
     } else {
         (void)undis__host_ledger_add(host, nbl, kind);
     }
@@ -246,6 +296,9 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
     }
     undis__host_check_dispatch(host, __func__, SendCompleteFlags,
                                NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
+    /* the sends the filter holds, in one go; what is left is looked at one by one */
+    undis__host_protocol_send_complete(
+        host, undis__host_ledger_take_chain(host, &NetBufferList, HOST_NBL_SEND));
     while (NetBufferList != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferList);
         host_nbl_kind kind = undis__host_ledger_take(host, NetBufferList);

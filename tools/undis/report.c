@@ -285,6 +285,11 @@ report_text(const struct run *r, FILE *out)
             "indication; reshape %s; faults %s\n",
             r->o.backfill + r->buffer, r->o.backfill, r->o.batch, r->o.reshape ? "on" : "off",
             r->o.faults ? "on" : "off");
+    fprintf(out, "direction: %s\n",
+            r->o.receive ? "receive (up the stages' receive path, the last stage first; stages "
+                           "without receive handlers bypassed; passed on = indicated up, "
+                           "completed = returned down)"
+                         : "send (down the stages' send path)");
     if (r->o.reshape) {
         fprintf(out, "  reshape seed %llu\n", r->o.reshape_seed);
     }

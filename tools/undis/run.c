@@ -114,8 +114,8 @@ now_ns(void)
     return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
-static void
-clock_switch(struct run *r, int to)
+void
+run_clock_switch(struct run *r, int to)
 {
     uint64_t t = now_ns();
     if (r->clock_stage >= 0) {
@@ -129,18 +129,18 @@ static void
 call_send(struct run *r, int level, PNET_BUFFER_LIST nbls)
 {
     int prev = r->clock_stage;
-    clock_switch(r, level);
+    run_clock_switch(r, level);
     r->stage[level].chars->SendNetBufferLists(r->stage[level].ctx, nbls);
-    clock_switch(r, prev);
+    run_clock_switch(r, prev);
 }
 
 static void
 call_complete(struct run *r, int level, PNET_BUFFER_LIST nbls)
 {
     int prev = r->clock_stage;
-    clock_switch(r, level);
+    run_clock_switch(r, level);
     r->stage[level].chars->SendNetBufferListsComplete(r->stage[level].ctx, nbls);
-    clock_switch(r, prev);
+    run_clock_switch(r, prev);
 }
 
 /* For verifier findings: the capture packet of an NBL (a clone's too). */
@@ -182,8 +182,8 @@ stage_name(const struct run *r, int level)
 /* Structure checks                                                    */
 /* ------------------------------------------------------------------ */
 
-static void
-check_nbls(struct run *r, PNET_BUFFER_LIST nbls, int level)
+void
+run_check_nbls(struct run *r, PNET_BUFFER_LIST nbls, int level)
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
         char why[256];
@@ -273,15 +273,24 @@ miniport_write(struct run *r, PNET_BUFFER_LIST nbl, PNET_BUFFER nb, struct packe
     }
 }
 
-static void
-miniport_send(struct run *r, PNET_BUFFER_LIST nbls)
+/* Every frame of a chain to the output. */
+void
+run_write_out(struct run *r, PNET_BUFFER_LIST nbls)
 {
-    check_nbls(r, nbls, r->nstages);
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
         struct packet *pkt = run_packet_of(nbl);
         for (PNET_BUFFER nb = nbl->FirstNetBuffer; nb != NULL; nb = nb->Next) {
             miniport_write(r, nbl, nb, pkt);
         }
+    }
+}
+
+static void
+miniport_send(struct run *r, PNET_BUFFER_LIST nbls)
+{
+    run_check_nbls(r, nbls, r->nstages);
+    run_write_out(r, nbls);
+    for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = nbl->Next) {
         if (NET_BUFFER_LIST_INFO(nbl, TcpLargeSendNetBufferListInfo) != NULL) {
             /* As a miniport completes an LSO V2 send: the type, nothing else. */
             NDIS_TCP_LARGE_SEND_OFFLOAD_NET_BUFFER_LIST_INFO done;
@@ -310,13 +319,13 @@ host_send(NDIS_HANDLE handle, PNET_BUFFER_LIST nbls)
     if (st->index + 1 < r->nstages) {
         struct tool_stage *next = &r->stage[st->index + 1];
         (void)next;
-        check_nbls(r, nbls, st->index);
+        run_check_nbls(r, nbls, st->index);
         call_send(r, st->index + 1, nbls);
     } else {
         int prev = r->clock_stage;
-        clock_switch(r, -1);
+        run_clock_switch(r, -1);
         miniport_send(r, nbls);
-        clock_switch(r, prev);
+        run_clock_switch(r, prev);
     }
 }
 
@@ -392,8 +401,8 @@ packet_return(struct run *r, PNET_BUFFER_LIST nbl)
     NdisFreeNetBufferList(nbl);
 }
 
-static void
-tool_return(struct run *r, PNET_BUFFER_LIST nbls)
+void
+run_tool_return(struct run *r, PNET_BUFFER_LIST nbls)
 {
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = nbls->Next;
@@ -421,7 +430,7 @@ drain(struct run *r)
         nbls = r->pending[level];
         r->pending[level] = NULL;
         if (level == 0) {
-            tool_return(r, nbls);
+            run_tool_return(r, nbls);
         } else {
             call_complete(r, level - 1, nbls);
         }
@@ -548,8 +557,10 @@ run_batch(struct run *r)
         if (r->o.trace != 0) {
             run_trace(r, head, "as indicated");
         }
-        check_nbls(r, head, -1);
-        if (r->nstages > 0) {
+        run_check_nbls(r, head, -1);
+        if (r->o.receive) {
+            run_receive_batch(r, head);
+        } else if (r->nstages > 0) {
             call_send(r, 0, head);
         } else {
             miniport_send(r, head);
@@ -606,6 +617,8 @@ stages_attach(struct run *r)
         st->host.HostHandle = st;
         st->host.SendNetBufferLists = host_send;
         st->host.SendNetBufferListsComplete = host_complete;
+        st->host.IndicateReceiveNetBufferLists = run_host_indicate;
+        st->host.ReturnNetBufferLists = run_host_return;
         if (st->chars->Attach(&st->host, st->args, &st->ctx, err, sizeof(err)) !=
             NDIS_STATUS_SUCCESS) {
             run_error(r, "stage", 0, "stage '%.200s': %s", st->spec,

@@ -61,6 +61,7 @@ struct run_opts {
     int verify_level;
     unsigned long long trace;
     int compare; /* every frame out must equal its frame in */
+    int receive; /* --direction receive: up the stages' receive path */
     int json;
     int quiet;
     int progress; /* -1 auto */
@@ -152,6 +153,9 @@ struct run {
     NDIS_HANDLE pool;
     PNET_BUFFER_LIST pending[RUN_MAX_STAGES + 1];
     PNET_BUFFER_LIST pending_tail[RUN_MAX_STAGES + 1];
+    /* receive direction: returns waiting for stage i (nstages: undis) */
+    PNET_BUFFER_LIST rx_pending[RUN_MAX_STAGES + 1];
+    PNET_BUFFER_LIST rx_pending_tail[RUN_MAX_STAGES + 1];
     struct packet *packets; /* one batch */
     struct cap_reader in;
     enum link_kind link;
@@ -177,6 +181,18 @@ void run_error(struct run *r, const char *kind, uint64_t packet, const char *fmt
     UNDIS_TOOL_PRINTF(4, 5);
 int run_execute(struct run *r);
 
+/* run.c, for run_receive.c: the structure check after a stage (level -1:
+ * as indicated), frames out to the output, and NBLs back at undis */
+void run_check_nbls(struct run *r, PNET_BUFFER_LIST nbls, int level);
+void run_write_out(struct run *r, PNET_BUFFER_LIST nbls);
+void run_tool_return(struct run *r, PNET_BUFFER_LIST nbls);
+void run_clock_switch(struct run *r, int to);
+
+/* run_receive.c: the receive direction (--direction receive) */
+void run_receive_batch(struct run *r, PNET_BUFFER_LIST nbls);
+UNDIS_STAGE_HOST_INDICATE run_host_indicate;
+UNDIS_STAGE_HOST_RETURN run_host_return;
+
 /* run_trace.c: --trace pictures; the packet record of a tool NBL (or a
  * clone's original) */
 void run_trace(struct run *r, PNET_BUFFER_LIST nbls, const char *where);
@@ -197,6 +213,9 @@ void io_check_large_send(
 void stages_list(FILE *out);
 int stage_resolve(struct tool_stage *st, const char *spec, char *err, size_t err_len);
 void stage_unload(struct tool_stage *st);
+/* The stage's receive handlers (version 2), or NULL: bypassed there. */
+const UNDIS_STAGE_RECEIVE_CHARACTERISTICS *stage_receive(const struct tool_stage *st);
+int stage_has_receive(const struct tool_stage *st);
 void stage_collect_counters(struct tool_stage *st);
 
 /* report.c */

@@ -27,9 +27,12 @@ undis_tool_run_usage(FILE *out)
     fprintf(out, "usage: undis run [options]\n"
                  "       undis run               (no options: the main job, see below)\n"
                  "       undis trace [options]   (the same as undis run --trace 4)\n"
-                 "       undis run --driver SO[:filter] --in FILE [-q]\n"
+                 "       undis run --driver SO[:filter] --in FILE [--events SPEC] [--out FILE]\n"
                  "                               host a whole filter driver built as a shared\n"
-                 "                               object (docs/host.md)\n"
+                 "                               object (docs/host.md): both paths, events\n"
+                 "                               such as 50:pause,60:restart,70:link-down,\n"
+                 "                               80:link-up,90:oid-stats mid-stream, the frames\n"
+                 "                               that reach the wire written to --out\n"
                  "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
                  "         [--device NAME]       send I/O controls to the driver's control device\n");
     fprintf(out, "       undis run --replay FILE --driver SO[:filter] [-q]\n"
@@ -44,8 +47,8 @@ undis_tool_run_usage(FILE *out)
                  "to --out; every buffer is completed back and freed; a report follows.\n"
                  "Without --stage the frames go straight to the miniport: a check that the\n"
                  "capture reads and every frame comes back intact (and a copy, with --out).\n"
-                 "\n"
-                 "options:\n"
+                 "\n");
+    fprintf(out, "options:\n"
                  "  --in FILE           capture to read: pcap (us or ns) or pcapng; - is stdin.\n"
                  "                      Link types: Ethernet; Linux SLL and SLL2, raw IPv4/IPv6,\n"
                  "                      NULL/LOOP (an Ethernet header is made and the original\n"
@@ -63,6 +66,9 @@ undis_tool_run_usage(FILE *out)
                  "                      stage or the path of a shared object (./x.so) exporting\n"
                  "                      UndisStageEntry (docs/undis-command.md)\n"
                  "  --batch N           NBLs per receive indication (default 32, 1-4096)\n"
+                 "  --direction D       send (default): down the stages' send path; receive:\n"
+                 "                      up their receive path, bottom stage first (stages\n"
+                 "                      without receive handlers are bypassed)\n"
                  "  --backfill N        bytes of receive-buffer backfill before each frame\n"
                  "                      (default 32: vlan-tag fits, vxlan-encap's retreat has to\n"
                  "                      allocate; 0-65536)\n"
@@ -249,6 +255,11 @@ parse_valued(struct run_opts *o, const char *opt, const char *val)
             return bad_option("at most 32 stages (%s)", val);
         }
         o->stage_spec[o->nstages++] = val;
+    } else if (strcmp(opt, "--direction") == 0) {
+        if (strcmp(val, "send") != 0 && strcmp(val, "receive") != 0) {
+            return bad_option("--direction must be send or receive, not '%s'", val);
+        }
+        o->receive = strcmp(val, "receive") == 0;
     } else if (strcmp(opt, "--batch") == 0) {
         if (parse_u64(val, 4096, &v) != 0 || v == 0) {
             return bad_option("--batch must be 1 to 4096, not '%s'", val);
@@ -288,10 +299,10 @@ parse_valued(struct run_opts *o, const char *opt, const char *val)
 static int
 is_valued(const char *opt)
 {
-    static const char *const valued[] = { "--in",       "--out",        "--stage",  "--batch",
-                                          "--backfill", "--reshape",    "--faults", "--verify",
-                                          "--trace",    "--out-format", "--buffer", "--mtu",
-                                          "--runts" };
+    static const char *const valued[] = { "--in",        "--out",      "--stage",      "--batch",
+                                          "--direction", "--backfill", "--reshape",    "--faults",
+                                          "--verify",    "--trace",    "--out-format", "--buffer",
+                                          "--mtu",       "--runts" };
     for (size_t i = 0; i < sizeof(valued) / sizeof(valued[0]); i++) {
         if (strcmp(opt, valued[i]) == 0) {
             return 1;

@@ -6,21 +6,26 @@
  * hosts it (<undis/host.h>), issues the OIDs a protocol issues at bind
  * (packet filter, current address, statistics), runs every frame of the
  * capture down its send path and up its receive path (receives at
- * DISPATCH_LEVEL), pauses, detaches, unloads, and prints the counts and
- * the host rules it broke. --ioctl sends I/O controls to the driver's
+ * DISPATCH_LEVEL), with the life events of --events mid-stream
+ * (run_events.c) and the frames that reach the wire written with --out
+ * (run_driver_out.c), pauses, detaches, unloads, and prints the report
+ * (run_driver_report.c). --ioctl sends I/O controls to the driver's
  * control device after the attach, after the traffic or after the pause
- * (run_ioctl.c). Exit status: 0 clean, 1 findings or unbalanced
- * counts, 2 bad input (no such file, no DriverEntry, a failed load).
+ * (run_ioctl.c). Exit status: 0 clean, 1 findings, unbalanced
+ * counts, a leak or an event that failed, 2 bad input (no such file, no
+ * DriverEntry, a failed load, a bad --events token, an unwritable --out).
  */
 #include "undis_tool.h"
 
 #include "capfile.h"
+#include "run_driver.h"
 #include "run_ioctl.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
 #include <string.h>
 
+#include <undis/fault.h>
 #include <undis/host.h>
 #include <undis/report.h>
 
@@ -29,9 +34,13 @@
 struct driver_run {
     const char *path;
     const char *in;
+    const char *out;
     int quiet;
     unsigned long findings;
     unsigned long frames;
+    unsigned long refused_sends, refused_receives;
+    struct driver_events events;
+    struct driver_out outf;
     struct run_ioctls ioctls; /* --ioctl, --device (run_ioctl.c) */
 };
 
@@ -62,6 +71,14 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
             }
         } else if (strcmp(argv[i], "--device") == 0 && i + 1 < argc) {
             run->ioctls.device = argv[++i];
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            run->out = argv[++i];
+        } else if (strcmp(argv[i], "--events") == 0 && i + 1 < argc) {
+            char err[300];
+            if (driver_events_parse(&run->events, argv[++i], err, sizeof(err)) != 0) {
+                fprintf(stderr, "undis run --driver: %s\n", err);
+                return 2;
+            }
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             run->quiet = 1;
         } else {
@@ -71,7 +88,8 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
     }
     if (run->path == NULL || run->in == NULL) {
         fprintf(stderr,
-                "usage: undis run --driver PATH[:filter] --in FILE [-q]\n"
+                "usage: undis run --driver PATH[:filter] --in FILE [--events SPEC] "
+                "[--out FILE] [-q]\n"
                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
                 "[--device NAME]\n");
         return 2;
@@ -105,12 +123,30 @@ bind_oids(undis_host *host, int quiet)
     if (!quiet) {
         printf("  OIDs at bind: packet filter 0x%08lx, current address "
                "%02x:%02x:%02x:%02x:%02x:%02x 0x%08lx, statistics 0x%08lx\n",
-               (unsigned long)s1, mac[0], mac[1], mac[2], mac[3], mac[4], mac[5], (unsigned long)s2,
-               (unsigned long)s3);
+               (unsigned long)(ULONG)s1, mac[0], mac[1], mac[2], mac[3], mac[4], mac[5],
+               (unsigned long)(ULONG)s2, (unsigned long)(ULONG)s3);
     }
 }
 
-/* Every frame down the send path and up the receive path. */
+/* One frame down the send path and up the receive path (at DISPATCH_LEVEL);
+ * what the host refuses while the module is paused is counted. */
+static void
+one_frame(undis_host *host, struct driver_run *run, const struct cap_rec *rec)
+{
+    KIRQL old;
+    run->outf.ts_ns = rec->ts_ns;
+    if (undis_host_send(host, rec->data, rec->caplen) == NDIS_STATUS_PAUSED) {
+        run->refused_sends++;
+    }
+    KeRaiseIrql(DISPATCH_LEVEL, &old);
+    if (undis_host_receive(host, rec->data, rec->caplen, 0) == NDIS_STATUS_PAUSED) {
+        run->refused_receives++;
+    }
+    KeLowerIrql(old);
+}
+
+/* Every frame down the send path and up the receive path, with the events
+ * due after each. */
 static int
 traffic(undis_host *host, struct driver_run *run)
 {
@@ -121,16 +157,14 @@ traffic(undis_host *host, struct driver_run *run)
         fprintf(stderr, "undis: %s: %s\n", run->in, reader.error);
         return 2;
     }
+    driver_events_at(&run->events, host, 0);
     while ((got = cap_read(&reader, &rec)) == 1) {
-        KIRQL old;
         if (rec.caplen == 0) {
             continue;
         }
         run->frames++;
-        (void)undis_host_send(host, rec.data, rec.caplen);
-        KeRaiseIrql(DISPATCH_LEVEL, &old);
-        (void)undis_host_receive(host, rec.data, rec.caplen, 0);
-        KeLowerIrql(old);
+        one_frame(host, run, &rec);
+        driver_events_at(&run->events, host, run->frames);
     }
     if (got < 0) {
         fprintf(stderr, "undis: %s: %s\n", run->in, reader.error);
@@ -140,46 +174,19 @@ traffic(undis_host *host, struct driver_run *run)
 }
 
 static int
-print_report(undis_host *host, const struct driver_run *run)
-{
-    undis_host_stats s;
-    int balanced;
-    undis_host_get_stats(host, &s);
-    balanced = s.send_nbls == s.send_completed && s.recv_nbls == s.recv_returned &&
-               s.oids == s.oids_completed;
-    printf("undis run --driver %s (%s): %lu frames of %s\n", run->path,
-           undis_host_driver_name(host), run->frames, run->in);
-    printf("  send:    %llu NBLs, %llu bytes down; %llu on the wire (%llu bytes); "
-           "%llu completed\n",
-           (unsigned long long)s.send_nbls, (unsigned long long)s.send_bytes,
-           (unsigned long long)s.wire_out_nbls, (unsigned long long)s.wire_out_bytes,
-           (unsigned long long)s.send_completed);
-    printf("  receive: %llu NBLs, %llu bytes indicated; %llu reached the protocol "
-           "(%llu bytes); %llu returned\n",
-           (unsigned long long)s.recv_nbls, (unsigned long long)s.recv_bytes,
-           (unsigned long long)s.up_nbls, (unsigned long long)s.up_bytes,
-           (unsigned long long)s.recv_returned);
-    printf("  OIDs:    %llu issued, %llu completed, %llu reached the miniport; "
-           "%llu status indication(s)\n",
-           (unsigned long long)s.oids, (unsigned long long)s.oids_completed,
-           (unsigned long long)s.miniport_oids, (unsigned long long)s.status_indications);
-    printf("  %s; %lu finding(s)\n", balanced ? "balanced" : "NOT balanced", run->findings);
-    return balanced && run->findings == 0 ? 0 : 1;
-}
-
-static int
 host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run *run)
 {
     NTSTATUS status = undis_host_load(host, entry, "driver");
     int rc;
     if (!NT_SUCCESS(status)) {
         fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", run->path,
-                (unsigned long)status);
+                (unsigned long)(ULONG)status);
         return 2;
     }
     status = undis_host_attach(host);
     if (status != NDIS_STATUS_SUCCESS) {
-        fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path, (unsigned long)status);
+        fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path,
+                (unsigned long)(ULONG)status);
         undis_host_unload(host);
         return 2;
     }
@@ -188,7 +195,8 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     rc = run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_ATTACH);
     rc = rc != 0 ? rc : traffic(host, run);
     rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_TRAFFIC);
-    if (undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
+    if (undis_host_get_state(host) == UNDIS_HOST_RUNNING &&
+        undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: the pause did not complete\n", run->path);
         rc = rc != 0 ? rc : 1;
     } else {
@@ -198,41 +206,80 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     return rc;
 }
 
+/* Hosts the driver whose DriverEntry is entry and prints its report. */
+static int
+host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
+{
+    struct driver_summary sum;
+    undis_host *host = NULL;
+    unsigned long long base = undis_alloc_outstanding();
+    char err[600];
+    int rc;
+    memset(&sum, 0, sizeof(sum));
+    if (undis_host_create(&host) != NDIS_STATUS_SUCCESS) {
+        fprintf(stderr, "undis: out of memory\n");
+        return 2;
+    }
+    if (run->out != NULL) {
+        undis_host_set_wire(host, driver_out_wire, &run->outf);
+    }
+    undis_report_set_hook(finding, run);
+    rc = host_life(host, entry, run);
+    undis_host_get_stats(host, &sum.stats);
+    snprintf(sum.name, sizeof(sum.name), "%s", undis_host_driver_name(host));
+    undis_host_destroy(host);
+    undis_report_set_hook(NULL, NULL);
+    if (driver_out_close(&run->outf, rc != 2, err, sizeof(err)) != 0) {
+        fprintf(stderr, "undis: %s: %s\n", run->out, err);
+        rc = 2;
+    }
+    if (rc == 2) {
+        return rc;
+    }
+    sum.path = run->path;
+    sum.in = run->in;
+    sum.out = run->out;
+    sum.frames = run->frames;
+    sum.refused_sends = run->refused_sends;
+    sum.refused_receives = run->refused_receives;
+    sum.findings = run->findings;
+    sum.leaks = (long long)(undis_alloc_outstanding() - base);
+    sum.events = &run->events;
+    sum.wire_frames = run->outf.frames;
+    rc = driver_report_print(&sum, stdout) != 0 ? 1 : rc;
+    return run->events.failed ? 1 : rc;
+}
+
 int
 undis_tool_run_driver(int argc, char **argv)
 {
-    struct driver_run run;
+    static struct driver_run run;
     char path[4096];
+    char err[600];
     void *so;
     undis_host_driver_entry_fn *entry;
-    undis_host *host = NULL;
     int rc = parse(argc, argv, &run, path, sizeof(path));
     if (rc != 0) {
         return rc;
     }
+    if (run.out != NULL && driver_out_open(&run.outf, run.out, run.in, err, sizeof(err)) != 0) {
+        fprintf(stderr, "undis run --driver: %s\n", err);
+        return 2;
+    }
     so = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (so == NULL) {
         fprintf(stderr, "undis: cannot load %s: %s\n", path, dlerror());
+        (void)driver_out_close(&run.outf, 0, err, sizeof(err));
         return 2;
     }
     *(void **)(&entry) = dlsym(so, "DriverEntry");
     if (entry == NULL) {
         fprintf(stderr, "undis: %s has no DriverEntry\n", path);
+        (void)driver_out_close(&run.outf, 0, err, sizeof(err));
         dlclose(so);
         return 2;
     }
-    if (undis_host_create(&host) != NDIS_STATUS_SUCCESS) {
-        fprintf(stderr, "undis: out of memory\n");
-        dlclose(so);
-        return 2;
-    }
-    undis_report_set_hook(finding, &run);
-    rc = host_life(host, entry, &run);
-    if (rc != 2) {
-        rc = print_report(host, &run) != 0 ? 1 : rc;
-    }
-    undis_report_set_hook(NULL, NULL);
-    undis_host_destroy(host);
+    rc = host_and_report(entry, &run);
     dlclose(so);
     return rc;
 }

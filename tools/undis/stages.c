@@ -17,7 +17,8 @@
 #include "stage_util.h"
 
 static const UNDIS_STAGE_CHARACTERISTICS *const g_builtin[] = {
-    &VlanTagStage, &VlanUntagStage, &VxlanEncapStage, &VxlanDecapStage, &MirrorStage, &CountStage,
+    &VlanTagStage,    &VlanUntagStage, &VxlanEncapStage,
+    &VxlanDecapStage, &MirrorStage,    &CountReceiveStage.Stage,
 };
 
 #define BUILTIN_COUNT (sizeof(g_builtin) / sizeof(g_builtin[0]))
@@ -71,13 +72,18 @@ load_object(struct tool_stage *st, const char *path, char *err, size_t err_len)
         return -1;
     }
     st->chars = entry();
-    if (st->chars == NULL || st->chars->Version != UNDIS_STAGE_INTERFACE_VERSION ||
+    if (st->chars == NULL ||
+        (st->chars->Version != UNDIS_STAGE_INTERFACE_VERSION &&
+         st->chars->Version != UNDIS_STAGE_INTERFACE_VERSION_RECEIVE) ||
         st->chars->Attach == NULL || st->chars->Detach == NULL ||
-        st->chars->SendNetBufferLists == NULL || st->chars->SendNetBufferListsComplete == NULL) {
+        st->chars->SendNetBufferLists == NULL || st->chars->SendNetBufferListsComplete == NULL ||
+        (stage_receive(st) != NULL && (stage_receive(st)->ReceiveNetBufferLists == NULL ||
+                                       stage_receive(st)->ReturnNetBufferLists == NULL))) {
         snprintf(err, err_len,
                  "stage '%s': %s returned no valid UNDIS_STAGE_CHARACTERISTICS (interface version "
-                 "%d expected)",
-                 path, UNDIS_STAGE_ENTRY_NAME, UNDIS_STAGE_INTERFACE_VERSION);
+                 "%d, or %d with both receive handlers, expected)",
+                 path, UNDIS_STAGE_ENTRY_NAME, UNDIS_STAGE_INTERFACE_VERSION,
+                 UNDIS_STAGE_INTERFACE_VERSION_RECEIVE);
         stage_unload(st);
         return -1;
     }
@@ -123,6 +129,20 @@ stage_resolve(struct tool_stage *st, const char *spec, char *err, size_t err_len
     }
     snprintf(err, err_len, "unknown stage '%s' (see `undis run --help` for the list)", st->spec);
     return -1;
+}
+
+const UNDIS_STAGE_RECEIVE_CHARACTERISTICS *
+stage_receive(const struct tool_stage *st)
+{
+    return st->chars->Version >= UNDIS_STAGE_INTERFACE_VERSION_RECEIVE
+               ? (const UNDIS_STAGE_RECEIVE_CHARACTERISTICS *)(const void *)st->chars
+               : NULL;
+}
+
+int
+stage_has_receive(const struct tool_stage *st)
+{
+    return stage_receive(st) != NULL;
 }
 
 void
