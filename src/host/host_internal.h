@@ -125,9 +125,11 @@ host_nbl_kind undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST 
  * (nothing recorded) when the ledger has no room for all of them. */
 BOOLEAN
 undis__host_ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind kind);
-/* Under one lock, take out every NBL of *nbls that is out for kind: those
- * are returned as a chain (in order); the others stay in *nbls (in order,
- * still out or never out, for the caller's per-NBL path). */
+/* Under one lock, take out the NBLs of *nbls that are out for kind, up to
+ * the first one that is not out at all: those are returned as a chain (in
+ * order); the others stay in *nbls (in order, for the caller's per-NBL
+ * path). An NBL not out is never written to (it may be freed: a second
+ * completion), so it and all after it stay chained as they came. */
 PNET_BUFFER_LIST
 undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind);
 /* Are NBLs indicated with RESOURCES out now? (Lookups for them are skipped

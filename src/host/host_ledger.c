@@ -118,10 +118,17 @@ undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, h
     PNET_BUFFER_LIST nbl = *nbls;
     undis__spin_lock(&host->ledger_lock);
     while (nbl != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbl);
+        PNET_BUFFER_LIST next;
         struct host_slot *s = find(host, nbl);
+        if (s == NULL) {
+            /* not out: perhaps freed already (a second completion), so it is
+             * not written to; it and the NBLs after it stay as they are
+             * chained, for the caller to look at one by one */
+            break;
+        }
+        next = NET_BUFFER_LIST_NEXT_NBL(nbl);
         NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
-        if (s != NULL && s->kind == kind) {
+        if (s->kind == kind) {
             (void)take_slot(host, s);
             *taken_tail = nbl;
             taken_tail = &NET_BUFFER_LIST_NEXT_NBL(nbl);
@@ -132,6 +139,7 @@ undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, h
         nbl = next;
     }
     undis__spin_unlock(&host->ledger_lock);
+    *rest_tail = nbl;
     *nbls = rest;
     return taken;
 }
