@@ -10,6 +10,14 @@
 #ifndef UNDIS_SHADOW_NTDDK_H
 #define UNDIS_SHADOW_NTDDK_H
 
+/* The WDK header's own guards, which driver code tests (npcap: #ifndef _NTDDK_). */
+#ifndef _NTDDK_
+#    define _NTDDK_
+#endif
+#ifndef _WDMDDK_
+#    define _WDMDDK_
+#endif
+
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"

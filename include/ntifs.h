@@ -10,6 +10,17 @@
 #ifndef UNDIS_SHADOW_NTIFS_H
 #define UNDIS_SHADOW_NTIFS_H
 
+/* The WDK header's own guards, which driver code tests (npcap: #ifndef _NTDDK_). */
+#ifndef _NTIFS_
+#    define _NTIFS_
+#endif
+#ifndef _NTDDK_
+#    define _NTDDK_
+#endif
+#ifndef _WDMDDK_
+#    define _WDMDDK_
+#endif
+
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"

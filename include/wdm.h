@@ -10,6 +10,11 @@
 #ifndef UNDIS_SHADOW_WDM_H
 #define UNDIS_SHADOW_WDM_H
 
+/* The WDK header's own guard, which driver code tests (npcap: #ifndef _NTDDK_). */
+#ifndef _WDMDDK_
+#    define _WDMDDK_
+#endif
+
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
