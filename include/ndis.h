@@ -49,5 +49,8 @@
 #include "ndis/rxfilter.h"
 #include "ndis/rxqueue.h"
 #include "ndis/vswitch.h"
+/* issue 12, compat-b: NetKVM, xdp-for-windows, npcap */
+#include "ndis/ntddndis2.h"
+#include "ndis/poll.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_unsupported_more: one case per family of unsupported functions that
+ * issue 12's second header round added (helper compat-b): NDIS Poll Mode
+ * (unsupported_poll.c), ... Each calls the family's functions, checks the
+ * failure their documentation allows (return value, out-parameters
+ * cleared), that the report hook saw exactly one NOT_SUPPORTED_IN_USER_MODE
+ * notice naming the function, and that a second call reports nothing more.
+ */
+#include <ndis.h>
+#include <undis/report.h>
+
+#include "test.h"
+
+static struct {
+    int count;
+    undis_rule rule;
+    undis_domain domain;
+    char function[96];
+} g_seen;
+
+static undis_report_action
+record(const undis_report *r, void *context)
+{
+    (void)context;
+    g_seen.count++;
+    g_seen.rule = r->rule;
+    g_seen.domain = r->domain;
+    snprintf(g_seen.function, sizeof(g_seen.function), "%s",
+             r->function != NULL ? r->function : "");
+    return UNDIS_REPORT_CONTINUE;
+}
+
+static void
+watch(void)
+{
+    memset(&g_seen, 0, sizeof(g_seen));
+    undis_report_set_hook(record, NULL);
+}
+
+/* Exactly one notice since watch(), naming name. */
+static void
+check_reported_once(const char *name)
+{
+    CHECK_EQ_INT(g_seen.count, 1);
+    CHECK_EQ_INT((int)g_seen.rule, (int)UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE);
+    CHECK_EQ_INT((int)g_seen.domain, (int)UNDIS_DOMAIN_KERNEL);
+    CHECK_STR_EQ(g_seen.function, name);
+}
+
+static NDIS_HANDLE const k_junk = (NDIS_HANDLE)(ULONG_PTR)0x5a5a;
+
+TEST(poll_registration_fails)
+{
+    NDIS_POLL_CHARACTERISTICS ch;
+    NDIS_POLL_HANDLE poll = (NDIS_POLL_HANDLE)k_junk;
+    PROCESSOR_NUMBER cpu;
+    memset(&ch, 0, sizeof(ch));
+    memset(&cpu, 0, sizeof(cpu));
+    watch();
+    CHECK_EQ_INT((int)NdisRegisterPoll(k_junk, NULL, &ch, &poll), (int)NDIS_STATUS_NOT_SUPPORTED);
+    CHECK(poll == NULL);
+    check_reported_once("NdisRegisterPoll");
+    poll = (NDIS_POLL_HANDLE)k_junk;
+    CHECK_EQ_INT((int)NdisRegisterPoll(k_junk, NULL, &ch, &poll), (int)NDIS_STATUS_NOT_SUPPORTED);
+    CHECK(poll == NULL);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK_EQ_INT((int)NdisSetPollAffinity((NDIS_POLL_HANDLE)k_junk, &cpu),
+                 (int)NDIS_STATUS_NOT_SUPPORTED);
+    check_reported_once("NdisSetPollAffinity");
+    watch();
+    NdisRequestPoll((NDIS_POLL_HANDLE)k_junk, NULL);
+    check_reported_once("NdisRequestPoll");
+    watch();
+    NdisDeregisterPoll((NDIS_POLL_HANDLE)k_junk);
+    check_reported_once("NdisDeregisterPoll");
+    undis_report_set_hook(NULL, NULL);
+}
+
+TEST_MAIN_BEGIN
+TEST_CASE(poll_registration_fails)
+TEST_MAIN_END
