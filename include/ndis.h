@@ -51,6 +51,7 @@
 #include "ndis/vswitch.h"
 /* issue 12, compat-b: NetKVM, xdp-for-windows, npcap */
 #include "ndis/ntddndis2.h"
+#include "ndis/exsync.h"
 #include "ndis/poll.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -26,5 +26,6 @@
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
 #include "ndis/registry.h"
+#include "ndis/exsync.h" /* issue 12, compat-b */
 
 #endif /* UNDIS_SHADOW_NTIFS_H */

@@ -20,5 +20,6 @@
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
 #include "ndis/registry.h"
+#include "ndis/exsync.h" /* issue 12, compat-b */
 
 #endif /* UNDIS_SHADOW_WDM_H */

@@ -2,7 +2,8 @@
 /*
  * test_unsupported_more: one case per family of unsupported functions that
  * issue 12's second header round added (helper compat-b): NDIS Poll Mode
- * (unsupported_poll.c), ... Each calls the family's functions, checks the
+ * (unsupported_poll.c), callback objects, Zw file/event calls, extended work
+ * items and group affinity (unsupported_ex.c). Each calls the family's functions, checks the
  * failure their documentation allows (return value, out-parameters
  * cleared), that the report hook saw exactly one NOT_SUPPORTED_IN_USER_MODE
  * notice naming the function, and that a second call reports nothing more.
@@ -78,6 +79,69 @@ TEST(poll_registration_fails)
     undis_report_set_hook(NULL, NULL);
 }
 
+TEST(ex_callbacks_files_events_fail)
+{
+    PCALLBACK_OBJECT cb = (PCALLBACK_OBJECT)k_junk;
+    HANDLE h = (HANDLE)k_junk;
+    IO_STATUS_BLOCK iosb;
+    OBJECT_ATTRIBUTES oa;
+    GROUP_AFFINITY prev;
+    memset(&oa, 0, sizeof(oa));
+    memset(&prev, 0xff, sizeof(prev));
+    watch();
+    CHECK_EQ_INT((int)ExCreateCallback(&cb, &oa, TRUE, TRUE), (int)STATUS_NOT_SUPPORTED);
+    CHECK(cb == NULL);
+    check_reported_once("ExCreateCallback");
+    CHECK_EQ_INT((int)ExCreateCallback(&cb, &oa, TRUE, TRUE), (int)STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT(g_seen.count, 1);
+    watch();
+    CHECK(ExRegisterCallback((PCALLBACK_OBJECT)k_junk, NULL, NULL) == NULL);
+    check_reported_once("ExRegisterCallback");
+    watch();
+    ExUnregisterCallback(k_junk);
+    check_reported_once("ExUnregisterCallback");
+    watch();
+    ExNotifyCallback(k_junk, NULL, NULL);
+    check_reported_once("ExNotifyCallback");
+    watch();
+    CHECK_EQ_INT((int)ZwCreateFile(&h, GENERIC_READ, &oa, &iosb, NULL, FILE_ATTRIBUTE_NORMAL,
+                                   FILE_SHARE_READ, FILE_OPEN, 0, NULL, 0),
+                 (int)STATUS_NOT_SUPPORTED);
+    CHECK(h == NULL);
+    CHECK_EQ_INT((int)iosb.Status, (int)STATUS_NOT_SUPPORTED);
+    check_reported_once("ZwCreateFile");
+    watch();
+    CHECK_EQ_INT((int)ZwDeviceIoControlFile(k_junk, NULL, NULL, NULL, &iosb, 0, NULL, 0, NULL, 0),
+                 (int)STATUS_NOT_SUPPORTED);
+    check_reported_once("ZwDeviceIoControlFile");
+    watch();
+    CHECK_EQ_INT(
+        (int)ZwSetInformationFile(k_junk, &iosb, &prev, 4, FileIoCompletionNotificationInformation),
+        (int)STATUS_NOT_SUPPORTED);
+    check_reported_once("ZwSetInformationFile");
+    watch();
+    h = (HANDLE)k_junk;
+    CHECK_EQ_INT((int)ZwCreateEvent(&h, EVENT_ALL_ACCESS, NULL, NotificationEvent, FALSE),
+                 (int)STATUS_NOT_SUPPORTED);
+    CHECK(h == NULL);
+    check_reported_once("ZwCreateEvent");
+    watch();
+    CHECK_EQ_INT((int)ZwWaitForSingleObject(k_junk, FALSE, NULL), (int)STATUS_NOT_SUPPORTED);
+    check_reported_once("ZwWaitForSingleObject");
+    watch();
+    IoQueueWorkItemEx((PIO_WORKITEM)k_junk, NULL, DelayedWorkQueue, NULL);
+    check_reported_once("IoQueueWorkItemEx");
+    watch();
+    KeSetSystemGroupAffinityThread(&prev, &prev);
+    CHECK(prev.Mask == 0 && prev.Group == 0);
+    check_reported_once("KeSetSystemGroupAffinityThread");
+    watch();
+    KeRevertToUserGroupAffinityThread(&prev);
+    check_reported_once("KeRevertToUserGroupAffinityThread");
+    undis_report_set_hook(NULL, NULL);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(poll_registration_fails)
+TEST_CASE(ex_callbacks_files_events_fail)
 TEST_MAIN_END
