@@ -52,6 +52,7 @@
 /* issue 12, compat-b: NetKVM, xdp-for-windows, npcap */
 #include "ndis/ntddndis2.h"
 #include "ndis/exsync.h"
+#include "ndis/nbltimestamp.h"
 #include "ndis/poll.h"
 
 #endif /* UNDIS_NDIS_H */

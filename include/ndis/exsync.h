@@ -156,11 +156,17 @@ VOID FASTCALL ExRundownCompletedCacheAware(_Inout_ PEX_RUNDOWN_REF_CACHE_AWARE R
 
 typedef struct _CALLBACK_OBJECT *PCALLBACK_OBJECT;
 
+/* mmsystem.h (from <windows.h>) has a constant named CALLBACK_FUNCTION; the
+ * function type is declared only where it does not. */
+#ifndef CALLBACK_FUNCTION
 typedef _Function_class_(CALLBACK_FUNCTION) _IRQL_requires_same_ VOID
     CALLBACK_FUNCTION(_In_opt_ PVOID CallbackContext,
                       _In_opt_ PVOID Argument1,
                       _In_opt_ PVOID Argument2);
-typedef CALLBACK_FUNCTION *PCALLBACK_FUNCTION;
+#endif
+typedef VOID (*PCALLBACK_FUNCTION)(_In_opt_ PVOID CallbackContext,
+                                   _In_opt_ PVOID Argument1,
+                                   _In_opt_ PVOID Argument2);
 
 /* Callback objects. undis has none: ExCreateCallback fails with
  * STATUS_NOT_SUPPORTED (*CallbackObject NULL), ExRegisterCallback returns
@@ -349,6 +355,10 @@ _IRQL_requires_max_(DISPATCH_LEVEL) VOID NTAPI
                                    _Out_opt_ PGROUP_AFFINITY PreviousAffinity);
 _IRQL_requires_max_(DISPATCH_LEVEL) VOID NTAPI
     KeRevertToUserGroupAffinityThread(_In_ PGROUP_AFFINITY PreviousAffinity);
+
+#if UNDIS_HAVE_WINNT /* the SDK's winnt.h has no LOGICAL; ntdef.h (kernel) does */
+typedef ULONG LOGICAL;
+#endif
 
 /* Whether a DPC has run long enough to yield. undis has no DPC watchdog:
  * always FALSE. IRQL: DISPATCH_LEVEL. Real. */

@@ -16,6 +16,9 @@
 #include "objectheader.h"
 #include "ifdef.h"
 #include "ntddndis.h"
+#include "ntstatus.h"
+#include "nblaccessors.h"
+#include "nbloob.h"
 #include "undis_assert.h"
 
 UNDIS_EXTERN_C_BEGIN
@@ -116,6 +119,47 @@ typedef struct _NDIS_PM_PACKET_PATTERN {
     ULONG PatternSize;
     ULONG PatternFlags;
 } NDIS_PM_PACKET_PATTERN, *PNDIS_PM_PACKET_PATTERN;
+
+/* ---- ndis.h: status, runtime versions, RSC accessors ------------------------ */
+
+#define NDIS_STATUS_INDICATION_REQUIRED ((NDIS_STATUS)STATUS_NDIS_INDICATION_REQUIRED)
+
+#if NDIS_SUPPORT_NDIS681
+#    define NDIS_RUNTIME_VERSION_681 ((6U << 16) | 81U)
+#endif
+#if NDIS_SUPPORT_NDIS682
+#    define NDIS_RUNTIME_VERSION_682 ((6U << 16) | 82U)
+#endif
+#if NDIS_SUPPORT_NDIS683
+#    define NDIS_RUNTIME_VERSION_683 ((6U << 16) | 83U)
+#endif
+#if NDIS_SUPPORT_NDIS684
+#    define NDIS_RUNTIME_VERSION_684 ((6U << 16) | 84U)
+#endif
+#if NDIS_SUPPORT_NDIS685
+#    define NDIS_RUNTIME_VERSION_685 ((6U << 16) | 85U)
+#endif
+#if NDIS_SUPPORT_NDIS686
+#    define NDIS_RUNTIME_VERSION_686 ((6U << 16) | 86U)
+#endif
+#if NDIS_SUPPORT_NDIS687
+#    define NDIS_RUNTIME_VERSION_687 ((6U << 16) | 87U)
+#endif
+#if NDIS_SUPPORT_NDIS688
+#    define NDIS_RUNTIME_VERSION_688 ((6U << 16) | 88U)
+#endif
+#if NDIS_SUPPORT_NDIS689
+#    define NDIS_RUNTIME_VERSION_689 ((6U << 16) | 89U)
+#endif
+
+#if NDIS_SUPPORT_NDIS630
+#    define NET_BUFFER_LIST_COALESCED_SEG_COUNT(_NBL)                              \
+        (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO(_NBL, TcpRecvSegCoalesceInfo)) \
+             ->Info.CoalescedSegCount)
+#    define NET_BUFFER_LIST_DUP_ACK_COUNT(_NBL)                                    \
+        (((PNDIS_RSC_NBL_INFO)&NET_BUFFER_LIST_INFO(_NBL, TcpRecvSegCoalesceInfo)) \
+             ->Info.DupAckCount)
+#endif
 
 UNDIS_EXTERN_C_END
 
