@@ -54,5 +54,9 @@
 #include "ndis/exsync.h"
 #include "ndis/nbltimestamp.h"
 #include "ndis/poll.h"
+/* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
+#include "ndis/hwres.h"
+#include "ndis/kobject.h"
+#include "ndis/hwassist.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -24,5 +24,8 @@
 #include "ndis/csq.h"
 #include "ndis/registry.h"
 #include "ndis/exsync.h" /* issue 12, compat-b */
+/* compat-a (issue 12) */
+#include "ndis/hwres.h"
+#include "ndis/kobject.h"
 
 #endif /* UNDIS_SHADOW_NTDDK_H */
