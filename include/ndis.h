@@ -54,6 +54,8 @@
 #include "ndis/exsync.h"
 #include "ndis/nbltimestamp.h"
 #include "ndis/poll.h"
+#include "ndis/pci.h"
+#include "ndis/fwpstatus.h"
 /* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

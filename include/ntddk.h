@@ -24,6 +24,7 @@
 #include "ndis/csq.h"
 #include "ndis/registry.h"
 #include "ndis/exsync.h" /* issue 12, compat-b */
+#include "ndis/pci.h"
 /* compat-a (issue 12) */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

@@ -75,6 +75,23 @@ UNDIS_EXTERN_C_BEGIN
 #    endif
 #endif
 
+/* ---- winnt.h/wdm.h odds: DECLSPEC_RESTRICT, INVALID_PROCESSOR_INDEX, ... ---- */
+
+#ifndef DECLSPEC_RESTRICT /* MSVC's __declspec(restrict): returns unaliased memory */
+#    if defined(_MSC_VER)
+#        define DECLSPEC_RESTRICT __declspec(restrict)
+#    elif UNDIS_GNU_ATTRIBUTES
+#        define DECLSPEC_RESTRICT __attribute__((__malloc__))
+#    else
+#        define DECLSPEC_RESTRICT
+#    endif
+#endif
+
+#define INVALID_PROCESSOR_INDEX 0xffffffff
+
+/* A mutex is waited on as any dispatcher object. */
+#define KeWaitForMutexObject KeWaitForSingleObject
+
 /* ---- push locks ----------------------------------------------------------- */
 
 typedef ULONG_PTR EX_PUSH_LOCK, *PEX_PUSH_LOCK;

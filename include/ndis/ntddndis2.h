@@ -19,6 +19,7 @@
 #include "ntstatus.h"
 #include "nblaccessors.h"
 #include "nbloob.h"
+#include "rtlstring.h"
 #include "undis_assert.h"
 
 UNDIS_EXTERN_C_BEGIN
@@ -121,6 +122,8 @@ typedef struct _NDIS_PM_PACKET_PATTERN {
 } NDIS_PM_PACKET_PATTERN, *PNDIS_PM_PACKET_PATTERN;
 
 /* ---- ndis.h: status, runtime versions, RSC accessors ------------------------ */
+
+typedef const NDIS_STRING *PCNDIS_STRING;
 
 #define NDIS_STATUS_INDICATION_REQUIRED ((NDIS_STATUS)STATUS_NDIS_INDICATION_REQUIRED)
 
