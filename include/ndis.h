@@ -56,6 +56,7 @@
 #include "ndis/poll.h"
 #include "ndis/pci.h"
 #include "ndis/fwpstatus.h"
+#include "ndis/rtlbitmap.h"
 /* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

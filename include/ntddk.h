@@ -25,6 +25,7 @@
 #include "ndis/registry.h"
 #include "ndis/exsync.h" /* issue 12, compat-b */
 #include "ndis/pci.h"
+#include "ndis/rtlbitmap.h"
 /* compat-a (issue 12) */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

@@ -95,6 +95,7 @@
 #    define ERROR_INSUFFICIENT_BUFFER 122L
 #    define ERROR_INVALID_NAME        123L
 #    define ERROR_BUSY                170L
+#    define ERROR_MR_MID_NOT_FOUND    317L
 #    define ERROR_ALREADY_EXISTS      183L
 #    define ERROR_MORE_DATA           234L
 #    define ERROR_NO_MORE_ITEMS       259L
@@ -105,6 +106,7 @@
 #    define ERROR_NOT_FOUND           1168L
 #    define ERROR_CANCELLED           1223L
 #    define ERROR_INTERNAL_ERROR      1359L
+#    define ERROR_NO_SYSTEM_RESOURCES 1450L
 #    define ERROR_TIMEOUT             1460L
 #    define ERROR_INVALID_STATE       5023L
 

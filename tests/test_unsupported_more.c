@@ -3,7 +3,8 @@
  * test_unsupported_more: one case per family of unsupported functions that
  * issue 12's second header round added (helper compat-b): NDIS Poll Mode
  * (unsupported_poll.c), callback objects, Zw file/event calls, extended work
- * items and group affinity (unsupported_ex.c). Each calls the family's functions, checks the
+ * items and group affinity (unsupported_ex.c), NTSTATUS codes without a
+ * Win32 mapping in undis (rt_doserror.c). Each calls the family's functions, checks the
  * failure their documentation allows (return value, out-parameters
  * cleared), that the report hook saw exactly one NOT_SUPPORTED_IN_USER_MODE
  * notice naming the function, and that a second call reports nothing more.
@@ -141,7 +142,23 @@ TEST(ex_callbacks_files_events_fail)
     undis_report_set_hook(NULL, NULL);
 }
 
+TEST(status_to_dos_error_maps_common_codes_and_reports_others)
+{
+    watch();
+    CHECK_EQ_INT((long long)RtlNtStatusToDosErrorNoTeb(STATUS_SUCCESS), 0);
+    CHECK_EQ_INT((long long)RtlNtStatusToDosErrorNoTeb(STATUS_INVALID_PARAMETER), 87);
+    CHECK_EQ_INT((long long)RtlNtStatusToDosErrorNoTeb(STATUS_INSUFFICIENT_RESOURCES), 1450);
+    CHECK_EQ_INT((long long)RtlNtStatusToDosError(STATUS_PENDING), 997);
+    CHECK_EQ_INT(g_seen.count, 0); /* mapped codes are real: no report */
+    CHECK_EQ_INT((long long)RtlNtStatusToDosErrorNoTeb(STATUS_FWP_ALREADY_EXISTS), 317);
+    check_reported_once("RtlNtStatusToDosErrorNoTeb");
+    CHECK_EQ_INT((long long)RtlNtStatusToDosErrorNoTeb(STATUS_FWP_ALREADY_EXISTS), 317);
+    CHECK_EQ_INT(g_seen.count, 1);
+    undis_report_set_hook(NULL, NULL);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(poll_registration_fails)
 TEST_CASE(ex_callbacks_files_events_fail)
+TEST_CASE(status_to_dos_error_maps_common_codes_and_reports_others)
 TEST_MAIN_END

@@ -388,6 +388,18 @@ _IRQL_requires_max_(DISPATCH_LEVEL) PVOID NTAPI
                                _In_ ULONG Tag,
                                _In_ EX_POOL_PRIORITY Priority);
 
+/* ---- NTSTATUS to Win32 error -------------------------------------------------- */
+
+/* The Win32 error code of an NTSTATUS (what a driver returns to user mode as
+ * an HRESULT). Real for the common codes (success, pending, the invalid-
+ * parameter/handle/request, memory, resources, access, buffer-size, not-
+ * found, not-supported and cancelled codes); any other code reports the
+ * function once and gives ERROR_MR_MID_NOT_FOUND, Windows' answer for a code
+ * without a Win32 equivalent, although Windows may know one. IRQL: any.
+ * src/kernel/rt_doserror.c. */
+ULONG NTAPI RtlNtStatusToDosError(_In_ NTSTATUS Status);
+ULONG NTAPI RtlNtStatusToDosErrorNoTeb(_In_ NTSTATUS Status);
+
 /* ---- ntstrsafe.h: formatting into a UNICODE_STRING ------------------------ */
 
 /* Formats into DestinationString's buffer (up to MaximumLength bytes, no

@@ -122,38 +122,23 @@ typedef struct _NDIS_PM_PACKET_PATTERN {
 } NDIS_PM_PACKET_PATTERN, *PNDIS_PM_PACKET_PATTERN;
 
 /* ---- ndis.h: status, runtime versions, RSC accessors ------------------------ */
+/* The runtime versions are defined whatever version the driver is built for:
+ * a 6.84 driver compares NdisGetVersion() with NDIS_RUNTIME_VERSION_685
+ * (xdp-for-windows). */
 
 typedef const NDIS_STRING *PCNDIS_STRING;
 
 #define NDIS_STATUS_INDICATION_REQUIRED ((NDIS_STATUS)STATUS_NDIS_INDICATION_REQUIRED)
 
-#if NDIS_SUPPORT_NDIS681
-#    define NDIS_RUNTIME_VERSION_681 ((6U << 16) | 81U)
-#endif
-#if NDIS_SUPPORT_NDIS682
-#    define NDIS_RUNTIME_VERSION_682 ((6U << 16) | 82U)
-#endif
-#if NDIS_SUPPORT_NDIS683
-#    define NDIS_RUNTIME_VERSION_683 ((6U << 16) | 83U)
-#endif
-#if NDIS_SUPPORT_NDIS684
-#    define NDIS_RUNTIME_VERSION_684 ((6U << 16) | 84U)
-#endif
-#if NDIS_SUPPORT_NDIS685
-#    define NDIS_RUNTIME_VERSION_685 ((6U << 16) | 85U)
-#endif
-#if NDIS_SUPPORT_NDIS686
-#    define NDIS_RUNTIME_VERSION_686 ((6U << 16) | 86U)
-#endif
-#if NDIS_SUPPORT_NDIS687
-#    define NDIS_RUNTIME_VERSION_687 ((6U << 16) | 87U)
-#endif
-#if NDIS_SUPPORT_NDIS688
-#    define NDIS_RUNTIME_VERSION_688 ((6U << 16) | 88U)
-#endif
-#if NDIS_SUPPORT_NDIS689
-#    define NDIS_RUNTIME_VERSION_689 ((6U << 16) | 89U)
-#endif
+#define NDIS_RUNTIME_VERSION_681 ((6U << 16) | 81U)
+#define NDIS_RUNTIME_VERSION_682 ((6U << 16) | 82U)
+#define NDIS_RUNTIME_VERSION_683 ((6U << 16) | 83U)
+#define NDIS_RUNTIME_VERSION_684 ((6U << 16) | 84U)
+#define NDIS_RUNTIME_VERSION_685 ((6U << 16) | 85U)
+#define NDIS_RUNTIME_VERSION_686 ((6U << 16) | 86U)
+#define NDIS_RUNTIME_VERSION_687 ((6U << 16) | 87U)
+#define NDIS_RUNTIME_VERSION_688 ((6U << 16) | 88U)
+#define NDIS_RUNTIME_VERSION_689 ((6U << 16) | 89U)
 
 #if NDIS_SUPPORT_NDIS630
 #    define NET_BUFFER_LIST_COALESCED_SEG_COUNT(_NBL)                              \
