@@ -57,6 +57,7 @@
 #include "ndis/pci.h"
 #include "ndis/fwpstatus.h"
 #include "ndis/rtlbitmap.h"
+#include "ndis/interrupt.h"
 /* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

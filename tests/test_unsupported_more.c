@@ -4,7 +4,8 @@
  * issue 12's second header round added (helper compat-b): NDIS Poll Mode
  * (unsupported_poll.c), callback objects, Zw file/event calls, extended work
  * items and group affinity (unsupported_ex.c), NTSTATUS codes without a
- * Win32 mapping in undis (rt_doserror.c). Each calls the family's functions, checks the
+ * Win32 mapping in undis (rt_doserror.c), interrupts (unsupported_interrupt.c).
+ * Each calls the family's functions, checks the
  * failure their documentation allows (return value, out-parameters
  * cleared), that the report hook saw exactly one NOT_SUPPORTED_IN_USER_MODE
  * notice naming the function, and that a second call reports nothing more.
@@ -157,8 +158,42 @@ TEST(status_to_dos_error_maps_common_codes_and_reports_others)
     undis_report_set_hook(NULL, NULL);
 }
 
+static BOOLEAN
+fixture_sync(NDIS_HANDLE context)
+{
+    *(int *)context += 1;
+    return TRUE;
+}
+
+TEST(interrupt_registration_fails_sync_runs)
+{
+    NDIS_MINIPORT_INTERRUPT_CHARACTERISTICS ch;
+    NDIS_HANDLE handle = k_junk;
+    GROUP_AFFINITY affinity;
+    int ran = 0;
+    memset(&ch, 0, sizeof(ch));
+    memset(&affinity, 0, sizeof(affinity));
+    watch();
+    CHECK_EQ_INT((int)NdisMRegisterInterruptEx(k_junk, NULL, &ch, &handle),
+                 (int)NDIS_STATUS_FAILURE);
+    CHECK(handle == NULL);
+    check_reported_once("NdisMRegisterInterruptEx");
+    watch();
+    CHECK(NdisMQueueDpcEx(k_junk, 0, &affinity, NULL) == 0);
+    check_reported_once("NdisMQueueDpcEx");
+    watch();
+    NdisMDeregisterInterruptEx(k_junk);
+    check_reported_once("NdisMDeregisterInterruptEx");
+    watch();
+    CHECK(NdisMSynchronizeWithInterruptEx(k_junk, 0, fixture_sync, &ran));
+    CHECK_EQ_INT(ran, 1);
+    CHECK_EQ_INT(g_seen.count, 0); /* real: no report */
+    undis_report_set_hook(NULL, NULL);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(poll_registration_fails)
 TEST_CASE(ex_callbacks_files_events_fail)
 TEST_CASE(status_to_dos_error_maps_common_codes_and_reports_others)
+TEST_CASE(interrupt_registration_fails_sync_runs)
 TEST_MAIN_END
