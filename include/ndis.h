@@ -49,6 +49,15 @@
 #include "ndis/rxfilter.h"
 #include "ndis/rxqueue.h"
 #include "ndis/vswitch.h"
+/* issue 12, compat-b: NetKVM, xdp-for-windows, npcap */
+#include "ndis/ntddndis2.h"
+#include "ndis/exsync.h"
+#include "ndis/nbltimestamp.h"
+#include "ndis/poll.h"
+#include "ndis/pci.h"
+#include "ndis/fwpstatus.h"
+#include "ndis/rtlbitmap.h"
+#include "ndis/interrupt.h"
 /* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

@@ -10,11 +10,25 @@
 #ifndef UNDIS_SHADOW_NTIFS_H
 #define UNDIS_SHADOW_NTIFS_H
 
+/* The WDK header's own guards, which driver code tests (npcap: #ifndef _NTDDK_). */
+#ifndef _NTIFS_
+#    define _NTIFS_
+#endif
+#ifndef _NTDDK_
+#    define _NTDDK_
+#endif
+#ifndef _WDMDDK_
+#    define _WDMDDK_
+#endif
+
 #include "ndis/rt.h"
 #include "ndis/bugcodes.h"
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
 #include "ndis/registry.h"
+#include "ndis/exsync.h" /* issue 12, compat-b */
+#include "ndis/pci.h"
+#include "ndis/rtlbitmap.h"
 /* compat-a (issue 12) */
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"

@@ -4,5 +4,6 @@
 #define UNDIS_SHADOW_NTSTATUS_H
 
 #include "ndis/ntstatus.h"
+#include "ndis/fwpstatus.h" /* issue 12, compat-b */
 
 #endif /* UNDIS_SHADOW_NTSTATUS_H */

@@ -1652,6 +1652,24 @@ RtlLongPtrToUShort(_In_ LONG_PTR Operand, _Out_ USHORT *pResult)
 #    pragma GCC diagnostic pop
 #endif
 
+/* ---- fixed-width names (issue 12, compat-b; xdp-for-windows) -------------- */
+/* ntintsafe.h names the same helpers by width too. */
+#define RtlUInt16Add  RtlUShortAdd
+#define RtlUInt16Sub  RtlUShortSub
+#define RtlUInt16Mult RtlUShortMult
+#define RtlUInt32Add  RtlUIntAdd
+#define RtlUInt32Sub  RtlUIntSub
+#define RtlUInt32Mult RtlUIntMult
+#define RtlInt32Add   RtlIntAdd
+#define RtlInt32Sub   RtlIntSub
+#define RtlInt32Mult  RtlIntMult
+#define RtlUInt64Add  RtlULongLongAdd
+#define RtlUInt64Sub  RtlULongLongSub
+#define RtlUInt64Mult RtlULongLongMult
+#define RtlInt64Add   RtlLongLongAdd
+#define RtlInt64Sub   RtlLongLongSub
+#define RtlInt64Mult  RtlLongLongMult
+
 UNDIS_EXTERN_C_END
 
 #endif /* UNDIS_NDIS_INTSAFE_H */

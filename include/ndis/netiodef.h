@@ -2,7 +2,7 @@
 /*
  * undis <ndis/netiodef.h>: the protocol headers of netiodef.h drivers parse
  * frames with: DL_EUI48 and ETHERNET_HEADER, IPV4_HEADER, IPV6_HEADER,
- * TCP_HDR, UDP_HDR, with the wire layouts (fields in network byte order,
+ * TCP_HDR (no UDP_HDR, as in the WDK), with the wire layouts (fields in network byte order,
  * bit-fields as the WDK declares them for little-endian machines) and the
  * ETHERNET_TYPE_* / IPV4_* constants.
  */
@@ -161,12 +161,8 @@ typedef struct _TCP_HDR {
 #define TH_ALL     (TH_FIN | TH_SYN | TH_RST | TH_PSH | TH_ACK | TH_URG | TH_ECE | TH_CWR)
 #define TH_SYN_ALL (TH_FIN | TH_SYN | TH_RST | TH_ACK)
 
-typedef struct _UDP_HDR {
-    USHORT uh_sport;
-    USHORT uh_dport;
-    USHORT uh_ulen;
-    USHORT uh_sum;
-} UDP_HDR, *PUDP_HDR;
+/* No UDP_HDR: the WDK's netiodef.h declares none (xdp-for-windows, built
+ * against it, declares its own struct _UDP_HDR after including it). */
 
 #pragma pack(pop)
 
@@ -174,7 +170,6 @@ UNDIS_C_ASSERT(sizeof(ETHERNET_HEADER) == 14);
 UNDIS_C_ASSERT(sizeof(IPV4_HEADER) == 20);
 UNDIS_C_ASSERT(sizeof(IPV6_HEADER) == 40);
 UNDIS_C_ASSERT(sizeof(TCP_HDR) == 20);
-UNDIS_C_ASSERT(sizeof(UDP_HDR) == 8);
 
 UNDIS_CXX_EXTENSIONS_END
 UNDIS_EXTERN_C_END

@@ -543,13 +543,25 @@ typedef struct _NDIS_OFFLOAD_PARAMETERS {
         UCHAR EncapsulationTypes;
     };
 #endif
-#if NDIS_SUPPORT_NDIS650
+#if NDIS_SUPPORT_NDIS680
+    /* compat-b: VXLAN's port (NDIS 6.80), then USO (6.83) as a named struct,
+     * as the WDK declares them (NetKVM writes UdpSegmentation.IPv4). */
+    union _ENCAPSULATION_PROTOCOL_PARAMETERS {
+        struct {
+            USHORT VxlanUDPPortNumber;
+        } VxlanParameters;
+        ULONG Value;
+    } EncapsulationProtocolParameters;
+#endif
+#if NDIS_SUPPORT_NDIS683
     struct {
-        UCHAR UdpSegmentation_IPv4;
-        UCHAR UdpSegmentation_IPv6;
-    };
+        UCHAR IPv4; /* NDIS_OFFLOAD_PARAMETERS_UDP_SEG_* */
+        UCHAR IPv6;
+    } UdpSegmentation;
 #endif
 } NDIS_OFFLOAD_PARAMETERS, *PNDIS_OFFLOAD_PARAMETERS;
+#define NDIS_OFFLOAD_PARAMETERS_UDP_SEG_DISABLED 1
+#define NDIS_OFFLOAD_PARAMETERS_UDP_SEG_ENABLED  2
 #define NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD_PARAMETERS, Flags)
 #if NDIS_SUPPORT_NDIS61

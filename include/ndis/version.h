@@ -20,7 +20,8 @@
  * undis departs from the WDK in one place: when the build names no version
  * at all, the WDK leaves the NET_BUFFER data path out, while undis assumes
  * the newest contract (6.89) so that a plain #include <ndis.h> is useful.
- * UNDIS_NDIS_VERSION_DEFAULTED is 1 in that case.
+ * UNDIS_NDIS_VERSION_DEFAULTED is 1 in that case. NDIS_MINIPORT_DRIVER alone
+ * (the WDK then takes the version from NTDDI_VERSION) is a 6.89 miniport.
  *
  * Versions are numbered major*100+minor here: 6.1 is 601, 6.20 is 620.
  */
@@ -257,6 +258,16 @@
 #    define UNDIS_UM_VERSION 501
 #elif defined(UM_NDIS50)
 #    define UNDIS_UM_VERSION 500
+#endif
+
+/* A miniport project that names NDIS_MINIPORT_DRIVER and no version (virtio-win's
+ * NetKVM): the WDK picks the miniport version from the target OS
+ * (NTDDI_VERSION), so NDIS_MINIPORT_MAJOR/MINOR_VERSION exist; undis picks the
+ * newest, as for a build that names nothing. */
+#if defined(NDIS_MINIPORT_DRIVER) && !defined(UNDIS_MINIPORT_VERSION) && \
+    !defined(UNDIS_PROTOCOL_VERSION) && !defined(UNDIS_UM_VERSION) && !defined(NDIS_WRAPPER)
+#    define UNDIS_MINIPORT_VERSION     689
+#    define UNDIS_MINIPORT_MIN_VERSION 689
 #endif
 
 #ifdef UNDIS_MINIPORT_VERSION

@@ -35,6 +35,14 @@ C_ASSERT(FIELD_OFFSET(MIB_IF_ROW2, InterfaceIndex) == 8);
 C_ASSERT(sizeof(IPV4_HEADER) == 20);
 C_ASSERT(sizeof(IPV6_HEADER) == 40);
 C_ASSERT(sizeof(TCP_HDR) == 20);
+/* The WDK's netiodef.h declares no UDP_HDR: drivers declare their own after
+ * including it (xdp-for-windows' xdptransport.h), which must compile. */
+typedef struct _UDP_HDR {
+    USHORT uh_sport;
+    USHORT uh_dport;
+    USHORT uh_ulen;
+    USHORT uh_sum;
+} UDP_HDR;
 C_ASSERT(sizeof(UDP_HDR) == 8);
 C_ASSERT(sizeof(ETHERNET_HEADER) == 14);
 C_ASSERT(FIELD_OFFSET(IPV4_HEADER, SourceAddress) == 12);

@@ -21,3 +21,6 @@ C_ASSERT(NDIS_NBL_FLAGS_CAPTURE_TIMESTAMP_ON_TRANSMIT == 0x00010000);
 /* Before 6.87 the pool parameters have no Flags field (revision 1 only). */
 C_ASSERT(sizeof(NET_BUFFER_LIST_POOL_PARAMETERS) == 16);
 C_ASSERT(sizeof(NET_BUFFER_POOL_PARAMETERS) == 12);
+/* compat-b: the runtime versions exist whatever the build version (xdp, a 6.84
+ * driver, compares with NDIS_RUNTIME_VERSION_685). */
+C_ASSERT(NDIS_RUNTIME_VERSION_685 == 0x00060055u);

@@ -419,6 +419,8 @@ build_args(compat_strv *args,
     rc |= compat_strv_add(args, "-fms-extensions", (size_t)-1);
     rc |= compat_strv_add(args, "-Werror=implicit-function-declaration", (size_t)-1);
     rc |= compat_strv_add(args, "-ferror-limit=0", (size_t)-1);
+    /* MSVC's /kernel, with which the WDK builds drivers, defines _KERNEL_MODE */
+    rc |= compat_strv_add(args, "-D_KERNEL_MODE=1", (size_t)-1);
     if (o->ms_compat) {
         rc |= compat_strv_add(args, "-fms-compatibility", (size_t)-1);
     }

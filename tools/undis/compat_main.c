@@ -351,6 +351,28 @@ run_free(run *r)
     compat_strv_free(&r->options.wpp_funcs);
 }
 
+/* Adds the files under dir to all (0, or -1 when out of memory). */
+static int
+overlay_add(compat_tree *all, const char *dir)
+{
+    compat_tree more;
+    int rc = compat_tree_scan(&more, dir);
+    for (size_t k = 0; rc == 0 && k < more.paths.n; k++) {
+        rc = compat_strv_add(&all->paths, more.paths.v[k], (size_t)-1) ||
+             compat_strv_add(&all->lower, more.lower.v[k], (size_t)-1);
+    }
+    compat_tree_free(&more);
+    return rc;
+}
+
+/* 1 when path is root or a folder under it. */
+static int
+is_under(const char *path, const char *root)
+{
+    size_t n = strlen(root);
+    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '/' || root[n - 1] == '/');
+}
+
 /* --cc (compat-a): gcc has no overlay, so a folder of lower-case links to
  * the headers of the tree and of undis gives it the Windows spellings that
  * differ only in letter case. Links that clash keep the first. */
@@ -384,13 +406,17 @@ write_overlay(run *r, const compat_tree *tree)
     int rc = compat_tree_scan(&all, r->options.tree_root);
     /* undis's headers too: a driver may include <Ntstrsafe.h> */
     for (size_t i = 0; rc == 0 && i < r->options.undis_includes.n; i++) {
-        compat_tree more;
-        rc = compat_tree_scan(&more, r->options.undis_includes.v[i]);
-        for (size_t k = 0; rc == 0 && k < more.paths.n; k++) {
-            rc = compat_strv_add(&all.paths, more.paths.v[k], (size_t)-1) ||
-                 compat_strv_add(&all.lower, more.lower.v[k], (size_t)-1);
+        rc = overlay_add(&all, r->options.undis_includes.v[i]);
+    }
+    /* and the project's include folders outside the tree (netkvm's ../VirtIO,
+     * where "virtio.h" is VirtIO.h) */
+    for (size_t p = 0; p < r->nprojects; p++) {
+        const compat_strv *inc = &r->projects[p].includes;
+        for (size_t i = 0; rc == 0 && i < inc->n; i++) {
+            if (!is_under(inc->v[i], r->options.tree_root)) {
+                rc = overlay_add(&all, inc->v[i]);
+            }
         }
-        compat_tree_free(&more);
     }
     (void)tree;
     snprintf(r->overlay, sizeof(r->overlay), "%s/overlay.yaml", r->wpp_dir);

@@ -122,7 +122,11 @@ compat_path_join(const char *dir, const char *name)
     size_t a = strlen(dir), b = strlen(name);
     char *p;
     if (name[0] == '/' || a == 0) {
-        return compat_strndup(name, b);
+        p = compat_strndup(name, b);
+        if (p != NULL) {
+            compat_path_normalize(p); /* "$(SolutionDir)src\\x.props" is absolute too */
+        }
+        return p;
     }
     p = malloc(a + b + 2);
     if (p == NULL) {

@@ -365,6 +365,8 @@ read_item_definitions(eval *ev, xmlNode *group)
     }
 }
 
+static void match_case(char *path);
+
 static void
 read_import(eval *ev, xmlNode *node, int depth)
 {
@@ -375,6 +377,9 @@ read_import(eval *ev, xmlNode *node, int depth)
         if (out[0] != '\0' && !compat_has_ext(out, ".targets")) {
             char *full = compat_path_join(ev->file_dir, out);
             struct stat st;
+            if (full != NULL) {
+                match_case(full);
+            }
             if (full != NULL && stat(full, &st) == 0 && S_ISREG(st.st_mode)) {
                 read_file(ev, full, depth + 1);
             }
@@ -463,6 +468,55 @@ split_list(eval *ev, const char *list, void (*add)(eval *, const char *, size_t)
     }
 }
 
+/* The component of path that starts at c (up to the next '/' or the end), when it
+ * does not exist, spelled as its folder spells it, letter case aside, as Windows
+ * finds it (netkvm's "..\\Virtio" is the folder VirtIO). 0 when it exists. */
+static int
+match_component(char *path, char *c)
+{
+    size_t n = strcspn(c, "/");
+    char saved = c[n];
+    struct stat st;
+    DIR *d;
+    int found = 0;
+    c[n] = '\0';
+    if (stat(path, &st) == 0) {
+        c[n] = saved;
+        return 0;
+    }
+    c[-1] = '\0';
+    d = opendir(c - 1 == path ? "/" : path);
+    c[-1] = '/';
+    for (struct dirent *e; d != NULL && !found && (e = readdir(d)) != NULL;) {
+        if (strlen(e->d_name) == n && strcasecmp(e->d_name, c) == 0) {
+            memcpy(c, e->d_name, n);
+            found = 1;
+        }
+    }
+    if (d != NULL) {
+        closedir(d);
+    }
+    c[n] = saved;
+    return found ? 0 : -1;
+}
+
+/* An absolute, normalized path with each component in the letter case on disk. */
+static void
+match_case(char *path)
+{
+    struct stat st;
+    if (path[0] != '/' || stat(path, &st) == 0) {
+        return;
+    }
+    for (char *c = path + 1; *c != '\0';) {
+        if (match_component(path, c) != 0) {
+            return;
+        }
+        c += strcspn(c, "/");
+        c += *c == '/';
+    }
+}
+
 static void
 add_path_to(eval *ev, compat_strv *list, const char *s, size_t n)
 {
@@ -473,6 +527,9 @@ add_path_to(eval *ev, compat_strv *list, const char *s, size_t n)
     }
     compat_path_normalize(rel);
     full = compat_path_join(ev->project->dir, rel);
+    if (full != NULL) {
+        match_case(full);
+    }
     if (full == NULL || (!compat_strv_has(list, full) && compat_strv_add(list, full, (size_t)-1))) {
         ev->oom = 1;
     }
