@@ -45,6 +45,12 @@ return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
     }
 }
 
+void
+undis__host_return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
+{
+    return_down(host, nbls, via_filter);
+}
+
 /*
  * undis's protocol takes a chain: counts it, and returns what it may return
  * (nothing with RESOURCES). An NBL the miniport indicated with RESOURCES and
@@ -56,6 +62,9 @@ protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BO
 {
     PNET_BUFFER_LIST back = NULL;
     PNET_BUFFER_LIST *tail = &back;
+    if (undis__host_protocol_receive(host, nbls, flags, via_filter)) {
+        return;
+    }
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         undis__host_count(&host->up_nbls, 1);

@@ -91,7 +91,9 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         undis__host_count(&host->send_completed, 1);
-        undis__host_nbl_free(nbls);
+        if (!undis__host_protocol_take_completion(host, nbls)) {
+            undis__host_nbl_free(nbls);
+        }
         nbls = next;
     }
 }
@@ -148,6 +150,13 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }
     complete_up(host, nbls, via_filter);
+}
+
+void
+undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+    (void)flags;
+    miniport_send(host, nbls, FALSE);
 }
 
 NDIS_STATUS
