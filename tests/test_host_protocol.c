@@ -121,11 +121,13 @@ TEST(protocol_receives_are_echoed_and_returned)
     undis_host_protocol_stats p;
     KIRQL old;
     for (int i = 0; i < 10; i++) {
-        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0), (int)NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0),
+                     (int)NDIS_STATUS_SUCCESS);
     }
     KeRaiseIrql(DISPATCH_LEVEL, &old);
     for (int i = 0; i < 10; i++) {
-        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0), (int)NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0),
+                     (int)NDIS_STATUS_SUCCESS);
     }
     KeLowerIrql(old);
     undis_host_get_stats(host, &s);

@@ -4,8 +4,9 @@
  * DriverEntry registers it; it binds to every Ethernet adapter NDIS offers
  * (one binding here), opens it, learns its MAC address with an OID query,
  * counts what it receives, says hello (one broadcast frame) to the first
- * peer it hears and echoes each received frame back down as a send of its own,
- * pauses only when its sends are back, and closes the adapter at unbind.
+ * peer it hears and echoes each received frame (up to 2048 bytes) back down
+ * as a send of its own, pauses only when its sends are back, and closes the
+ * adapter at unbind.
  * EchoProtocolSend lets a test ask for a frame to be sent (a real driver
  * would take it from its device). Driver code: it includes only <ndis.h>.
  *
@@ -95,7 +96,7 @@ static PNET_BUFFER_LIST
 EchoAllocateSend(PECHO_BINDING Binding, const UCHAR *Frame, ULONG Length)
 {
     PUCHAR Data = (PUCHAR)NdisAllocateMemoryWithTagPriority(EchoProtocolHandle, Length, ECHO_TAG,
-                                                             NormalPoolPriority);
+                                                            NormalPoolPriority);
     PMDL Mdl;
     PNET_BUFFER_LIST Nbl;
     if (Data == NULL) {
@@ -214,9 +215,8 @@ EchoReceive(NDIS_HANDLE ProtocolBindingContext,
 {
     PECHO_BINDING Binding = (PECHO_BINDING)ProtocolBindingContext;
     BOOLEAN Resources = NDIS_TEST_RECEIVE_CANNOT_PEND(ReceiveFlags);
-    ULONG ReturnFlags = NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags)
-                            ? NDIS_RETURN_FLAGS_DISPATCH_LEVEL
-                            : 0;
+    ULONG ReturnFlags =
+        NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags) ? NDIS_RETURN_FLAGS_DISPATCH_LEVEL : 0;
     UNREFERENCED_PARAMETER(PortNumber);
     UNREFERENCED_PARAMETER(NumberOfNetBufferLists);
     for (PNET_BUFFER_LIST Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
@@ -252,7 +252,9 @@ EchoStatus(NDIS_HANDLE ProtocolBindingContext, PNDIS_STATUS_INDICATION StatusInd
 /* ---- OID: the current address -------------------------------------------------- */
 
 static VOID
-EchoOidComplete(NDIS_HANDLE ProtocolBindingContext, PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status)
+EchoOidComplete(NDIS_HANDLE ProtocolBindingContext,
+                PNDIS_OID_REQUEST OidRequest,
+                NDIS_STATUS Status)
 {
     UNREFERENCED_PARAMETER(ProtocolBindingContext);
     UNREFERENCED_PARAMETER(OidRequest);
@@ -328,7 +330,9 @@ EchoOpenComplete(NDIS_HANDLE ProtocolBindingContext, NDIS_STATUS Status)
 }
 
 static NDIS_STATUS
-EchoBind(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext, PNDIS_BIND_PARAMETERS BindParameters)
+EchoBind(NDIS_HANDLE ProtocolDriverContext,
+         NDIS_HANDLE BindContext,
+         PNDIS_BIND_PARAMETERS BindParameters)
 {
     static NDIS_MEDIUM Media[] = { NdisMedium802_3 };
     PECHO_BINDING Binding = &EchoBinding;
@@ -351,8 +355,8 @@ EchoBind(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext, PNDIS_BIND_
     Open.MediumArray = Media;
     Open.MediumArraySize = sizeof(Media) / sizeof(Media[0]);
     Open.SelectedMediumIndex = &Selected;
-    Status = NdisOpenAdapterEx(EchoProtocolHandle, Binding, &Open, BindContext,
-                               &Binding->BindingHandle);
+    Status =
+        NdisOpenAdapterEx(EchoProtocolHandle, Binding, &Open, BindContext, &Binding->BindingHandle);
     if (Status == NDIS_STATUS_PENDING) {
         return NDIS_STATUS_PENDING; /* EchoOpenComplete completes the bind */
     }
@@ -413,7 +417,8 @@ EchoRestart(PECHO_BINDING Binding)
 }
 
 static NDIS_STATUS
-EchoPnPEvent(NDIS_HANDLE ProtocolBindingContext, PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification)
+EchoPnPEvent(NDIS_HANDLE ProtocolBindingContext,
+             PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification)
 {
     PECHO_BINDING Binding = (PECHO_BINDING)ProtocolBindingContext;
     if (Binding == NULL) {

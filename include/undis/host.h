@@ -240,17 +240,17 @@ BOOLEAN undis_host_is_protocol(const undis_host *host);
 
 /* Counts of the protocol role (running totals since the registration). */
 typedef struct undis_host_protocol_stats {
-    ULONG64 binds, unbinds;      /* ProtocolBindAdapterEx, ProtocolUnbindAdapterEx calls */
-    ULONG64 opens, closes;       /* adapters opened / closed by the driver */
-    ULONG64 pnp_events;          /* ProtocolNetPnPEvent calls */
-    ULONG64 sends;               /* NBLs the driver sent (NdisSendNetBufferLists) */
-    ULONG64 send_completions;    /* NBLs handed to ProtocolSendNetBufferListsComplete */
-    ULONG64 receives;            /* NBLs indicated to ProtocolReceiveNetBufferLists */
-    ULONG64 returns;             /* NBLs it gave back with NdisReturnNetBufferLists */
-    ULONG64 resources;           /* of the receives, those indicated with RESOURCES */
-    ULONG64 oids, oids_pended;   /* NdisOidRequest calls; of them answered by completion */
-    ULONG64 status_indications;  /* reached ProtocolStatusEx */
-    ULONG64 cancels;             /* NdisCancelSendNetBufferLists calls */
+    ULONG64 binds, unbinds;     /* ProtocolBindAdapterEx, ProtocolUnbindAdapterEx calls */
+    ULONG64 opens, closes;      /* adapters opened / closed by the driver */
+    ULONG64 pnp_events;         /* ProtocolNetPnPEvent calls */
+    ULONG64 sends;              /* NBLs the driver sent (NdisSendNetBufferLists) */
+    ULONG64 send_completions;   /* NBLs handed to ProtocolSendNetBufferListsComplete */
+    ULONG64 receives;           /* NBLs indicated to ProtocolReceiveNetBufferLists */
+    ULONG64 returns;            /* NBLs it gave back with NdisReturnNetBufferLists */
+    ULONG64 resources;          /* of the receives, those indicated with RESOURCES */
+    ULONG64 oids, oids_pended;  /* NdisOidRequest calls; of them answered by completion */
+    ULONG64 status_indications; /* reached ProtocolStatusEx */
+    ULONG64 cancels;            /* NdisCancelSendNetBufferLists calls */
 } undis_host_protocol_stats;
 
 /** A snapshot of the protocol role's counts (zero without a protocol). Any

@@ -262,7 +262,7 @@ static void
 protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
 {
     undis__host_count(&host->status_indications, 1); /* undis's protocol counts it */
-    undis__host_protocol_status(host, s);               /* the driver's, when bound */
+    undis__host_protocol_status(host, s);            /* the driver's, when bound */
 }
 
 void

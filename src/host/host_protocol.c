@@ -23,7 +23,8 @@
 
 static UNDIS_THREAD_LOCAL struct undis_host *g_loading;
 
-static NDIS_STRING g_adapter = NDIS_STRING_CONST("\\DEVICE\\{5c1b7d2e-0f4a-4c7e-9a31-0000756e6469}");
+static NDIS_STRING g_adapter =
+    NDIS_STRING_CONST("\\DEVICE\\{5c1b7d2e-0f4a-4c7e-9a31-0000756e6469}");
 static NDIS_STRING g_section = NDIS_STRING_CONST("undis");
 
 static void
@@ -181,8 +182,8 @@ completion_unexpected(struct host_protocol *p, const char *function, const char 
 VOID
 NdisCompleteBindAdapterEx(NDIS_HANDLE BindAdapterContext, NDIS_STATUS Status)
 {
-    struct host_protocol *p = undis__proto_of(BindAdapterContext, UNDIS_HOST_MAGIC_BINDCTX,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(BindAdapterContext, UNDIS_HOST_MAGIC_BINDCTX, __func__);
     if (p != NULL && !wait_complete(&p->bind, Status, NULL)) {
         completion_unexpected(p, __func__, "bind");
     }
@@ -202,8 +203,8 @@ NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
                         PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
                         NDIS_STATUS Status)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     if (p != NULL && !wait_complete(&p->pnp, Status, NetPnPEventNotification)) {
         completion_unexpected(p, __func__, "net PnP event (this one)");
     }
@@ -326,8 +327,8 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
 VOID
 NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
 {
-    struct host_protocol *p = undis__proto_of(NdisProtocolHandle, UNDIS_HOST_MAGIC_PROTOCOL,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisProtocolHandle, UNDIS_HOST_MAGIC_PROTOCOL, __func__);
     if (p == NULL) {
         return;
     }
@@ -373,7 +374,8 @@ undis_host_set_protocol_pending(undis_host *host, ULONG flags)
 static BOOLEAN
 same_name(const NDIS_STRING *a, const NDIS_STRING *b)
 {
-    return a->Buffer != NULL && a->Length == b->Length && memcmp(a->Buffer, b->Buffer, a->Length) == 0;
+    return a->Buffer != NULL && a->Length == b->Length &&
+           memcmp(a->Buffer, b->Buffer, a->Length) == 0;
 }
 
 static NDIS_STATUS
@@ -389,7 +391,8 @@ check_open(struct host_protocol *p, const NDIS_OPEN_PARAMETERS *o)
         why = "Header.Revision or Header.Size is below revision 1";
     } else if (o->AdapterName == NULL || !same_name(o->AdapterName, &g_adapter)) {
         why = "AdapterName is not the AdapterName of the bind parameters";
-    } else if (o->MediumArray == NULL || o->MediumArraySize == 0 || o->SelectedMediumIndex == NULL) {
+    } else if (o->MediumArray == NULL || o->MediumArraySize == 0 ||
+               o->SelectedMediumIndex == NULL) {
         why = "MediumArray, MediumArraySize or SelectedMediumIndex is missing";
     }
     if (why != NULL) {
@@ -443,8 +446,8 @@ NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
                   NDIS_HANDLE BindContext,
                   PNDIS_HANDLE NdisBindingHandle)
 {
-    struct host_protocol *p = undis__proto_of(NdisProtocolHandle, UNDIS_HOST_MAGIC_PROTOCOL,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisProtocolHandle, UNDIS_HOST_MAGIC_PROTOCOL, __func__);
     NDIS_STATUS status;
     if (NdisBindingHandle != NULL) {
         *NdisBindingHandle = NULL;
@@ -481,8 +484,8 @@ close_done(void *arg)
 NDIS_STATUS
 NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     if (p == NULL) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }

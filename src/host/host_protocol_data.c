@@ -91,13 +91,12 @@ undis__proto_held(struct host_protocol *p, const char *what)
     }
     undis__spin_unlock(&p->ledger_lock);
     if (count > 0 && what != NULL) {
-        undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_HELD_AT_PAUSE, "ProtocolNetPnPEvent",
-                           NULL,
-                           "%s: %s with %lu receive(s) of undis's miniport still held by the "
-                           "protocol (indicated to ProtocolReceiveNetBufferLists, not returned "
-                           "with NdisReturnNetBufferLists):%s%s",
-                           p->host->friendly, what, (unsigned long)count, text,
-                           count > 4 ? " ..." : "");
+        undis__host_report(
+            p->host, UNDIS_RULE_HOST_PROTOCOL_HELD_AT_PAUSE, "ProtocolNetPnPEvent", NULL,
+            "%s: %s with %lu receive(s) of undis's miniport still held by the "
+            "protocol (indicated to ProtocolReceiveNetBufferLists, not returned "
+            "with NdisReturnNetBufferLists):%s%s",
+            p->host->friendly, what, (unsigned long)count, text, count > 4 ? " ..." : "");
     }
     return count;
 }
@@ -160,9 +159,9 @@ binding_running(struct host_protocol *p, PNET_BUFFER_LIST nbls)
     if (state == UNDIS_HOST_RUNNING && undis__atomic_load_acquire_int(&p->open) == PROTO_OPEN) {
         return TRUE;
     }
-    undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_SEND_NOT_RUNNING,
-                       "NdisSendNetBufferLists", nbls, "%s: NBL %p sent while the binding is %s",
-                       p->host->friendly, (void *)nbls,
+    undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_SEND_NOT_RUNNING, "NdisSendNetBufferLists",
+                       nbls, "%s: NBL %p sent while the binding is %s", p->host->friendly,
+                       (void *)nbls,
                        state == UNDIS_HOST_PAUSING      ? "pausing"
                        : state == UNDIS_HOST_PAUSED     ? "paused"
                        : state == UNDIS_HOST_RESTARTING ? "restarting"
@@ -193,8 +192,8 @@ NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle,
                        NDIS_PORT_NUMBER PortNumber,
                        ULONG SendFlags)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     (void)PortNumber;
     if (p == NULL || NetBufferLists == NULL) {
         return;
@@ -211,8 +210,8 @@ NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle,
 VOID
 NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     (void)CancelId; /* undis's miniport completes every send at once: nothing is queued */
     if (p != NULL) {
         undis__host_count(&p->cancels, 1);
@@ -302,8 +301,8 @@ NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle,
                          PNET_BUFFER_LIST NetBufferLists,
                          ULONG ReturnFlags)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     if (p == NULL) {
         return;
     }
@@ -368,10 +367,11 @@ oid_done(void *arg)
 NDIS_STATUS
 NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
 {
-    struct host_protocol *p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING,
-                                              __func__);
+    struct host_protocol *p =
+        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
     NDIS_STATUS status;
-    if (p == NULL || OidRequest == NULL || OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST) {
+    if (p == NULL || OidRequest == NULL ||
+        OidRequest->Header.Type != NDIS_OBJECT_TYPE_OID_REQUEST) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     if (undis__atomic_load_acquire_int(&p->open) != PROTO_OPEN) {

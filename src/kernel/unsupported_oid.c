@@ -2,8 +2,8 @@
 /*
  * unsupported_oid.c: OID requests and status indications while no driver
  * host routes them (NdisOidRequest is the host's: host_protocol_data.c).
- * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the request is not supported); the
- * VOID calls (NdisCancelOidRequest, NdisMOidRequestComplete,
+ * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the request is not
+ * supported); the VOID calls (NdisCancelOidRequest, NdisMOidRequestComplete,
  * NdisMDirectOidRequestComplete, NdisMIndicateStatusEx) have no request or
  * listener to reach: a request the driver sent was already failed
  * synchronously, so no completion is awaited. Report and do nothing.

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver.c: `undis run --driver PATH[:filter] --in FILE`. Loads a filter
- * driver built as a shared object (its DriverEntry found with dlsym; the
- * NDIS functions it calls resolve to this executable, which exports them),
- * hosts it (<undis/host.h>), issues the OIDs a protocol issues at bind
- * (packet filter, current address, statistics), runs every frame of the
- * capture down its send path and up its receive path (receives at
- * DISPATCH_LEVEL), pauses, detaches, unloads, and prints the counts and
+ * run_driver.c: `undis run --driver PATH[:filter|:protocol] --in FILE`.
+ * Loads a filter or protocol driver built as a shared object (its
+ * DriverEntry found with dlsym; the NDIS functions it calls resolve to this
+ * executable, which exports them), hosts it (<undis/host.h>; the role is
+ * what DriverEntry registers, checked against the one named), issues the
+ * OIDs a protocol issues at bind (packet filter, current address,
+ * statistics), runs every frame of the capture down its send path (a
+ * filter's; a protocol sends on its own) and up its receive path (receives
+ * at DISPATCH_LEVEL), pauses, detaches, unloads, and prints the counts and
  * the host rules it broke. Exit status: 0 clean, 1 findings or unbalanced
  * counts, 2 bad input (no such file, no DriverEntry, a failed load).
  */
@@ -25,6 +27,7 @@
 
 struct driver_run {
     const char *path;
+    const char *role; /* "filter", "protocol" or NULL: what DriverEntry registers */
     const char *in;
     int quiet;
     unsigned long findings;
@@ -60,17 +63,20 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
         }
     }
     if (run->path == NULL || run->in == NULL) {
-        fprintf(stderr, "usage: undis run --driver PATH[:filter] --in FILE [-q]\n");
+        fprintf(stderr, "usage: undis run --driver PATH[:filter|:protocol] --in FILE [-q]\n");
         return 2;
     }
     snprintf(path, size, "%s", run->path);
     char *role = strrchr(path, ':');
     if (role != NULL && strchr(role, '/') == NULL) {
-        if (strcmp(role + 1, "filter") != 0) {
-            fprintf(stderr, "undis run --driver: role '%s' is not hosted yet (only 'filter')\n",
+        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0) {
+            fprintf(stderr,
+                    "undis run --driver: role '%s' is not hosted yet (only 'filter' and "
+                    "'protocol')\n",
                     role + 1);
             return 2;
         }
+        run->role = strcmp(role + 1, "filter") == 0 ? "filter" : "protocol";
         *role = '\0';
     }
     return 0;
@@ -114,7 +120,9 @@ traffic(undis_host *host, struct driver_run *run)
             continue;
         }
         run->frames++;
-        (void)undis_host_send(host, rec.data, rec.caplen);
+        if (!undis_host_is_protocol(host)) { /* a protocol sends on its own */
+            (void)undis_host_send(host, rec.data, rec.caplen);
+        }
         KeRaiseIrql(DISPATCH_LEVEL, &old);
         (void)undis_host_receive(host, rec.data, rec.caplen, 0);
         KeLowerIrql(old);
@@ -124,6 +132,23 @@ traffic(undis_host *host, struct driver_run *run)
     }
     cap_close(&reader);
     return got < 0 ? 2 : 0;
+}
+
+static void
+print_protocol(undis_host *host)
+{
+    undis_host_protocol_stats p;
+    undis_host_get_protocol_stats(host, &p);
+    if (p.binds == 0) {
+        return; /* not a protocol */
+    }
+    printf("  protocol: %llu bind(s), %llu unbind(s), %llu PnP event(s); sent %llu, %llu "
+           "completed to it; %llu received, %llu returned (%llu with RESOURCES); %llu OID(s)\n",
+           (unsigned long long)p.binds, (unsigned long long)p.unbinds,
+           (unsigned long long)p.pnp_events, (unsigned long long)p.sends,
+           (unsigned long long)p.send_completions, (unsigned long long)p.receives,
+           (unsigned long long)p.returns, (unsigned long long)p.resources,
+           (unsigned long long)p.oids);
 }
 
 static int
@@ -150,6 +175,7 @@ print_report(undis_host *host, const struct driver_run *run)
            "%llu status indication(s)\n",
            (unsigned long long)s.oids, (unsigned long long)s.oids_completed,
            (unsigned long long)s.miniport_oids, (unsigned long long)s.status_indications);
+    print_protocol(host);
     printf("  %s; %lu finding(s)\n", balanced ? "balanced" : "NOT balanced", run->findings);
     return balanced && run->findings == 0 ? 0 : 1;
 }
@@ -162,6 +188,11 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     if (!NT_SUCCESS(status)) {
         fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", run->path,
                 (unsigned long)status);
+        return 2;
+    }
+    if (run->role != NULL && (strcmp(run->role, "protocol") == 0) != undis_host_is_protocol(host)) {
+        fprintf(stderr, "undis: %s: DriverEntry did not register a %s\n", run->path, run->role);
+        undis_host_unload(host);
         return 2;
     }
     status = undis_host_attach(host);
