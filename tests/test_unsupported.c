@@ -166,23 +166,17 @@ TEST(timer_allocation_fails)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(device_creation_fails)
+TEST(irp_allocation_fails)
 {
-    PDEVICE_OBJECT device = (PDEVICE_OBJECT)k_junk;
-    watch();
-    CHECK_EQ_INT((int)IoCreateDevice(NULL, 0, NULL, FILE_DEVICE_NETWORK, 0, FALSE, &device),
-                 (int)STATUS_NOT_SUPPORTED);
-    CHECK(device == NULL);
-    check_reported_once("IoCreateDevice");
-    CHECK_EQ_INT((int)IoCreateDevice(NULL, 0, NULL, FILE_DEVICE_NETWORK, 0, FALSE, &device),
-                 (int)STATUS_NOT_SUPPORTED);
-    CHECK_EQ_INT(g_seen.count, 1);
     watch();
     CHECK(IoAllocateIrp(1, FALSE) == NULL);
     check_reported_once("IoAllocateIrp");
+    CHECK(IoAllocateIrp(1, FALSE) == NULL);
+    CHECK_EQ_INT(g_seen.count, 1);
     watch();
-    IoCompleteRequest((PIRP)k_junk, IO_NO_INCREMENT);
-    check_reported_once("IofCompleteRequest");
+    CHECK_EQ_INT((int)IoCallDriver((PDEVICE_OBJECT)k_junk, (PIRP)k_junk),
+                 (int)STATUS_NOT_SUPPORTED);
+    check_reported_once("IofCallDriver");
     undis_report_set_hook(NULL, NULL);
 }
 
@@ -242,7 +236,7 @@ TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
 TEST_CASE(configuration_fails_through_status)
 TEST_CASE(timer_allocation_fails)
-TEST_CASE(device_creation_fails)
+TEST_CASE(irp_allocation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)
 TEST_CASE(routine_address_finds_known_names_only)

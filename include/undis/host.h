@@ -256,6 +256,91 @@ typedef struct undis_host_protocol_stats {
 /** A snapshot of the protocol role's counts (zero without a protocol). Any
  * thread. */
 void undis_host_get_protocol_stats(undis_host *host, undis_host_protocol_stats *out);
+/* ---- control devices -------------------------------------------------------------
+ *
+ * A hosted driver's control device (NdisRegisterDeviceEx, or IoCreateDevice
+ * with IoCreateSymbolicLink), used as a user-mode program uses it with
+ * CreateFile, DeviceIoControl, ReadFile, WriteFile and CloseHandle. Each call
+ * builds an IRP (IRP, one IO_STACK_LOCATION, the FILE_OBJECT of the open) and
+ * calls the driver's dispatch routine for its major function; a routine that
+ * returns STATUS_PENDING is waited for (IoCompleteRequest from any thread) up
+ * to the caller's timeout. The driver sees only copies the host owns: the
+ * system buffer (METHOD_BUFFERED, DO_BUFFERED_IO), an MDL of a locked, not yet
+ * mapped "user" buffer (METHOD_IN_DIRECT / METHOD_OUT_DIRECT, DO_DIRECT_IO;
+ * MmGetSystemAddressForMdlSafe maps it), or the raw "user" addresses
+ * (METHOD_NEITHER: Type3InputBuffer and UserBuffer; neither flag). The
+ * verifier's device rules (HOST_DEVICE_*, docs/host.md) are checked on each
+ * IRP. A file is used by one thread at a time; different files may be used
+ * from different threads. All at PASSIVE_LEVEL.
+ */
+
+typedef struct undis_host_file undis_host_file;
+
+/**
+ * Opens a device by name: "\Device\X", or a symbolic link in any of its
+ * spellings ("\DosDevices\X", "\??\X", "\\.\X", "\\.\Global\X"),
+ * among the devices host's driver created (host NULL: any host's). Sends
+ * IRP_MJ_CREATE (waited for up to 1 s); the FILE_OBJECT (FsContext, ...)
+ * stays the driver's to fill until close.
+ * Post: STATUS_SUCCESS and *out. Failure: *out NULL and
+ * STATUS_OBJECT_NAME_NOT_FOUND (no such device, or an exclusive device
+ * already open), STATUS_INSUFFICIENT_RESOURCES, STATUS_INVALID_PARAMETER,
+ * STATUS_IO_TIMEOUT (the create pended too long), or the create's own
+ * status. Ownership: close the file with undis_host_device_close.
+ */
+NTSTATUS undis_host_device_open(undis_host *host, const char *name, undis_host_file **out);
+
+/**
+ * DeviceIoControl: IRP_MJ_DEVICE_CONTROL with code and the buffers its
+ * method (METHOD_FROM_CTL_CODE) asks for. Waits up to timeout_ms for a
+ * pending IRP. Post: the IRP's IoStatus.Status (or the dispatch routine's
+ * return when it broke a rule and did not complete the IRP); out holds the
+ * bytes the driver returned and *bytes (may be NULL) their count:
+ * IoStatus.Information, at most out_length, 0 for an error status and for
+ * METHOD_IN_DIRECT. Failure: STATUS_INVALID_PARAMETER (a closed file, a NULL
+ * buffer with a length), STATUS_INSUFFICIENT_RESOURCES (nothing sent),
+ * STATUS_IO_TIMEOUT (the IRP stays with the driver; its results are dropped
+ * when it completes; close cancels it). Ownership: in and out are the
+ * caller's, used during the call only.
+ */
+NTSTATUS undis_host_device_ioctl(undis_host_file *file,
+                                 ULONG code,
+                                 const void *in,
+                                 ULONG in_length,
+                                 void *out,
+                                 ULONG out_length,
+                                 ULONG *bytes,
+                                 ULONG timeout_ms);
+
+/** ReadFile: IRP_MJ_READ of length bytes (Parameters.Read.Length), buffered,
+ * direct or neither as the device's Flags say. Post, failure and ownership
+ * as undis_host_device_ioctl; *bytes is the count read into buffer. */
+NTSTATUS undis_host_device_read(
+    undis_host_file *file, void *buffer, ULONG length, ULONG *bytes, ULONG timeout_ms);
+
+/** WriteFile: IRP_MJ_WRITE of length bytes; as undis_host_device_read. */
+NTSTATUS undis_host_device_write(
+    undis_host_file *file, const void *buffer, ULONG length, ULONG *bytes, ULONG timeout_ms);
+
+/**
+ * CloseHandle: cancels the file's pending IRPs (IoCancelIrp: each cancel
+ * routine runs; up to 1 s for them to complete), sends IRP_MJ_CLEANUP,
+ * reports the IRPs still pending (HOST_DEVICE_PENDING_AT_CLOSE, naming the
+ * device and each IRP's major function), sends IRP_MJ_CLOSE and frees the
+ * file (IRPs the driver still holds are freed with the device). file may be
+ * NULL or closed already: nothing happens. Files still open when the driver
+ * unloads are closed by undis_host_unload first.
+ */
+void undis_host_device_close(undis_host_file *file);
+
+/** The name ("\\Device\\X") of the index-th named device host's driver
+ * created (0 = the most recent), or NULL past the last. Valid until that
+ * device is deleted. */
+const char *undis_host_device_at(undis_host *host, ULONG index);
+
+/** The FILE_OBJECT the driver sees for file (FsContext, FsContext2, ...),
+ * or NULL for a closed file. Valid until undis_host_device_close. */
+PFILE_OBJECT undis_host_device_file_object(undis_host_file *file);
 
 #ifdef __cplusplus
 }

@@ -141,6 +141,14 @@ typedef enum undis_rule {
     UNDIS_RULE_HOST_PROTOCOL_COMPLETED_TWICE,     /* bind/unbind/PnP completed twice or unpended */
     UNDIS_RULE_HOST_PROTOCOL_BAD_OPEN_PARAMETERS, /* NDIS_OPEN_PARAMETERS malformed */
     UNDIS_RULE_HOST_PROTOCOL_OID_REISSUED,        /* OID request issued again while pending */
+    /* ---- driver host: control devices and IRPs (host_device.c, host_irp.c) */
+    UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES,      /* NdisRegisterDeviceEx header or fields wrong */
+    UNDIS_RULE_HOST_DEVICE_IRP_COMPLETED_TWICE, /* IoCompleteRequest twice on one IRP */
+    UNDIS_RULE_HOST_DEVICE_PENDING_NOT_MARKED,  /* STATUS_PENDING vs IoMarkIrpPending mismatch */
+    UNDIS_RULE_HOST_DEVICE_IRP_NOT_COMPLETED,   /* final status returned, IRP not completed */
+    UNDIS_RULE_HOST_DEVICE_CANCEL_ROUTINE_AT_COMPLETION, /* completed with a cancel routine set */
+    UNDIS_RULE_HOST_DEVICE_PENDING_AT_CLOSE,     /* IRPs still pending after cancel and cleanup */
+    UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, /* device or symbolic link left at unload */
     UNDIS_RULE_COUNT
 } undis_rule;
 

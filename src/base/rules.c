@@ -187,6 +187,29 @@ static const struct rule_row {
     RULE(HOST_PROTOCOL_OID_REISSUED, HOST,
          "an NDIS_OID_REQUEST belongs to NDIS from NdisOidRequest until "
          "ProtocolOidRequestComplete; issued again before that, it is corrupted"),
+    /* driver host: control devices and IRPs */
+    RULE(HOST_DEVICE_BAD_ATTRIBUTES, HOST,
+         "NdisRegisterDeviceEx checks the NDIS_DEVICE_OBJECT_ATTRIBUTES header (type, revision, "
+         "size) and needs a device name and a dispatch table; otherwise it fails"),
+    RULE(HOST_DEVICE_IRP_COMPLETED_TWICE, HOST,
+         "an IRP is completed once; the second IoCompleteRequest touches an IRP the I/O "
+         "manager may have freed or reused (Windows bug-checks, MULTIPLE_IRP_COMPLETE_REQUESTS)"),
+    RULE(HOST_DEVICE_PENDING_NOT_MARKED, HOST,
+         "a dispatch routine returns STATUS_PENDING exactly when it called IoMarkIrpPending; "
+         "otherwise the I/O manager finishes the request twice or never"),
+    RULE(HOST_DEVICE_IRP_NOT_COMPLETED, HOST,
+         "a dispatch routine that returns a final status has completed the IRP; otherwise the "
+         "caller's request never finishes"),
+    RULE(HOST_DEVICE_CANCEL_ROUTINE_AT_COMPLETION, HOST,
+         "an IRP's cancel routine is cleared (IoSetCancelRoutine(Irp, NULL)) before it is "
+         "completed; Windows bug-checks, CANCEL_STATE_IN_COMPLETED_IRP"),
+    RULE(HOST_DEVICE_PENDING_AT_CLOSE, HOST,
+         "when a handle is closed its pending IRPs are cancelled and IRP_MJ_CLEANUP sent; an IRP "
+         "still pending then (no cancel routine, or one that does not complete it) hangs the "
+         "process that closes the handle"),
+    RULE(HOST_DEVICE_REGISTERED_AT_UNLOAD, HOST,
+         "a driver deletes its devices and symbolic links before it unloads; a device left "
+         "behind calls code that is gone, a link left behind makes the next load's fail"),
 };
 /* clang-format on */
 

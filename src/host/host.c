@@ -175,6 +175,8 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
     undis__host_protocol_loading(NULL);
     if (!NT_SUCCESS(status)) {
         undis__host_protocol_unloaded(host, "DriverEntry failed");
+        undis__host_devices_unload(host);
+        undis__host_links_unload(host);
         if (host->registered) {
             fprintf(stderr,
                     "undis host: %s: DriverEntry failed (0x%08lx) with its filter "
@@ -203,10 +205,13 @@ undis_host_unload(undis_host *host)
         return;
     }
     undis_host_detach(host);
+    undis__host_files_close_all(host);
     if (host->driver_object.DriverUnload != NULL) {
         host->driver_object.DriverUnload(&host->driver_object);
     }
     undis__host_protocol_unloaded(host, "unloaded");
+    undis__host_devices_unload(host);
+    undis__host_links_unload(host);
     if (host->registered) {
         fprintf(stderr,
                 "undis host: %s: unloaded without NdisFDeregisterFilterDriver; "

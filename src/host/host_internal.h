@@ -165,5 +165,12 @@ BOOLEAN undis__host_protocol_receive(struct undis_host *host,
                                      BOOLEAN via_filter);
 /* A status indication reaching the top goes to ProtocolStatusEx. */
 void undis__host_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
+/* ---- host_device.c (control devices; host_device.h has the rest) ---- */
+/* Before DriverUnload: close the files still open on the host's devices. */
+void undis__host_files_close_all(struct undis_host *host);
+/* After DriverUnload (or a failed DriverEntry): report and delete the
+ * devices and symbolic links the driver left (HOST_DEVICE_REGISTERED_AT_UNLOAD). */
+void undis__host_devices_unload(struct undis_host *host);
+void undis__host_links_unload(struct undis_host *host);
 
 #endif /* UNDIS_HOST_INTERNAL_H */
