@@ -100,7 +100,7 @@ TEST(protocol_binds_opens_queries_and_says_hello)
     undis_host_get_protocol_stats(host, &p);
     CHECK_EQ_INT((int)p.binds, 1);
     CHECK_EQ_INT((int)p.opens, 1);
-    CHECK_EQ_INT((int)p.pnp_events, 1); /* NetEventRestart */
+    CHECK_EQ_INT((int)p.pnp_events, 2); /* NetEventRestart, NetEventBindsComplete */
     CHECK_EQ_INT((int)p.oids, 1);
     CHECK_EQ_INT((int)p.oids_pended, 0);
     CHECK_EQ_INT((int)EchoMacStatus, (int)NDIS_STATUS_SUCCESS);
@@ -172,7 +172,7 @@ TEST(protocol_pause_and_restart_are_net_pnp_events)
     CHECK_EQ_INT((int)undis_host_get_state(host), (int)UNDIS_HOST_RUNNING);
     CHECK_EQ_INT((int)EchoProtocolSend(g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
     undis_host_get_protocol_stats(host, &p);
-    CHECK_EQ_INT((int)p.pnp_events, 3); /* restart, pause, restart */
+    CHECK_EQ_INT((int)p.pnp_events, 4); /* restart, binds complete, pause, restart */
     CHECK_EQ_INT((int)g.wire_frames, 1);
     finish(host);
 }

@@ -22,6 +22,9 @@
 #define PROTO_DEFER_NS   1000000u /* a pended completion comes 1 ms later */
 
 static UNDIS_THREAD_LOCAL struct undis_host *g_loading;
+/* The protocol a net PnP event for no binding (ProtocolBindingContext NULL)
+ * is under way to: NdisCompleteNetPnPEvent names no binding then. */
+static struct host_protocol *volatile g_protocol_wide;
 
 static NDIS_STRING g_adapter =
     NDIS_STRING_CONST("\\DEVICE\\{5c1b7d2e-0f4a-4c7e-9a31-0000756e6469}");
@@ -203,8 +206,10 @@ NdisCompleteNetPnPEvent(NDIS_HANDLE NdisBindingHandle,
                         PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification,
                         NDIS_STATUS Status)
 {
-    struct host_protocol *p =
-        undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
+    struct host_protocol *p = g_protocol_wide; /* an event without a binding */
+    if (NdisBindingHandle != NULL || p == NULL) {
+        p = undis__proto_of(NdisBindingHandle, UNDIS_HOST_MAGIC_BINDING, __func__);
+    }
     if (p != NULL && !wait_complete(&p->pnp, Status, NetPnPEventNotification)) {
         completion_unexpected(p, __func__, "net PnP event (this one)");
     }
@@ -551,7 +556,15 @@ static const char *const g_unbind_names[2] = { "ProtocolUnbindAdapterEx",
                                                "NdisCompleteUnbindAdapterEx" };
 static const char *const g_pnp_names[2] = { "ProtocolNetPnPEvent", "NdisCompleteNetPnPEvent" };
 
-/* The bind is over with status: the binding PAUSED and restarted, or gone. */
+static NDIS_STATUS pnp_event(struct host_protocol *p,
+                             BOOLEAN for_binding,
+                             NET_PNP_EVENT_CODE code,
+                             PVOID buffer,
+                             ULONG length,
+                             ULONG ms);
+
+/* The bind is over with status: the binding PAUSED and restarted (and, the
+ * first time, NetEventBindsComplete to the protocol), or gone. */
 static NDIS_STATUS
 bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status)
 {
@@ -573,7 +586,14 @@ bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status)
         return status;
     }
     set_state(host, UNDIS_HOST_PAUSED);
-    return undis__host_protocol_restart(host);
+    status = undis__host_protocol_restart(host);
+    if (!p->binds_complete) { /* NDIS tells the protocol once its first binds are done */
+        p->binds_complete = TRUE;
+        g_protocol_wide = p;
+        (void)pnp_event(p, FALSE, NetEventBindsComplete, NULL, 0, PROTO_WAIT_MS);
+        g_protocol_wide = NULL;
+    }
+    return status;
 }
 
 NDIS_STATUS
@@ -596,8 +616,16 @@ undis__host_protocol_bind(struct undis_host *host)
     return bound(host, p, status);
 }
 
+/* A net PnP event to the binding (or, for_binding FALSE, to the protocol as
+ * a whole: ProtocolBindingContext NULL). NDIS_STATUS_PENDING: it did not
+ * complete within ms. */
 static NDIS_STATUS
-pnp_event(struct host_protocol *p, NET_PNP_EVENT_CODE code, PVOID buffer, ULONG length, ULONG ms)
+pnp_event(struct host_protocol *p,
+          BOOLEAN for_binding,
+          NET_PNP_EVENT_CODE code,
+          PVOID buffer,
+          ULONG length,
+          ULONG ms)
 {
     NET_PNP_EVENT_NOTIFICATION n;
     NDIS_STATUS status;
@@ -612,7 +640,7 @@ pnp_event(struct host_protocol *p, NET_PNP_EVENT_CODE code, PVOID buffer, ULONG 
     n.NetPnPEvent.BufferLength = length;
     wait_begin(&p->pnp, &n);
     undis__host_count(&p->pnp_events, 1);
-    status = p->chars.NetPnPEventHandler(p->binding_context, &n);
+    status = p->chars.NetPnPEventHandler(for_binding ? p->binding_context : NULL, &n);
     status = wait_end(p, &p->pnp, status, g_pnp_names, ms, &late);
     return late ? NDIS_STATUS_PENDING : status;
 }
@@ -633,7 +661,7 @@ undis__host_protocol_restart(struct undis_host *host)
     r.BoundIfIndex = PROTO_IFINDEX;
     r.BoundIfNetluid.Value = PROTO_LUID;
     set_state(host, UNDIS_HOST_RESTARTING);
-    status = pnp_event(p, NetEventRestart, &r, (ULONG)sizeof(r), PROTO_WAIT_MS);
+    status = pnp_event(p, TRUE, NetEventRestart, &r, (ULONG)sizeof(r), PROTO_WAIT_MS);
     status = status == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : status;
     set_state(host, status == NDIS_STATUS_SUCCESS ? UNDIS_HOST_RUNNING : UNDIS_HOST_PAUSED);
     return status;
@@ -648,7 +676,7 @@ undis__host_protocol_pause(struct undis_host *host, ULONG timeout_ms)
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
     set_state(host, UNDIS_HOST_PAUSING);
-    status = pnp_event(p, NetEventPause, NULL, 0, timeout_ms);
+    status = pnp_event(p, TRUE, NetEventPause, NULL, 0, timeout_ms);
     if (status == NDIS_STATUS_PENDING) {
         (void)undis__proto_held(p, "NetEventPause did not complete in time");
         return NDIS_STATUS_FAILURE;

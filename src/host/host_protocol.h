@@ -54,8 +54,9 @@ struct host_protocol {
     NDIS_HANDLE driver_context;                 /* ProtocolDriverContext */
     NDIS_HANDLE binding_context;                /* ProtocolBindingContext */
     BOOLEAN registered;
-    ULONG pending;     /* UNDIS_HOST_PROTOCOL_PEND_* */
-    volatile int open; /* enum proto_open */
+    BOOLEAN binds_complete; /* NetEventBindsComplete sent */
+    ULONG pending;          /* UNDIS_HOST_PROTOCOL_PEND_* */
+    volatile int open;      /* enum proto_open */
     struct proto_wait bind, unbind, pnp;
     /* pended completions: one thread each (host_protocol.c) */
     undis__spinlock worker_lock;
