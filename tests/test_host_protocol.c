@@ -12,6 +12,7 @@
  */
 #include "test.h"
 
+#include <undis/fault.h>
 #include <undis/host.h>
 #include <undis/report.h>
 
@@ -248,6 +249,60 @@ TEST(protocol_rebinds_after_an_unbind)
     undis_report_set_hook(NULL, NULL);
 }
 
+/* ---- allocation failures ------------------------------------------------------ */
+
+/* Fail the nth allocation of one receive (and so of the echo it causes):
+ * each fails with NDIS_STATUS_RESOURCES or goes through, and nothing is
+ * left out. */
+TEST(protocol_data_paths_survive_allocation_failures)
+{
+    undis_host *host = start(0);
+    unsigned long long base = undis_alloc_outstanding();
+    int failed = 0;
+    for (unsigned long long n = 1; n <= 8; n++) {
+        NDIS_STATUS status;
+        undis_fault_alloc_fail_nth(n);
+        status = undis_host_receive(host, g_frame, FRAME_LEN, 0);
+        undis_fault_clear();
+        CHECK(status == NDIS_STATUS_SUCCESS || status == NDIS_STATUS_RESOURCES);
+        failed += status != NDIS_STATUS_SUCCESS || EchoSent != EchoCompleted ||
+                  g.wire_frames < (ULONG)EchoSent;
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
+    CHECK(failed >= 1);
+    CHECK(EchoReceived >= 1);
+    finish(host);
+}
+
+/* Fail the nth allocation of the whole life (create, DriverEntry and the
+ * registration, the bind's pool): each step fails cleanly, nothing leaks. */
+TEST(protocol_life_survives_allocation_failures)
+{
+    unsigned long long base = undis_alloc_outstanding();
+    int completed = 0;
+    for (unsigned long long n = 1; n <= 12 && !completed; n++) {
+        undis_host *host = NULL;
+        NDIS_STATUS status;
+        undis_fault_alloc_fail_nth(n);
+        status = undis_host_create(&host);
+        if (status == NDIS_STATUS_SUCCESS) {
+            NTSTATUS loaded = undis_host_load(host, DriverEntry, "echo");
+            CHECK(loaded == STATUS_SUCCESS || loaded == (NTSTATUS)NDIS_STATUS_RESOURCES);
+            if (loaded == STATUS_SUCCESS) {
+                status = undis_host_attach(host);
+                completed = status == NDIS_STATUS_SUCCESS;
+                CHECK(completed || status == NDIS_STATUS_RESOURCES);
+            }
+            undis_host_destroy(host);
+        } else {
+            CHECK_EQ_INT((int)status, (int)NDIS_STATUS_RESOURCES);
+        }
+        undis_fault_clear();
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
+    CHECK(completed);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(protocol_binds_opens_queries_and_says_hello)
 TEST_CASE(protocol_receives_are_echoed_and_returned)
@@ -257,4 +312,6 @@ TEST_CASE(protocol_link_status_reaches_the_protocol)
 TEST_CASE(protocol_undis_protocol_sends_beside_it)
 TEST_CASE(protocol_pended_open_close_and_oid_complete_from_another_thread)
 TEST_CASE(protocol_rebinds_after_an_unbind)
+TEST_CASE(protocol_data_paths_survive_allocation_failures)
+TEST_CASE(protocol_life_survives_allocation_failures)
 TEST_MAIN_END

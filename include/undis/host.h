@@ -17,8 +17,10 @@
  * is reported through the one report path; when the hook lets the caller go
  * on, the host recovers as docs/host.md says for each rule.
  *
- * Scope of this slice: one filter module per host, one host per driver
- * registration. Miniport and protocol roles are not hosted yet.
+ * Scope of this slice: one driver per host, in one role: a filter module
+ * between undis's protocol and miniport, or a protocol bound to undis's
+ * miniport (see "the protocol role" below). The miniport role is not hosted
+ * yet.
  *
  * Threads: undis_host_create, _load, _attach, _pause, _restart, _detach,
  * _unload and _destroy run at PASSIVE_LEVEL on one thread at a time (the
@@ -90,12 +92,13 @@ void undis_host_destroy(undis_host *host);
 /**
  * Calls entry(DriverObject, RegistryPath) with a DRIVER_OBJECT of the host's
  * and the registry path "\Registry\Machine\System\CurrentControlSet\
- * Services\<name>". The driver must register with NdisFRegisterFilterDriver.
+ * Services\<name>". The driver must register with NdisFRegisterFilterDriver
+ * or NdisRegisterProtocolDriver (the role).
  * Pre: a host with no driver loaded; entry and name not NULL.
  * Post: STATUS_SUCCESS and a registered filter driver. Failure: the
  * DriverEntry's own status when it fails (nothing is left registered), or
  * NDIS_STATUS_BAD_CHARACTERISTICS when it returned success without
- * registering a filter. PASSIVE_LEVEL.
+ * registering a filter or a protocol. PASSIVE_LEVEL.
  */
 NTSTATUS undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name);
 

@@ -19,7 +19,8 @@
 #define PROTO_IFINDEX    7u
 #define PROTO_LUID       0x0006000000000001ull
 #define PROTO_LINK_SPEED 1000000000ull
-#define PROTO_DEFER_NS   1000000u /* a pended completion comes 1 ms later */
+#define PROTO_DEFER_NS   1000000u    /* a pended completion comes 1 ms later */
+#define PROTO_TAG        0x746f7250u /* 'torP' */
 
 static UNDIS_THREAD_LOCAL struct undis_host *g_loading;
 /* The protocol a net PnP event for no binding (ProtocolBindingContext NULL)
@@ -264,10 +265,12 @@ protocol_new(struct undis_host *host)
 {
     struct host_protocol *p = host->protocol;
     if (p == NULL) {
-        p = (struct host_protocol *)calloc(1, sizeof(*p));
+        p = (struct host_protocol *)NdisAllocateMemoryWithTagPriority(NULL, sizeof(*p), PROTO_TAG,
+                                                                      NormalPoolPriority);
         if (p == NULL) {
             return NULL;
         }
+        memset(p, 0, sizeof(*p));
         host->protocol = p;
     }
     p->host = host;
@@ -360,7 +363,7 @@ undis__host_protocol_free(struct undis_host *host)
 {
     if (host->protocol != NULL) {
         undis__proto_join(host->protocol);
-        free(host->protocol);
+        NdisFreeMemory(host->protocol, sizeof(*host->protocol), 0);
         host->protocol = NULL;
     }
 }
@@ -564,9 +567,10 @@ static NDIS_STATUS pnp_event(struct host_protocol *p,
                              ULONG ms);
 
 /* The bind is over with status: the binding PAUSED and restarted (and, the
- * first time, NetEventBindsComplete to the protocol), or gone. */
+ * first time, NetEventBindsComplete to the protocol), or gone (late: its
+ * completion never came; the host gives up on it). */
 static NDIS_STATUS
-bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status)
+bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status, BOOLEAN late)
 {
     int open = undis__atomic_load_acquire_int(&p->open);
     if (status == NDIS_STATUS_SUCCESS && open != PROTO_OPEN) {
@@ -575,7 +579,7 @@ bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status)
                            "not called, failed or not completed); the host fails it",
                            host->friendly);
         status = NDIS_STATUS_FAILURE;
-    } else if (status != NDIS_STATUS_SUCCESS && open != PROTO_CLOSED) {
+    } else if (status != NDIS_STATUS_SUCCESS && open != PROTO_CLOSED && !late) {
         undis__host_report(host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, g_bind_names[0], NULL,
                            "%s: the bind failed (0x%08lx) with its adapter left open",
                            host->friendly, (unsigned long)status);
@@ -613,7 +617,7 @@ undis__host_protocol_bind(struct undis_host *host)
     status = p->chars.BindAdapterHandlerEx(p->driver_context, &p->bind_context, &b);
     status = wait_end(p, &p->bind, status, g_bind_names, PROTO_WAIT_MS, &late);
     undis__proto_join(p);
-    return bound(host, p, status);
+    return bound(host, p, status, late);
 }
 
 /* A net PnP event to the binding (or, for_binding FALSE, to the protocol as
