@@ -504,7 +504,7 @@ NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
                            p->host->friendly);
         return NDIS_STATUS_SUCCESS;
     }
-    (void)undis__proto_held(p, "NdisCloseAdapterEx was called");
+    (void)undis__proto_held(p, "NdisCloseAdapterEx", "NdisCloseAdapterEx was called");
     undis__host_count(&p->closes, 1);
     undis__atomic_store_release_int(&p->open, PROTO_CLOSING);
     if ((p->pending & UNDIS_HOST_PROTOCOL_PEND_OPEN) != 0 && undis__proto_defer(p, close_done, p)) {
@@ -682,14 +682,14 @@ undis__host_protocol_pause(struct undis_host *host, ULONG timeout_ms)
     set_state(host, UNDIS_HOST_PAUSING);
     status = pnp_event(p, TRUE, NetEventPause, NULL, 0, timeout_ms);
     if (status == NDIS_STATUS_PENDING) {
-        (void)undis__proto_held(p, "NetEventPause did not complete in time");
+        (void)undis__proto_held(p, "ProtocolNetPnPEvent", "NetEventPause did not complete in time");
         return NDIS_STATUS_FAILURE;
     }
     if (status != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis host: %s: NetEventPause answered 0x%08lx; a pause cannot fail\n",
                 host->friendly, (unsigned long)status);
     }
-    (void)undis__proto_held(p, "NetEventPause completed");
+    (void)undis__proto_held(p, "ProtocolNetPnPEvent", "NetEventPause completed");
     set_state(host, UNDIS_HOST_PAUSED);
     return NDIS_STATUS_SUCCESS;
 }

@@ -86,9 +86,9 @@ BOOLEAN undis__proto_defer(struct host_protocol *p, void (*fn)(void *), void *ar
 void undis__proto_join(struct host_protocol *p);
 
 /* ---- host_protocol_data.c ---- */
-/* How many receives the protocol holds; with what (not NULL), one
- * HOST_PROTOCOL_HELD_AT_PAUSE report naming each. */
-ULONG undis__proto_held(struct host_protocol *p, const char *what);
+/* How many receives the protocol holds; with what (not NULL: what happened,
+ * in function), one HOST_PROTOCOL_HELD_AT_PAUSE report naming each. */
+ULONG undis__proto_held(struct host_protocol *p, const char *function, const char *what);
 /* At unbind: give every receive the protocol still holds back to its owner
  * (each was reported at the pause or the close). */
 void undis__proto_release_held(struct host_protocol *p);

@@ -72,7 +72,7 @@ ledger_take(struct host_protocol *p, PNET_BUFFER_LIST nbl, BOOLEAN *via_filter)
 }
 
 ULONG
-undis__proto_held(struct host_protocol *p, const char *what)
+undis__proto_held(struct host_protocol *p, const char *function, const char *what)
 {
     char text[400];
     size_t used = 0;
@@ -91,12 +91,12 @@ undis__proto_held(struct host_protocol *p, const char *what)
     }
     undis__spin_unlock(&p->ledger_lock);
     if (count > 0 && what != NULL) {
-        undis__host_report(
-            p->host, UNDIS_RULE_HOST_PROTOCOL_HELD_AT_PAUSE, "ProtocolNetPnPEvent", NULL,
-            "%s: %s with %lu receive(s) of undis's miniport still held by the "
-            "protocol (indicated to ProtocolReceiveNetBufferLists, not returned "
-            "with NdisReturnNetBufferLists):%s%s",
-            p->host->friendly, what, (unsigned long)count, text, count > 4 ? " ..." : "");
+        undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_HELD_AT_PAUSE, function, NULL,
+                           "%s: %s with %lu receive(s) of undis's miniport still held by the "
+                           "protocol (indicated to ProtocolReceiveNetBufferLists, not returned "
+                           "with NdisReturnNetBufferLists):%s%s",
+                           p->host->friendly, what, (unsigned long)count, text,
+                           count > 4 ? " ..." : "");
     }
     return count;
 }
@@ -129,7 +129,7 @@ BOOLEAN
 undis__host_protocol_take_completion(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     struct host_protocol *p = host->protocol;
-    if (p == NULL || nbl->SourceHandle == (NDIS_HANDLE)host) {
+    if (p == NULL || !p->registered || nbl->SourceHandle == (NDIS_HANDLE)host) {
         return FALSE; /* undis's own protocol's */
     }
     NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
