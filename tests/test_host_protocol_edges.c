@@ -265,6 +265,22 @@ TEST(protocol_pended_bind_that_never_completes_fails)
     done(host);
 }
 
+TEST(protocol_adapter_instance_name)
+{
+    undis_host *host;
+    NDIS_STRING name;
+    reset();
+    host = load();
+    CHECK_EQ_INT((int)undis_host_attach(host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)NdisQueryAdapterInstanceName(&name, g.binding), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)name.Length, 14 * (int)sizeof(WCHAR));
+    CHECK(name.Buffer != NULL && name.Buffer[0] == (WCHAR)'u' && name.Buffer[13] == (WCHAR)'t');
+    NdisFreeMemory(name.Buffer, 0, 0);
+    CHECK_EQ_INT((int)NdisQueryAdapterInstanceName(&name, NULL), (int)NDIS_STATUS_FAILURE);
+    CHECK(name.Buffer == NULL);
+    done(host);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(protocol_driver_entry_failing_after_registering_is_deregistered)
 TEST_CASE(protocol_never_deregistered_is_deregistered_at_unload)
@@ -272,4 +288,5 @@ TEST_CASE(protocol_registration_outside_driver_entry_fails)
 TEST_CASE(protocol_open_without_802_3_is_unsupported_media)
 TEST_CASE(protocol_pause_that_never_completes_fails_and_unbinds)
 TEST_CASE(protocol_pended_bind_that_never_completes_fails)
+TEST_CASE(protocol_adapter_instance_name)
 TEST_MAIN_END

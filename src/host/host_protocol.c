@@ -721,3 +721,36 @@ undis__host_protocol_unbind(struct undis_host *host)
     undis__proto_release_held(p);
     set_state(host, UNDIS_HOST_DETACHED);
 }
+
+/* ---- the adapter's instance name ------------------------------------------- */
+
+static const char g_instance[] = "undis miniport";
+
+NDIS_STATUS
+NdisQueryAdapterInstanceName(PNDIS_STRING AdapterInstanceName, NDIS_HANDLE NdisBindingHandle)
+{
+    const struct host_handle *h = (const struct host_handle *)NdisBindingHandle;
+    ULONG size = (ULONG)sizeof(g_instance) * (ULONG)sizeof(WCHAR);
+    PWSTR buffer;
+    if (AdapterInstanceName == NULL) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    memset(AdapterInstanceName, 0, sizeof(*AdapterInstanceName));
+    if (h == NULL ||
+        (h->magic != UNDIS_HOST_MAGIC_BINDING && h->magic != UNDIS_HOST_MAGIC_MODULE)) {
+        fprintf(stderr, "undis host: %s was given a handle the host never gave out (%p)\n",
+                __func__, NdisBindingHandle);
+        return NDIS_STATUS_FAILURE;
+    }
+    buffer = (PWSTR)NdisAllocateMemoryWithTagPriority(NULL, size, PROTO_TAG, NormalPoolPriority);
+    if (buffer == NULL) {
+        return NDIS_STATUS_RESOURCES;
+    }
+    for (size_t i = 0; i < sizeof(g_instance); i++) {
+        buffer[i] = (WCHAR)g_instance[i];
+    }
+    AdapterInstanceName->Buffer = buffer;
+    AdapterInstanceName->Length = (USHORT)(size - sizeof(WCHAR));
+    AdapterInstanceName->MaximumLength = (USHORT)size;
+    return NDIS_STATUS_SUCCESS;
+}
