@@ -95,7 +95,7 @@ undis__proto_defer(struct host_protocol *p, void (*fn)(void *), void *arg)
     d->fn = fn;
     d->arg = arg;
     undis__spin_lock(&p->worker_lock);
-    if (p->worker_count < PROTO_WORKERS && undis__thread_start(&t, deferred_main, d)) {
+    if (p->worker_count < PROTO_WORKERS && undis__thread_spawn(&t, deferred_main, d)) {
         p->workers[p->worker_count++] = t;
         ok = TRUE;
     }

@@ -120,7 +120,7 @@ undis__cond_broadcast(undis__cond *c)
     (void)pthread_cond_broadcast(c);
 }
 
-/* ---- threads of their own ------------------------------------------------------ */
+/* ---- joinable threads of their own ------------------------------------------------------ */
 
 struct undis__thread {
     pthread_t id;
@@ -137,7 +137,7 @@ thread_main(void *p)
 }
 
 int
-undis__thread_start(undis__thread **out, void (*fn)(void *), void *arg)
+undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg)
 {
     struct undis__thread *t = (struct undis__thread *)malloc(sizeof(*t));
     *out = NULL;

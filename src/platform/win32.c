@@ -108,7 +108,7 @@ undis__cond_broadcast(undis__cond *c)
     WakeAllConditionVariable((PCONDITION_VARIABLE)(void *)c);
 }
 
-/* ---- threads of their own ------------------------------------------------------ */
+/* ---- joinable threads of their own ------------------------------------------------------ */
 
 struct undis__thread {
     HANDLE handle;
@@ -125,7 +125,7 @@ thread_main(LPVOID p)
 }
 
 int
-undis__thread_start(undis__thread **out, void (*fn)(void *), void *arg)
+undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg)
 {
     struct undis__thread *t = (struct undis__thread *)malloc(sizeof(*t));
     *out = NULL;
