@@ -130,20 +130,23 @@ wait_begin(struct proto_wait *w, const void *object)
 {
     w->status = NDIS_STATUS_SUCCESS;
     w->object = object;
+    undis__atomic_store_release_int(&w->claimed, 0);
     undis__atomic_store_release_int(&w->done, 0);
     undis__atomic_store_release_int(&w->active, 1);
 }
 
-/* The driver's completion call: FALSE when nothing waits for it. */
+/* The driver's completion call: FALSE when nothing waits for it (or another
+ * completion claimed it). The status is published by the release of done. */
 static BOOLEAN
 wait_complete(struct proto_wait *w, NDIS_STATUS status, const void *object)
 {
     if (!undis__atomic_load_acquire_int(&w->active) || (object != NULL && object != w->object) ||
-        undis__atomic_load_acquire_int(&w->done)) {
+        undis__atomic_exchange_int(&w->claimed, 1) != 0) {
         return FALSE;
     }
     w->status = status;
-    return undis__atomic_exchange_int(&w->done, 1) == 0;
+    undis__atomic_store_release_int(&w->done, 1);
+    return TRUE;
 }
 
 /* The handler returned status: the operation's status, waiting for the
@@ -165,7 +168,7 @@ wait_end(struct host_protocol *p,
             return NDIS_STATUS_FAILURE;
         }
         status = w->status;
-    } else if (undis__atomic_load_acquire_int(&w->done)) {
+    } else if (undis__atomic_load_acquire_int(&w->claimed)) {
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_COMPLETED_TWICE, names[1], NULL,
                            "%s: %s returned 0x%08lx and also called %s", p->host->friendly,
                            names[0], (unsigned long)status, names[1]);

@@ -33,7 +33,8 @@ enum proto_open { PROTO_CLOSED = 0, PROTO_OPENING, PROTO_OPEN, PROTO_CLOSING };
  * PnP event): active while the host waits for it. */
 struct proto_wait {
     volatile int active;
-    volatile int done;
+    volatile int claimed; /* a completion came (set once, by exchange) */
+    volatile int done;    /* its status is written (release) */
     NDIS_STATUS status;
     const void *object; /* the net PnP event the completion must name */
 };
