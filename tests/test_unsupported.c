@@ -76,16 +76,12 @@ TEST(miniport_registration_fails)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(protocol_open_fails)
+TEST(protocol_unbind_fails)
 {
-    NDIS_HANDLE binding = k_junk;
     watch();
-    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
-                 (int)NDIS_STATUS_FAILURE);
-    CHECK(binding == NULL);
-    check_reported_once("NdisOpenAdapterEx");
-    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
-                 (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT((int)NdisUnbindAdapter(k_junk), (int)NDIS_STATUS_FAILURE);
+    check_reported_once("NdisUnbindAdapter");
+    CHECK_EQ_INT((int)NdisUnbindAdapter(k_junk), (int)NDIS_STATUS_FAILURE);
     CHECK_EQ_INT(g_seen.count, 1);
     watch();
     CHECK(NdisIMGetBindingContext(k_junk) == NULL);
@@ -98,9 +94,9 @@ TEST(oid_request_not_supported)
     NDIS_OID_REQUEST request;
     memset(&request, 0, sizeof(request));
     watch();
-    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
-    check_reported_once("NdisOidRequest");
-    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT((int)NdisDirectOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    check_reported_once("NdisDirectOidRequest");
+    CHECK_EQ_INT((int)NdisDirectOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
     CHECK_EQ_INT(g_seen.count, 1);
     undis_report_set_hook(NULL, NULL);
 }
@@ -235,7 +231,7 @@ TEST(routine_address_finds_known_names_only)
 
 TEST_MAIN_BEGIN
 TEST_CASE(miniport_registration_fails)
-TEST_CASE(protocol_open_fails)
+TEST_CASE(protocol_unbind_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
 TEST_CASE(configuration_fails_through_status)

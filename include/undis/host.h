@@ -17,8 +17,10 @@
  * is reported through the one report path; when the hook lets the caller go
  * on, the host recovers as docs/host.md says for each rule.
  *
- * Scope of this slice: one filter module per host, one host per driver
- * registration. Miniport and protocol roles are not hosted yet.
+ * Scope of this slice: one driver per host, in one role: a filter module
+ * between undis's protocol and miniport, or a protocol bound to undis's
+ * miniport (see "the protocol role" below). The miniport role is not hosted
+ * yet.
  *
  * Threads: undis_host_create, _load, _attach, _pause, _restart, _detach,
  * _unload and _destroy run at PASSIVE_LEVEL on one thread at a time (the
@@ -90,12 +92,13 @@ void undis_host_destroy(undis_host *host);
 /**
  * Calls entry(DriverObject, RegistryPath) with a DRIVER_OBJECT of the host's
  * and the registry path "\Registry\Machine\System\CurrentControlSet\
- * Services\<name>". The driver must register with NdisFRegisterFilterDriver.
+ * Services\<name>". The driver must register with NdisFRegisterFilterDriver
+ * or NdisRegisterProtocolDriver (the role).
  * Pre: a host with no driver loaded; entry and name not NULL.
  * Post: STATUS_SUCCESS and a registered filter driver. Failure: the
  * DriverEntry's own status when it fails (nothing is left registered), or
  * NDIS_STATUS_BAD_CHARACTERISTICS when it returned success without
- * registering a filter. PASSIVE_LEVEL.
+ * registering a filter or a protocol. PASSIVE_LEVEL.
  */
 NTSTATUS undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name);
 
@@ -301,6 +304,59 @@ void undis_host_get_stats(undis_host *host, undis_host_stats *out);
 /** The friendly name the driver registered ("" before registration). */
 const char *undis_host_driver_name(const undis_host *host);
 
+/* ---- the protocol role ------------------------------------------------------
+ *
+ * The role is told by what DriverEntry registers: a driver that calls
+ * NdisRegisterProtocolDriver is the protocol at the top of the stack, bound
+ * to undis's miniport. The life calls then act on its binding:
+ * undis_host_attach binds (ProtocolBindAdapterEx with an NDIS_BIND_PARAMETERS
+ * describing undis's miniport; the driver opens it with NdisOpenAdapterEx)
+ * and restarts it (NetEventRestart): RUNNING; undis_host_pause sends
+ * NetEventPause, undis_host_restart NetEventRestart; undis_host_detach
+ * pauses and unbinds (ProtocolUnbindAdapterEx; the driver closes with
+ * NdisCloseAdapterEx). undis_host_receive indicates to the driver's
+ * ProtocolReceiveNetBufferLists; undis_host_indicate_link reaches its
+ * ProtocolStatusEx. The driver sends with NdisSendNetBufferLists (to undis's
+ * miniport, which completes at once) and issues OIDs with NdisOidRequest;
+ * how a test makes it send is the driver's own business (its device, or a
+ * function of its own). undis_host_send still sends as undis's own protocol
+ * bound beside it. The stats count the driver's sends and OIDs with
+ * undis's (send_nbls, send_completed, oids, oids_completed), and receives
+ * that reach it as up_nbls.
+ */
+
+/* undis_host_set_protocol_pending flags */
+#define UNDIS_HOST_PROTOCOL_PEND_OPEN 0x1 /* NdisOpenAdapterEx, NdisCloseAdapterEx pend */
+#define UNDIS_HOST_PROTOCOL_PEND_OID  0x2 /* NdisOidRequest pends */
+
+/** Which of the driver's calls the host answers with NDIS_STATUS_PENDING,
+ * completing them a moment later from a thread of its own
+ * (ProtocolOpenAdapterCompleteEx, ProtocolCloseAdapterCompleteEx,
+ * ProtocolOidRequestComplete), as Windows may. 0 (the default): they
+ * complete at once. Set it before the bind. PASSIVE_LEVEL. */
+void undis_host_set_protocol_pending(undis_host *host, ULONG flags);
+
+/** TRUE when the loaded driver registered a protocol. Any thread. */
+BOOLEAN undis_host_is_protocol(const undis_host *host);
+
+/* Counts of the protocol role (running totals since the registration). */
+typedef struct undis_host_protocol_stats {
+    ULONG64 binds, unbinds;     /* ProtocolBindAdapterEx, ProtocolUnbindAdapterEx calls */
+    ULONG64 opens, closes;      /* adapters opened / closed by the driver */
+    ULONG64 pnp_events;         /* ProtocolNetPnPEvent calls */
+    ULONG64 sends;              /* NBLs the driver sent (NdisSendNetBufferLists) */
+    ULONG64 send_completions;   /* NBLs handed to ProtocolSendNetBufferListsComplete */
+    ULONG64 receives;           /* NBLs indicated to ProtocolReceiveNetBufferLists */
+    ULONG64 returns;            /* NBLs it gave back with NdisReturnNetBufferLists */
+    ULONG64 resources;          /* of the receives, those indicated with RESOURCES */
+    ULONG64 oids, oids_pended;  /* NdisOidRequest calls; of them answered by completion */
+    ULONG64 status_indications; /* reached ProtocolStatusEx */
+    ULONG64 cancels;            /* NdisCancelSendNetBufferLists calls */
+} undis_host_protocol_stats;
+
+/** A snapshot of the protocol role's counts (zero without a protocol). Any
+ * thread. */
+void undis_host_get_protocol_stats(undis_host *host, undis_host_protocol_stats *out);
 /* ---- control devices -------------------------------------------------------------
  *
  * A hosted driver's control device (NdisRegisterDeviceEx, or IoCreateDevice

@@ -291,11 +291,11 @@ ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind k
 }
 
 static void
-free_chain(PNET_BUFFER_LIST nbls)
+free_chain(struct undis_host *host, PNET_BUFFER_LIST nbls)
 {
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        undis__host_nbl_free(nbls);
+        undis__host_nbl_free(host, nbls);
         nbls = next;
     }
 }
@@ -320,7 +320,7 @@ prepare(struct undis_host *host,
     }
     nbls = make_chain_of_nbls(host, b, bytes);
     if (nbls != NULL && kind != HOST_NBL_FREE && !ledger_add_chain(host, nbls, kind)) {
-        free_chain(nbls);
+        free_chain(host, nbls);
         nbls = NULL;
     }
     if (nbls == NULL) {
@@ -363,7 +363,7 @@ take_back(struct undis_host *host, PNET_BUFFER_LIST *array, ULONG count)
     for (ULONG i = 0; i < count; i++) {
         if (undis__host_ledger_take(host, array[i]) == HOST_NBL_RESOURCES) {
             undis__host_count(&host->recv_returned, 1);
-            undis__host_nbl_free(array[i]);
+            undis__host_nbl_free(host, array[i]);
         }
     }
 }
@@ -401,7 +401,7 @@ undis_host_receive_batch(undis_host *host, const undis_host_batch *batch)
         undis__host_count(&host->up_nbls, n);
         undis__host_count(&host->up_bytes, bytes);
         undis__host_count(&host->recv_returned, n);
-        free_chain(nbls);
+        free_chain(host, nbls);
         return NDIS_STATUS_SUCCESS;
     }
     host->chars.ReceiveNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,

@@ -116,7 +116,7 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
         if (undis__host_frames_owns(host, nbls)) {
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
-        } else {
+        } else if (!undis__host_protocol_take_completion(host, nbls)) {
             undis__host_nbl_free(host, nbls);
         }
         nbls = next;
@@ -186,6 +186,12 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLE
     undis__host_count(&host->wire_out_nbls, count);
     undis__host_count(&host->wire_out_bytes, bytes);
     complete_up(host, nbls, via_filter);
+}
+
+void
+undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+    miniport_send(host, nbls, flags, FALSE);
 }
 
 NDIS_STATUS
@@ -298,7 +304,7 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
                                NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
     /* the sends the filter holds, in one go; what is left is looked at one by one */
     undis__host_protocol_send_complete(
-        host, undis__host_ledger_take_chain(host, &NetBufferList, HOST_NBL_SEND));
+        host, undis__host_ledger_take_prefix(host, &NetBufferList, HOST_NBL_SEND));
     while (NetBufferList != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferList);
         host_nbl_kind kind = undis__host_ledger_take(host, NetBufferList);

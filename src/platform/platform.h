@@ -336,6 +336,17 @@ void undis__sleep_ns(uint64_t ns);
 /* Processors online (at least 1). */
 unsigned undis__online_cpus(void);
 
+/*
+ * undis__thread_spawn - run fn(arg) on a new, joinable thread of its own
+ * (the driver host's completion worker: a pended operation completes from
+ * another thread, as NDIS's workers complete it). Returns 1 and *out, or 0
+ * when no thread could be made (*out NULL). undis__thread_join waits for fn
+ * to return and frees the thread; each spawned thread is joined once.
+ */
+typedef struct undis__thread undis__thread;
+int undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg);
+void undis__thread_join(undis__thread *thread);
+
 /* ---- clocks ------------------------------------------------------------------ */
 
 /* A monotonic clock in nanoseconds (arbitrary origin). */

@@ -11,6 +11,7 @@
 
 #include <pthread.h>
 #include <sched.h>
+#include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -123,4 +124,45 @@ unsigned long
 undis__process_id(void)
 {
     return (unsigned long)getpid();
+}
+
+/* ---- joinable threads of their own ------------------------------------------------------ */
+
+struct undis__thread {
+    pthread_t id;
+    void (*fn)(void *);
+    void *arg;
+};
+
+static void *
+thread_main(void *p)
+{
+    struct undis__thread *t = (struct undis__thread *)p;
+    t->fn(t->arg);
+    return NULL;
+}
+
+int
+undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg)
+{
+    struct undis__thread *t = (struct undis__thread *)malloc(sizeof(*t));
+    *out = NULL;
+    if (t == NULL) {
+        return 0;
+    }
+    t->fn = fn;
+    t->arg = arg;
+    if (pthread_create(&t->id, NULL, thread_main, t) != 0) {
+        free(t);
+        return 0;
+    }
+    *out = t;
+    return 1;
+}
+
+void
+undis__thread_join(undis__thread *thread)
+{
+    (void)pthread_join(thread->id, NULL);
+    free(thread);
 }

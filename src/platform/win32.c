@@ -10,6 +10,8 @@
 
 #include "platform/platform.h"
 
+#include <stdlib.h>
+
 _Static_assert(sizeof(undis__mutex) == sizeof(SRWLOCK), "undis__mutex holds an SRWLOCK");
 _Static_assert(sizeof(undis__cond) == sizeof(CONDITION_VARIABLE),
                "undis__cond holds a CONDITION_VARIABLE");
@@ -110,4 +112,47 @@ unsigned long
 undis__process_id(void)
 {
     return (unsigned long)GetCurrentProcessId();
+}
+
+/* ---- joinable threads of their own ------------------------------------------------------ */
+
+struct undis__thread {
+    HANDLE handle;
+    void (*fn)(void *);
+    void *arg;
+};
+
+static DWORD WINAPI
+thread_main(LPVOID p)
+{
+    struct undis__thread *t = (struct undis__thread *)p;
+    t->fn(t->arg);
+    return 0;
+}
+
+int
+undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg)
+{
+    struct undis__thread *t = (struct undis__thread *)malloc(sizeof(*t));
+    *out = NULL;
+    if (t == NULL) {
+        return 0;
+    }
+    t->fn = fn;
+    t->arg = arg;
+    t->handle = CreateThread(NULL, 0, thread_main, t, 0, NULL);
+    if (t->handle == NULL) {
+        free(t);
+        return 0;
+    }
+    *out = t;
+    return 1;
+}
+
+void
+undis__thread_join(undis__thread *thread)
+{
+    (void)WaitForSingleObject(thread->handle, INFINITE);
+    (void)CloseHandle(thread->handle);
+    free(thread);
 }
