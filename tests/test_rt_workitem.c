@@ -124,6 +124,7 @@ TEST(work_item_allocation_failure)
 }
 
 static KEVENT g_hold;
+static volatile LONG g_held; /* runs of hold_item */
 
 static VOID
 hold_item(PVOID context, NDIS_HANDLE item)
@@ -131,6 +132,7 @@ hold_item(PVOID context, NDIS_HANDLE item)
     (void)context;
     (void)item;
     (void)KeWaitForSingleObject(&g_hold, Executive, KernelMode, FALSE, NULL);
+    (void)InterlockedIncrement(&g_held);
     ks_counter_bump(&g_count, NULL);
 }
 
@@ -167,6 +169,7 @@ TEST(work_item_misuse_bugchecks)
     NDIS_HANDLE hold[8];
     memset(junk, 0, sizeof(junk));
     ks_counter_init(&g_count);
+    g_held = 0;
     KeInitializeEvent(&g_hold, NotificationEvent, FALSE);
     /* Every worker waits, so the next item stays queued. */
     for (i = 0; i < 8; i++) {
@@ -179,6 +182,8 @@ TEST(work_item_misuse_bugchecks)
     CHECK_EQ_U32(ks_catch_bugcheck(queue_junk, junk), INVALID_WORK_QUEUE_ITEM);
     (void)KeSetEvent(&g_hold, 0, FALSE);
     CHECK(ks_counter_wait(&g_count, 8, 5000));
+    /* The refused queueing left the item's routine as it was. */
+    CHECK_EQ_INT(InterlockedCompareExchange(&g_held, 0, 0), 8);
     for (i = 0; i < 8; i++) {
         NdisFreeIoWorkItem(hold[i]);
     }

@@ -144,9 +144,14 @@ item_of(PVOID handle, const char *function)
     return item;
 }
 
-/* Queue item (routine and context set by the caller, lock not held). */
+/* Queue item with its routine (one of the two) and context; an item already
+ * queued is left as it is and bug-checks. Lock not held. */
 static void
-enqueue(struct work_item *item, const char *function)
+enqueue(struct work_item *item,
+        NDIS_IO_WORKITEM_ROUTINE ndis_routine,
+        PIO_WORKITEM_ROUTINE io_routine,
+        PVOID context,
+        const char *function)
 {
     undis__once_run(&g_work.once, start_workers);
     undis__mutex_lock(&g_work.lock);
@@ -154,6 +159,12 @@ enqueue(struct work_item *item, const char *function)
         undis__mutex_unlock(&g_work.lock);
         undis__rt_bugcheck(INVALID_WORK_QUEUE_ITEM, (ULONG_PTR)item, function);
     }
+    if (item->kind == ITEM_NDIS) {
+        item->ndis_routine = ndis_routine;
+    } else if (item->kind == ITEM_IO) {
+        item->io_routine = io_routine;
+    }
+    item->context = context;
     item->queued = TRUE;
     InsertTailList(&g_work.queue, &item->link);
     undis__cond_broadcast(&g_work.work);
@@ -235,12 +246,8 @@ NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle,
                     NDIS_IO_WORKITEM_ROUTINE Routine,
                     PVOID WorkItemContext)
 {
-    struct work_item *item = item_of(NdisIoWorkItemHandle, "NdisQueueIoWorkItem");
-    undis__mutex_lock(&g_work.lock); /* the worker reads these under the lock */
-    item->ndis_routine = Routine;
-    item->context = WorkItemContext;
-    undis__mutex_unlock(&g_work.lock);
-    enqueue(item, "NdisQueueIoWorkItem on a work item already queued");
+    enqueue(item_of(NdisIoWorkItemHandle, "NdisQueueIoWorkItem"), Routine, NULL, WorkItemContext,
+            "NdisQueueIoWorkItem on a work item already queued");
 }
 
 /* Pre: a work item not QUEUED (checked). Post: freed now, or when its
@@ -278,13 +285,9 @@ IoQueueWorkItem(PIO_WORKITEM IoWorkItem,
                 int QueueType,
                 PVOID Context)
 {
-    struct work_item *item = item_of(IoWorkItem, "IoQueueWorkItem");
     (void)QueueType;
-    undis__mutex_lock(&g_work.lock);
-    item->io_routine = WorkerRoutine;
-    item->context = Context;
-    undis__mutex_unlock(&g_work.lock);
-    enqueue(item, "IoQueueWorkItem on a work item already queued");
+    enqueue(item_of(IoWorkItem, "IoQueueWorkItem"), NULL, WorkerRoutine, Context,
+            "IoQueueWorkItem on a work item already queued");
 }
 
 /*
@@ -301,6 +304,6 @@ NdisScheduleWorkItem(PNDIS_WORK_ITEM WorkItem)
         return NDIS_STATUS_RESOURCES;
     }
     item->ndis5 = WorkItem;
-    enqueue(item, "NdisScheduleWorkItem");
+    enqueue(item, NULL, NULL, NULL, "NdisScheduleWorkItem");
     return NDIS_STATUS_SUCCESS;
 }

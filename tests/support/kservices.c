@@ -19,6 +19,7 @@ void
 ks_counter_init(ks_counter *c)
 {
     memset(c, 0, sizeof(*c));
+    KeInitializeSpinLock(&c->lock);
     KeInitializeEvent(&c->changed, SynchronizationEvent, FALSE);
     g_on_test_thread = 1;
 }
@@ -26,18 +27,27 @@ ks_counter_init(ks_counter *c)
 void
 ks_counter_bump(ks_counter *c, PVOID context)
 {
-    c->irql = KeGetCurrentIrql();
+    KIRQL irql = KeGetCurrentIrql();
+    KIRQL old;
+    KeAcquireSpinLock(&c->lock, &old);
+    c->irql = irql;
     c->processor = KeGetCurrentProcessorNumberEx(NULL);
     c->context = context;
     c->thread = g_on_test_thread;
-    (void)InterlockedIncrement(&c->count);
-    (void)KeSetEvent(&c->changed, 0, FALSE);
+    c->count++;
+    (void)KeSetEvent(&c->changed, 0, FALSE); /* under the lock: done when a reader sees the count */
+    KeReleaseSpinLock(&c->lock, old);
 }
 
 LONG
 ks_counter_get(ks_counter *c)
 {
-    return InterlockedCompareExchange(&c->count, 0, 0);
+    KIRQL old;
+    LONG n;
+    KeAcquireSpinLock(&c->lock, &old);
+    n = c->count;
+    KeReleaseSpinLock(&c->lock, old);
+    return n;
 }
 
 BOOLEAN

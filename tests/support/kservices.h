@@ -14,6 +14,7 @@
 /* A count bumped from any thread, with the IRQL, processor and thread the
  * last bump saw. */
 typedef struct ks_counter {
+    KSPIN_LOCK lock; /* the bumps' fields */
     KEVENT changed;
     volatile LONG count;
     volatile KIRQL irql;
