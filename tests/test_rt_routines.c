@@ -59,7 +59,7 @@ TEST(every_listed_function_is_found_or_not)
     }
     fclose(f);
     printf("%d found, %d not offered\n", real, fails);
-    CHECK(real > 60);
+    CHECK(real > 40); /* 47 on Windows, where the RtlIpv* conversions are the system's */
     CHECK(fails > 10);
 }
 
