@@ -4,63 +4,74 @@
  * work items, configuration handles), each with the call site that made it
  * and a sequence number, so that the driver host can list, at unload, what
  * the driver allocated since it was loaded and still holds, and reclaim it.
- * One doubly-linked list under one spin lock: these objects are allocated
- * on control paths, not per packet.
+ * Doubly-linked lists in 16 shards chosen by the object's address, each
+ * under its own spin lock, and one atomic sequence counter: a host that
+ * allocates frame memory per send from several threads
+ * (NdisAllocateMemoryWithTagPriority) meets little contention here.
  */
 #include "kernel/rt_services.h"
 
-static struct {
+#define SHARDS 16u
+
+struct shard {
     undis__spinlock lock;
     struct undis__rt_track head; /* circular; head.next is the oldest */
-    uint64_t seq;
     int ready;
-} g_track;
+};
+
+static struct shard g_shards[SHARDS];
+static volatile uint64_t g_seq;
+
+static struct shard *
+shard_of(const struct undis__rt_track *track)
+{
+    ULONG_PTR a = (ULONG_PTR)track;
+    return &g_shards[(a >> 6 ^ a >> 12) & (SHARDS - 1)];
+}
 
 /* Lock held. */
 static void
-ensure_head(void)
+ensure_head(struct shard *s)
 {
-    if (!g_track.ready) {
-        g_track.head.next = &g_track.head;
-        g_track.head.prev = &g_track.head;
-        g_track.ready = 1;
+    if (!s->ready) {
+        s->head.next = &s->head;
+        s->head.prev = &s->head;
+        s->ready = 1;
     }
 }
 
 void
 undis__rt_track_add(struct undis__rt_track *track)
 {
-    undis__spin_lock(&g_track.lock);
-    ensure_head();
-    track->seq = ++g_track.seq;
-    track->next = &g_track.head;
-    track->prev = g_track.head.prev;
-    g_track.head.prev->next = track;
-    g_track.head.prev = track;
-    undis__spin_unlock(&g_track.lock);
+    struct shard *s = shard_of(track);
+    track->seq = undis__atomic_add_u64(&g_seq, 1);
+    undis__spin_lock(&s->lock);
+    ensure_head(s);
+    track->next = &s->head;
+    track->prev = s->head.prev;
+    s->head.prev->next = track;
+    s->head.prev = track;
+    undis__spin_unlock(&s->lock);
 }
 
 void
 undis__rt_track_remove(struct undis__rt_track *track)
 {
-    undis__spin_lock(&g_track.lock);
+    struct shard *s = shard_of(track);
+    undis__spin_lock(&s->lock);
     if (track->next != NULL) {
         track->prev->next = track->next;
         track->next->prev = track->prev;
         track->next = NULL;
         track->prev = NULL;
     }
-    undis__spin_unlock(&g_track.lock);
+    undis__spin_unlock(&s->lock);
 }
 
 uint64_t
 undis__rt_leak_mark(void)
 {
-    uint64_t seq;
-    undis__spin_lock(&g_track.lock);
-    seq = g_track.seq;
-    undis__spin_unlock(&g_track.lock);
-    return seq;
+    return undis__atomic_load_u64(&g_seq);
 }
 
 const char *
@@ -114,46 +125,54 @@ undis__rt_leaks(uint64_t mark, undis__rt_leak_fn *fn, void *context)
 {
     struct each_ctx c;
     struct undis__rt_track *t;
+    unsigned i;
     c.fn = fn;
     c.context = context;
     c.count = 0;
-    undis__spin_lock(&g_track.lock);
-    ensure_head();
-    for (t = g_track.head.next; t != &g_track.head; t = t->next) {
-        undis__rt_leak leak;
-        if (t->seq <= mark) {
-            continue;
+    for (i = 0; i < SHARDS; i++) {
+        struct shard *s = &g_shards[i];
+        undis__spin_lock(&s->lock);
+        ensure_head(s);
+        for (t = s->head.next; t != &s->head; t = t->next) {
+            undis__rt_leak leak;
+            if (t->seq <= mark) {
+                continue;
+            }
+            leak.kind = (undis__rt_kind)t->kind;
+            leak.object = t->object;
+            leak.site = t->site;
+            leak.size = t->size;
+            leak.tag = t->tag;
+            fn(context, &leak);
+            c.count++;
         }
-        leak.kind = (undis__rt_kind)t->kind;
-        leak.object = t->object;
-        leak.site = t->site;
-        leak.size = t->size;
-        leak.tag = t->tag;
-        fn(context, &leak);
-        c.count++;
+        undis__spin_unlock(&s->lock);
     }
-    undis__spin_unlock(&g_track.lock);
     (void)undis__rt_dpc_each_queued(on_dpc, &c);
     (void)undis__rt_timer_each_set(on_ktimer, &c);
     return c.count;
 }
 
-/* The newest object after mark still held (timers first: a timer callback
- * may use memory the driver also leaked). */
+/* An object after mark still held (timers first: a timer callback may use
+ * memory the driver also leaked). */
 static struct undis__rt_track *
 take_one(uint64_t mark, BOOLEAN timers)
 {
     struct undis__rt_track *t;
     struct undis__rt_track *found = NULL;
-    undis__spin_lock(&g_track.lock);
-    ensure_head();
-    for (t = g_track.head.prev; t != &g_track.head; t = t->prev) {
-        if (t->seq > mark && (!timers || t->kind == UNDIS__RT_TIMER)) {
-            found = t;
-            break;
+    unsigned i;
+    for (i = 0; i < SHARDS && found == NULL; i++) {
+        struct shard *s = &g_shards[i];
+        undis__spin_lock(&s->lock);
+        ensure_head(s);
+        for (t = s->head.prev; t != &s->head; t = t->prev) {
+            if (t->seq > mark && (!timers || t->kind == UNDIS__RT_TIMER)) {
+                found = t;
+                break;
+            }
         }
+        undis__spin_unlock(&s->lock);
     }
-    undis__spin_unlock(&g_track.lock);
     return found;
 }
 
