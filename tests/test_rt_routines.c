@@ -71,6 +71,17 @@ TEST(addresses_are_the_functions)
     CHECK(look_up("KeSetTimerEx") == (PVOID)(ULONG_PTR)KeSetTimerEx);
 }
 
+TEST(mm_get_system_routine_address_uses_the_same_table)
+{
+    UNICODE_STRING name;
+    RtlInitUnicodeString(&name, L"KeInsertQueueDpc");
+    CHECK(MmGetSystemRoutineAddress(&name) == (PVOID)(ULONG_PTR)KeInsertQueueDpc);
+    RtlInitUnicodeString(&name, L"MmNoSuchRoutine");
+    CHECK(MmGetSystemRoutineAddress(&name) == NULL);
+    RtlInitUnicodeString(&name, L"MmGetSystemRoutineAddress");
+    CHECK(MmGetSystemRoutineAddress(&name) == (PVOID)(ULONG_PTR)MmGetSystemRoutineAddress);
+}
+
 TEST(unknown_names_are_null)
 {
     NDIS_STRING empty;
@@ -85,5 +96,6 @@ TEST(unknown_names_are_null)
 TEST_MAIN_BEGIN
 TEST_CASE(every_listed_function_is_found_or_not)
 TEST_CASE(addresses_are_the_functions)
+TEST_CASE(mm_get_system_routine_address_uses_the_same_table)
 TEST_CASE(unknown_names_are_null)
 TEST_MAIN_END

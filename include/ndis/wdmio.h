@@ -647,6 +647,8 @@ VOID NTAPI IoQueueWorkItem(_Inout_ PIO_WORKITEM IoWorkItem,
                            _In_ PIO_WORKITEM_ROUTINE WorkerRoutine,
                            _In_ int QueueType,
                            _In_opt_ PVOID Context);
+/* The address of a kernel routine by name, NULL when there is none. */
+PVOID NTAPI MmGetSystemRoutineAddress(_In_ PUNICODE_STRING SystemRoutineName);
 VOID FASTCALL ObfReferenceObject(_In_ PVOID Object);
 LONG_PTR FASTCALL ObfDereferenceObject(_In_ PVOID Object);
 #define ObReferenceObject(Object)   ObfReferenceObject(Object)

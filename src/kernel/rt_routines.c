@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * rt_routines.c: NdisGetRoutineAddress, a look-up of the routines undis
- * implements by name, in the table generated from docs/compat-functions.txt
- * (every function listed "real" or "host"; cmake/UndisRoutineTable.cmake).
- * Its own file: it references the host's functions, which only a driver
- * that asks by name should pull into a link.
+ * rt_routines.c: NdisGetRoutineAddress and MmGetSystemRoutineAddress, a look-up of the routines
+ * undis implements by name, in the table generated from docs/compat-functions.txt (every function
+ * listed "real" or "host"; cmake/UndisRoutineTable.cmake). Its own file: it references the host's
+ * functions, which only a driver that asks by name should pull into a link.
  */
 #include "kernel/rt_internal.h"
 
@@ -49,4 +48,12 @@ NdisGetRoutineAddress(PNDIS_STRING NdisRoutineName)
         }
     }
     return NULL;
+}
+
+/* As NdisGetRoutineAddress (the same table: undis's kernel routines and
+ * NDIS's are one library). PASSIVE_LEVEL. */
+PVOID NTAPI
+MmGetSystemRoutineAddress(PUNICODE_STRING SystemRoutineName)
+{
+    return NdisGetRoutineAddress(SystemRoutineName);
 }
