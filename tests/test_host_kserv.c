@@ -13,6 +13,7 @@
 
 #include <stdio.h>
 
+#include <undis/fault.h>
 #include <undis/host.h>
 #include <undis/report.h>
 
@@ -298,6 +299,26 @@ TEST(settings_file_and_its_errors)
     (void)remove("test_host_kserv.conf");
 }
 
+TEST(settings_allocation_failure)
+{
+    undis_host *host = NULL;
+    unsigned long long nth;
+    NDIS_STATUS status = NDIS_STATUS_RESOURCES;
+    CHECK_STATUS(undis_host_create(&host), NDIS_STATUS_SUCCESS);
+    for (nth = 1; nth < 200 && status != NDIS_STATUS_SUCCESS; nth++) {
+        undis_fault_alloc_fail_nth(nth);
+        status = undis_host_set_config_text(host, "MTU = 9000\nName = \"x\"\n[Sub]\nA = 1\n");
+        undis_fault_clear();
+        if (status != NDIS_STATUS_SUCCESS) {
+            CHECK_STATUS(status, NDIS_STATUS_RESOURCES);
+            CHECK(strstr(undis_host_config_error(host), "out of memory") != NULL);
+        }
+    }
+    CHECK_STATUS(status, NDIS_STATUS_SUCCESS);
+    CHECK(nth > 5); /* several allocations each failed once */
+    undis_host_destroy(host);
+}
+
 static void
 leaks_one(enum leak leak, const char *kind)
 {
@@ -354,6 +375,7 @@ TEST_MAIN_BEGIN
 TEST_CASE(settings_reach_the_driver)
 TEST_CASE(without_settings_keywords_are_missing)
 TEST_CASE(settings_file_and_its_errors)
+TEST_CASE(settings_allocation_failure)
 TEST_CASE(host_rule_leak_timer_object)
 TEST_CASE(host_rule_leak_work_item)
 TEST_CASE(host_rule_leak_configuration_handle)
