@@ -322,6 +322,15 @@ TEST(parse_errors_name_the_file_and_line)
     parse_fails("[open\n",
                 "bad.conf:1: a section is written [Name] (a sub-key name, '\\' between levels)");
     parse_fails("X = 1\nx = 2\n", "bad.conf:2: keyword given twice (first on line 1)");
+    {
+        char line[400];
+        memset(line, 'k', sizeof(line));
+        memcpy(line + 300, " = 1\n", 6);
+        parse_fails(line, "bad.conf:1: keyword longer than 255 characters");
+        line[0] = '[';
+        memcpy(line + 300, "]\n", 3);
+        parse_fails(line, "bad.conf:1: section name longer than 255 characters");
+    }
 }
 
 TEST(file_errors)

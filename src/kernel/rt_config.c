@@ -399,6 +399,48 @@ parse_value(struct parser *p, struct undis__config_value *v, const char *s, size
     return parse_bare(p, v, s, n);
 }
 
+/* [Name]: the keywords after it are in that sub-key. */
+static NDIS_STATUS
+parse_section(
+    struct parser *p, undis__config *config, const char **section, const char *s, size_t n)
+{
+    if (s[n - 1] != ']' || n < 3) {
+        return fail(p, "a section is written [Name] (a sub-key name, '\\' between levels)");
+    }
+    if (n - 2 > UNDIS_CONFIG_NAME_MAX) {
+        return fail(p, "section name longer than 255 characters");
+    }
+    if (!add_section(config, s + 1, n - 2)) {
+        return no_memory(p);
+    }
+    *section = config->sections[config->section_count - 1];
+    return NDIS_STATUS_SUCCESS;
+}
+
+/* The keyword key[0..klen) may be added to section: not too long, not there. */
+static NDIS_STATUS
+check_keyword(
+    struct parser *p, undis__config *config, const char *section, const char *key, size_t klen)
+{
+    char tmp[UNDIS_CONFIG_NAME_MAX + 1];
+    const struct undis__config_value *old;
+    if (klen == 0) {
+        return fail(p, "a line with no keyword before '='");
+    }
+    if (klen > UNDIS_CONFIG_NAME_MAX) {
+        return fail(p, "keyword longer than 255 characters");
+    }
+    memcpy(tmp, key, klen);
+    tmp[klen] = '\0';
+    old = undis__config_lookup(config, section, tmp);
+    if (old != NULL) {
+        char what[96];
+        (void)snprintf(what, sizeof(what), "keyword given twice (first on line %d)", old->line);
+        return fail(p, what);
+    }
+    return NDIS_STATUS_SUCCESS;
+}
+
 static NDIS_STATUS
 parse_line(struct parser *p, undis__config *config, const char **section, const char *s, size_t n)
 {
@@ -412,14 +454,7 @@ parse_line(struct parser *p, undis__config *config, const char **section, const 
         return NDIS_STATUS_SUCCESS;
     }
     if (s[0] == '[') {
-        if (s[n - 1] != ']' || n < 3) {
-            return fail(p, "a section is written [Name] (a sub-key name, '\\' between levels)");
-        }
-        if (!add_section(config, s + 1, n - 2)) {
-            return no_memory(p);
-        }
-        *section = config->sections[config->section_count - 1];
-        return NDIS_STATUS_SUCCESS;
+        return parse_section(p, config, section, s, n);
     }
     eq = (const char *)memchr(s, '=', n);
     if (eq == NULL) {
@@ -427,23 +462,8 @@ parse_line(struct parser *p, undis__config *config, const char **section, const 
     }
     klen = (size_t)(eq - s);
     key = trim(s, &klen);
-    if (klen == 0) {
-        return fail(p, "a line with no keyword before '='");
-    }
-    {
-        char tmp[256];
-        struct undis__config_value *old;
-        if (klen >= sizeof(tmp)) {
-            return fail(p, "keyword longer than 255 characters");
-        }
-        memcpy(tmp, key, klen);
-        tmp[klen] = '\0';
-        old = undis__config_lookup(config, *section, tmp);
-        if (old != NULL) {
-            char what[96];
-            (void)snprintf(what, sizeof(what), "keyword given twice (first on line %d)", old->line);
-            return fail(p, what);
-        }
+    if (check_keyword(p, config, *section, key, klen) != NDIS_STATUS_SUCCESS) {
+        return p->status;
     }
     section_copy = dup_range(*section, strlen(*section));
     v = section_copy != NULL ? undis__config_append(config) : NULL;
