@@ -119,53 +119,6 @@ TEST(filter_calls_the_host_lacks_fail)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(configuration_fails_through_status)
-{
-    NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-    PNDIS_CONFIGURATION_PARAMETER value = (PNDIS_CONFIGURATION_PARAMETER)k_junk;
-    NDIS_STRING keyword;
-    NDIS_HANDLE config = k_junk;
-    NDIS_CONFIGURATION_OBJECT object;
-    memset(&object, 0, sizeof(object));
-    RtlInitUnicodeString(&keyword, L"MTU");
-    watch();
-    CHECK_EQ_INT((int)NdisOpenConfigurationEx(&object, &config), (int)NDIS_STATUS_FAILURE);
-    CHECK(config == NULL);
-    check_reported_once("NdisOpenConfigurationEx");
-    watch();
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK(value == NULL);
-    check_reported_once("NdisReadConfiguration");
-    status = NDIS_STATUS_SUCCESS;
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    undis_report_set_hook(NULL, NULL);
-}
-
-TEST(timer_allocation_fails)
-{
-    NDIS_TIMER_CHARACTERISTICS ch;
-    NDIS_HANDLE timer = k_junk;
-    KDPC dpc;
-    memset(&ch, 0, sizeof(ch));
-    memset(&dpc, 0, sizeof(dpc));
-    watch();
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK(timer == NULL);
-    check_reported_once("NdisAllocateTimerObject");
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    watch();
-    CHECK(!KeInsertQueueDpc(&dpc, NULL, NULL));
-    check_reported_once("KeInsertQueueDpc");
-    watch();
-    CHECK(NdisAllocateIoWorkItem(k_junk) == NULL);
-    check_reported_once("NdisAllocateIoWorkItem");
-    undis_report_set_hook(NULL, NULL);
-}
-
 TEST(irp_allocation_fails)
 {
     watch();
@@ -234,8 +187,6 @@ TEST_CASE(miniport_registration_fails)
 TEST_CASE(protocol_unbind_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
-TEST_CASE(configuration_fails_through_status)
-TEST_CASE(timer_allocation_fails)
 TEST_CASE(irp_allocation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)

@@ -149,6 +149,9 @@ typedef enum undis_rule {
     UNDIS_RULE_HOST_DEVICE_CANCEL_ROUTINE_AT_COMPLETION, /* completed with a cancel routine set */
     UNDIS_RULE_HOST_DEVICE_PENDING_AT_CLOSE,     /* IRPs still pending after cancel and cleanup */
     UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, /* device or symbolic link left at unload */
+    /* ---- driver host: kernel services (host_kserv.c) */
+    UNDIS_RULE_HOST_LEAK_AT_UNLOAD, /* timer, work item, DPC, config handle, memory kept at unload
+                                     */
     UNDIS_RULE_COUNT
 } undis_rule;
 

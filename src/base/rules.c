@@ -210,6 +210,11 @@ static const struct rule_row {
     RULE(HOST_DEVICE_REGISTERED_AT_UNLOAD, HOST,
          "a driver deletes its devices and symbolic links before it unloads; a device left "
          "behind calls code that is gone, a link left behind makes the next load's fail"),
+    /* driver host: kernel services */
+    RULE(HOST_LEAK_AT_UNLOAD, HOST,
+         "a driver frees what it allocated before it unloads: a timer still set or a DPC still "
+         "queued calls into unloaded code, and memory, work items and configuration handles "
+         "kept are lost for good"),
 };
 /* clang-format on */
 

@@ -139,6 +139,7 @@ undis_host_destroy(undis_host *host)
     undis_host_unload(host);
     undis__host_frames_fini(host);
     undis__host_protocol_free(host);
+    undis__host_kserv_destroy(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
     host->driver_handle.magic = 0;
     host->module_handle.magic = 0;
@@ -172,6 +173,7 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
     set_registry_path(host, name);
     host->driver_object.DriverName.Buffer = host->registry_buffer;
     undis__host_protocol_loading(host);
+    undis__host_kserv_load(host);
     status = entry(&host->driver_object, &host->registry_path);
     undis__host_protocol_loading(NULL);
     if (!NT_SUCCESS(status)) {
@@ -221,6 +223,7 @@ undis_host_unload(undis_host *host)
         host->registered = FALSE;
     }
     host->loaded = FALSE;
+    undis__host_kserv_unload(host);
 }
 
 /* ---- registration ------------------------------------------------------------ */

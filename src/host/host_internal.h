@@ -96,6 +96,11 @@ struct undis_host {
     volatile uint64_t oids, oids_completed, miniport_oids, status_indications, findings;
     /* the protocol role: the driver's protocol at the top (host_protocol.c) */
     struct host_protocol *protocol;
+    /* kernel services (host_kserv.c): settings, leaks at unload */
+    void *config; /* undis__config, bound to the driver's handles */
+    char config_error[256];
+    uint64_t leak_mark; /* the leak list's mark at load */
+    ULONG leaks_at_unload;
 };
 
 /* ---- host.c ---- */
@@ -197,6 +202,16 @@ undis__host_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     return nbl->NdisPoolHandle == host->nbl_pool || undis__host_frames_owns(host, nbl);
 }
+
+/* ---- host_kserv.c ---- */
+/* At load (before DriverEntry): note what the driver holds from now on. */
+void undis__host_kserv_load(struct undis_host *host);
+/* At unload (after DriverUnload): report and free what it still holds. */
+void undis__host_kserv_unload(struct undis_host *host);
+/* At destroy: the settings go. A role hosting another handle the driver
+ * opens configuration with binds it: undis__config_bind(handle, host->config)
+ * (kernel/rt_config.h). */
+void undis__host_kserv_destroy(struct undis_host *host);
 
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);

@@ -268,8 +268,9 @@ protocol_new(struct undis_host *host)
 {
     struct host_protocol *p = host->protocol;
     if (p == NULL) {
-        p = (struct host_protocol *)NdisAllocateMemoryWithTagPriority(NULL, sizeof(*p), PROTO_TAG,
-                                                                      NormalPoolPriority);
+        /* undis's memory, not the driver's (it is made during DriverEntry,
+         * and the leak check at unload lists the driver's pool blocks) */
+        p = (struct host_protocol *)undis__mem_alloc(sizeof(*p));
         if (p == NULL) {
             return NULL;
         }
@@ -366,7 +367,7 @@ undis__host_protocol_free(struct undis_host *host)
 {
     if (host->protocol != NULL) {
         undis__proto_join(host->protocol);
-        NdisFreeMemory(host->protocol, sizeof(*host->protocol), 0);
+        undis__mem_free(host->protocol);
         host->protocol = NULL;
     }
 }
