@@ -133,6 +133,8 @@ unsigned undis__plat_cpu_features(void);
 #    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v)  __atomic_exchange_n((p), (v), __ATOMIC_ACQUIRE)
 #    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) __atomic_fetch_add((p), (v), __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_RELEASE)
+/* a reference count's drop: the last one sees every earlier drop's writes */
+#    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_ACQ_REL)
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d) \
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d) \
@@ -178,6 +180,7 @@ undis__msvc_cas(volatile void *p, void *expected, int64_t desired, size_t size)
 #    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v)  undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)    undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d)    UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
 #endif
