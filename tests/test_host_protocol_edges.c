@@ -9,6 +9,7 @@
  */
 #include "test.h"
 
+#include <undis/fault.h>
 #include <undis/host.h>
 #include <undis/report.h>
 
@@ -281,6 +282,115 @@ TEST(protocol_adapter_instance_name)
     done(host);
 }
 
+/* The settings file's keys, read through handle (NULL: the open fails). */
+static ULONG
+read_mtu(NDIS_HANDLE handle, NDIS_STATUS *status)
+{
+    NDIS_CONFIGURATION_OBJECT object;
+    NDIS_HANDLE config = NULL;
+    NDIS_STRING keyword;
+    PNDIS_CONFIGURATION_PARAMETER p = NULL;
+    ULONG mtu = 0;
+    memset(&object, 0, sizeof(object));
+    object.Header.Type = NDIS_OBJECT_TYPE_CONFIGURATION_OBJECT;
+    object.Header.Revision = NDIS_CONFIGURATION_OBJECT_REVISION_1;
+    object.Header.Size = NDIS_SIZEOF_CONFIGURATION_OBJECT_REVISION_1;
+    object.NdisHandle = handle;
+    *status = NdisOpenConfigurationEx(&object, &config);
+    if (*status != NDIS_STATUS_SUCCESS) {
+        return 0;
+    }
+    RtlInitUnicodeString(&keyword, L"MTU");
+    NdisReadConfiguration(status, &p, config, &keyword, NdisParameterInteger);
+    if (*status == NDIS_STATUS_SUCCESS) {
+        mtu = p->ParameterData.IntegerData;
+    }
+    NdisCloseConfiguration(config);
+    return mtu;
+}
+
+/* A protocol opens its configuration with its protocol handle or its
+ * binding handle: both reach the settings given to the host (they were
+ * bound to neither before, and the open failed). */
+TEST(protocol_reads_the_settings_through_its_handles)
+{
+    undis_host *host = NULL;
+    NDIS_STATUS status;
+    reset();
+    CHECK_EQ_INT((int)undis_host_create(&host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_set_config_text(host, "MTU = 9000\n"), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(host, mini_entry, "mini"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)read_mtu(g.protocol, &status), 9000);
+    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_attach(host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)read_mtu(g.binding, &status), 9000);
+    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_SUCCESS);
+    /* settings given after the load reach the protocol's handles too */
+    CHECK_EQ_INT((int)undis_host_set_config_text(host, "MTU = 1280\n"), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)read_mtu(g.binding, &status), 1280);
+    done(host);
+}
+
+/* The settings and the protocol's registration with each allocation failing
+ * in turn: the settings are refused or the load fails with
+ * NDIS_STATUS_RESOURCES, and the host gives back everything it took. */
+TEST(protocol_settings_survive_allocation_failures)
+{
+    unsigned long long base = undis_alloc_outstanding();
+    int completed = 0;
+    for (unsigned long long n = 1; n <= 40 && !completed; n++) {
+        undis_host *host = NULL;
+        NDIS_STATUS status;
+        reset();
+        CHECK_EQ_INT((int)undis_host_create(&host), (int)NDIS_STATUS_SUCCESS);
+        undis_fault_alloc_fail_nth(n);
+        if (undis_host_set_config_text(host, "MTU = 9000\n") == NDIS_STATUS_SUCCESS) {
+            NTSTATUS loaded = undis_host_load(host, mini_entry, "mini");
+            CHECK(loaded == STATUS_SUCCESS || loaded == (NTSTATUS)NDIS_STATUS_RESOURCES);
+            if (loaded == STATUS_SUCCESS) {
+                undis_fault_clear();
+                completed = read_mtu(g.protocol, &status) == 9000;
+                CHECK(completed);
+            }
+        }
+        undis_fault_clear();
+        undis_host_destroy(host);
+        undis_report_set_hook(NULL, NULL);
+        CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+    }
+    CHECK(completed);
+}
+
+/* The table that binds settings to handles is full (64 handles: 32 hosts
+ * with settings, two handles each): the protocol's registration cannot
+ * bind its handles and fails with NDIS_STATUS_RESOURCES, freeing its
+ * state. */
+TEST(protocol_registration_fails_when_its_settings_cannot_be_bound)
+{
+    undis_host *hosts[32];
+    unsigned long long base = undis_alloc_outstanding();
+    reset();
+    for (int i = 0; i < 32; i++) {
+        hosts[i] = NULL;
+        CHECK_EQ_INT((int)undis_host_create(&hosts[i]), (int)NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT((int)undis_host_set_config_text(hosts[i], "MTU = 9000\n"),
+                     (int)NDIS_STATUS_SUCCESS);
+    }
+    CHECK_EQ_INT((int)undis_host_load(hosts[31], mini_entry, "mini"),
+                 (int)(NTSTATUS)NDIS_STATUS_RESOURCES);
+    CHECK(!undis_host_is_protocol(hosts[31]));
+    undis_host_destroy(hosts[30]); /* two slots free again */
+    CHECK_EQ_INT((int)undis_host_load(hosts[31], mini_entry, "mini"), (int)STATUS_SUCCESS);
+    CHECK(undis_host_is_protocol(hosts[31]));
+    for (int i = 0; i < 32; i++) {
+        if (i != 30) {
+            undis_host_destroy(hosts[i]);
+        }
+    }
+    undis_report_set_hook(NULL, NULL);
+    CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(protocol_driver_entry_failing_after_registering_is_deregistered)
 TEST_CASE(protocol_never_deregistered_is_deregistered_at_unload)
@@ -289,4 +399,7 @@ TEST_CASE(protocol_open_without_802_3_is_unsupported_media)
 TEST_CASE(protocol_pause_that_never_completes_fails_and_unbinds)
 TEST_CASE(protocol_pended_bind_that_never_completes_fails)
 TEST_CASE(protocol_adapter_instance_name)
+TEST_CASE(protocol_reads_the_settings_through_its_handles)
+TEST_CASE(protocol_settings_survive_allocation_failures)
+TEST_CASE(protocol_registration_fails_when_its_settings_cannot_be_bound)
 TEST_MAIN_END

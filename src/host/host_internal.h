@@ -232,6 +232,10 @@ BOOLEAN undis__host_protocol_registered(const struct undis_host *host);
 void undis__host_protocol_unloaded(struct undis_host *host, const char *when);
 /* Free the role's state (undis_host_destroy). */
 void undis__host_protocol_free(struct undis_host *host);
+/* Bind the protocol's handles (its protocol handle and binding handle, what
+ * it opens configuration with) to config (an undis__config; NULL: unbind).
+ * NDIS_STATUS_SUCCESS without a protocol; NDIS_STATUS_RESOURCES. */
+NDIS_STATUS undis__host_protocol_config(struct undis_host *host, void *config);
 /* The life in the protocol role: bind (and restart), NetEventPause,
  * NetEventRestart, unbind; as undis_host_attach/_pause/_restart/_detach. */
 NDIS_STATUS undis__host_protocol_bind(struct undis_host *host);

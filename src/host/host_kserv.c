@@ -21,8 +21,13 @@ take_config(struct undis_host *host, undis__config *config)
     if (status == NDIS_STATUS_SUCCESS) {
         status = undis__config_bind(&host->driver_handle, config);
     }
+    if (status == NDIS_STATUS_SUCCESS) {
+        status = undis__host_protocol_config(host, config);
+    }
     if (status != NDIS_STATUS_SUCCESS) {
         (void)undis__config_bind(&host->module_handle, (undis__config *)host->config);
+        (void)undis__config_bind(&host->driver_handle, (undis__config *)host->config);
+        (void)undis__host_protocol_config(host, host->config);
         undis__config_release(config);
         (void)snprintf(host->config_error, sizeof(host->config_error), "out of memory");
         return status;

@@ -12,6 +12,8 @@
  */
 #include "host/host_protocol.h"
 
+#include "kernel/rt_config.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -263,6 +265,22 @@ chars_problem(const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c)
     return NULL;
 }
 
+static NDIS_STATUS
+bind_config(struct host_protocol *p, void *config)
+{
+    NDIS_STATUS status = undis__config_bind(&p->protocol_handle, (undis__config *)config);
+    if (status == NDIS_STATUS_SUCCESS) {
+        status = undis__config_bind(&p->binding_handle, (undis__config *)config);
+    }
+    return status;
+}
+
+NDIS_STATUS
+undis__host_protocol_config(struct undis_host *host, void *config)
+{
+    return host->protocol != NULL ? bind_config(host->protocol, config) : NDIS_STATUS_SUCCESS;
+}
+
 static struct host_protocol *
 protocol_new(struct undis_host *host)
 {
@@ -275,6 +293,14 @@ protocol_new(struct undis_host *host)
             return NULL;
         }
         memset(p, 0, sizeof(*p));
+        p->protocol_handle = (struct host_handle){ UNDIS_HOST_MAGIC_PROTOCOL, host };
+        p->binding_handle = (struct host_handle){ UNDIS_HOST_MAGIC_BINDING, host };
+        /* the settings reach the handles a protocol opens configuration with */
+        if (host->config != NULL && bind_config(p, host->config) != NDIS_STATUS_SUCCESS) {
+            (void)bind_config(p, NULL);
+            undis__mem_free(p);
+            return NULL;
+        }
         host->protocol = p;
     }
     p->host = host;
@@ -367,6 +393,7 @@ undis__host_protocol_free(struct undis_host *host)
 {
     if (host->protocol != NULL) {
         undis__proto_join(host->protocol);
+        (void)bind_config(host->protocol, NULL);
         undis__mem_free(host->protocol);
         host->protocol = NULL;
     }
