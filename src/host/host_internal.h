@@ -162,7 +162,7 @@ PNET_BUFFER_LIST undis__host_nbl_alloc(struct undis_host *host, const UCHAR *fra
 void undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl);
 ULONG undis__host_nbl_bytes(PNET_BUFFER_LIST nbl);
 /* undis's protocol gets its sends back. */
-void undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
+void undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
 /* undis's miniport takes a send chain (wire out) and completes it upward. */
 void undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
 /* undis's protocol sends a chain of count NBLs of the host's (bytes in all)

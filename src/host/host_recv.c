@@ -239,7 +239,7 @@ returned(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
                            "%s: NBL %p was sent by FilterSendNetBufferLists and comes back "
                            "returned as a receive",
                            host->friendly, (void *)nbl);
-        undis__host_protocol_send_complete(host, nbl);
+        undis__host_own_protocol_send_complete(host, nbl);
     } else {
         undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, "NdisFReturnNetBufferLists",
                            nbl,
