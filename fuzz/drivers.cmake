@@ -116,7 +116,9 @@ set_tests_properties(tool.undis_replay_role_not_hosted PROPERTIES LABELS tool TI
     PASS_REGULAR_EXPRESSION "role 'protocol' is not hosted yet")
 
 # The per-site sweep: the example recovers everywhere; the leak and the
-# crash planted on error paths are found, with the site and the handler.
+# crash planted on error paths are found, with the site and the handler
+# (the leak's site is PassthruMakeProbe inside PassthruAttach, which an
+# optimised build inlines: the stack may or may not show it).
 add_test(NAME tool.undis_fail_each_site_passthru
     COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_driver_passthru>)
 set_tests_properties(tool.undis_fail_each_site_passthru PROPERTIES LABELS tool TIMEOUT 120
@@ -134,7 +136,7 @@ endforeach()
 add_test(NAME tool.undis_fail_each_site_planted_leak
     COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_planted_5>)
 set_tests_properties(tool.undis_fail_each_site_planted_leak PROPERTIES LABELS tool TIMEOUT 120
-    PASS_REGULAR_EXPRESSION "PassthruMakeProbe[^\n]*\n[^\n]*PassthruAttach[^\n]*\n[^\n]*\n[^\n]*\n *-> LEAKED 1 object")
+    PASS_REGULAR_EXPRESSION "PassthruAttach[^\n]*\n[^\n]*\n[^\n]*\n([^\n]*\n)? *-> LEAKED 1 object")
 add_test(NAME tool.undis_fail_each_site_planted_crash
     COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_planted_6>)
 set_tests_properties(tool.undis_fail_each_site_planted_crash PROPERTIES LABELS tool TIMEOUT 120

@@ -95,6 +95,28 @@ TEST(cache_aligned_pool_is_64_aligned)
     CHECK_EQ_U64(undis_alloc_outstanding(), 0);
 }
 
+/* A block of a page or more is page aligned (as Windows documents); one of
+ * 64 bytes or more is 64 aligned, so a driver's struct with a cache-aligned
+ * member (filter_vlan's lookaside list) is as aligned as its type. */
+TEST(pool_blocks_of_a_page_and_of_a_line_are_aligned)
+{
+    static const SIZE_T sizes[] = { 64, 100, 640, 4095, 4096, 5000, 65536 };
+    for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+        SIZE_T want = sizes[i] >= PAGE_SIZE ? PAGE_SIZE : 64;
+        PVOID a =
+            NdisAllocateMemoryWithTagPriority(NULL, (UINT)sizes[i], TAG_A, NormalPoolPriority);
+        PVOID b = ExAllocatePool2(POOL_FLAG_NON_PAGED, sizes[i], TAG_B);
+        CHECK(a != NULL && b != NULL);
+        CHECK_EQ_U64((ULONG_PTR)a % want, 0);
+        CHECK_EQ_U64((ULONG_PTR)b % want, 0);
+        memset(a, 1, sizes[i]);
+        memset(b, 2, sizes[i]);
+        NdisFreeMemoryWithTagPriority(NULL, a, TAG_A);
+        ExFreePoolWithTag(b, TAG_B);
+    }
+    CHECK_EQ_U64(undis_alloc_outstanding(), 0);
+}
+
 TEST(ndis_memory_round_trip)
 {
     PVOID p = NdisAllocateMemoryWithTagPriority(NULL, 32, TAG_A, NormalPoolPriority);
@@ -194,6 +216,7 @@ TEST_CASE(copy_memory_tolerates_overlap_forward_and_backward)
 TEST_CASE(zero_fill_equal_compare)
 TEST_CASE(pool2_zeroes_unless_uninitialized)
 TEST_CASE(cache_aligned_pool_is_64_aligned)
+TEST_CASE(pool_blocks_of_a_page_and_of_a_line_are_aligned)
 TEST_CASE(ndis_memory_round_trip)
 TEST_CASE(free_with_wrong_tag_is_reported)
 TEST_CASE(free_of_foreign_pointer_is_reported)

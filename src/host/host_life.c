@@ -229,9 +229,6 @@ undis_host_detach(undis_host *host)
     }
     host->chars.DetachHandler(host->module_context);
     undis__host_ledger_clear(host);
-    if (host->frames_free_count == host->frames_total) { /* every frame NBL back */
-        undis__host_frames_fini(host); /* made again at the next attach */
-    }
     host->module_context = NULL;
     set_state(host, UNDIS_HOST_DETACHED);
 }

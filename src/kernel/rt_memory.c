@@ -51,6 +51,16 @@ pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, BOOLEAN zero, const void *site)
     UCHAR *raw;
     UCHAR *user;
     struct pool_header *h;
+    if (size >= PAGE_SIZE) {
+        extra += PAGE_SIZE - (align > malloc_align ? align : malloc_align);
+        align = PAGE_SIZE; /* Windows: a block of a page or more is page aligned */
+    } else if (size >= 64 && align < 64) {
+        /* Windows gives 16; a block that can hold a cache-aligned member
+         * (DECLSPEC_CACHEALIGN, NPAGED_LOOKASIDE_LIST) gets 64, so that a
+         * driver's struct is as aligned as its type says (UBSan checks it) */
+        extra += 64 - (align > malloc_align ? align : malloc_align);
+        align = 64;
+    }
     if (size > (SIZE_T)-1 - extra) {
         return NULL;
     }

@@ -32,6 +32,10 @@ replay_finding(const undis_report *r, void *context)
     (void)r;
     fflush(stdout);
     fprintf(stderr, "undis run --replay: FINDING (the report follows; the run stops here)\n");
+    /* the abort that follows is the report's, not a crash: not through the
+     * crash handler (its stack walk is not async-signal-safe; ThreadSanitizer
+     * stops the child on it) */
+    signal(SIGABRT, SIG_DFL);
     return UNDIS_REPORT_ABORT; /* the default prints it with its picture and aborts */
 }
 
