@@ -160,10 +160,13 @@ TEST(host_frames_refuses_bad_arguments_and_a_paused_module)
     CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, 0), NDIS_STATUS_INVALID_PARAMETER);
     CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, UNDIS_HOST_FRAMES_MAX + 1),
                  NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_send_frames(host, null_frame, g_lens, 1), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, zero, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_send_frames(host, null_frame, g_lens, 1),
+                 NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, zero, 1, 0),
+                 NDIS_STATUS_INVALID_PARAMETER);
     CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, big, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_STATUS(undis_host_receive_frames(host, NULL, g_lens, 1, 0), NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STATUS(undis_host_receive_frames(host, NULL, g_lens, 1, 0),
+                 NDIS_STATUS_INVALID_PARAMETER);
     CHECK_STATUS(undis_host_pause(host, 1000), NDIS_STATUS_SUCCESS);
     CHECK_STATUS(undis_host_send_frames(host, g_ptrs, g_lens, BATCH), NDIS_STATUS_PAUSED);
     CHECK_STATUS(undis_host_receive_frames(host, g_ptrs, g_lens, BATCH, 0), NDIS_STATUS_PAUSED);

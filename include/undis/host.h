@@ -191,9 +191,9 @@ NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG lengt
  */
 NDIS_STATUS
 undis_host_send_frames(undis_host *host,
-                      const UCHAR *const *frames,
-                      const ULONG *lengths,
-                      ULONG count);
+                       const UCHAR *const *frames,
+                       const ULONG *lengths,
+                       ULONG count);
 
 /**
  * undis's miniport indicates count frames as one chain of count NBLs (one

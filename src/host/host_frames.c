@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define FRAMES_TAG      0x62747348u /* 'bTsH' */
+#define FRAMES_TAG     0x62747348u /* 'bTsH' */
 #define BATCH_BACKFILL 128u        /* room a filter may retreat into */
 
 /* Copied over an NBL's out-of-band information on reuse (a fixed-size copy
@@ -36,7 +36,8 @@ undis__host_frames_init(struct undis_host *host)
     p.fAllocateNetBuffer = TRUE;
     p.DataSize = UNDIS_HOST_FRAMES_FRAME_MAX + BATCH_BACKFILL;
     p.PoolTag = FRAMES_TAG;
-    host->frames_free = (PNET_BUFFER_LIST *)calloc(UNDIS_HOST_FRAMES_POOL, sizeof(PNET_BUFFER_LIST));
+    host->frames_free =
+        (PNET_BUFFER_LIST *)calloc(UNDIS_HOST_FRAMES_POOL, sizeof(PNET_BUFFER_LIST));
     host->frames_pool = NdisAllocateNetBufferListPool(NULL, &p);
     if (host->frames_free == NULL || host->frames_pool == NULL) {
         undis__host_frames_fini(host);
@@ -126,11 +127,11 @@ fill(struct undis_host *host, PNET_BUFFER_LIST nbl, const UCHAR *frame, ULONG le
  * bytes in *bytes. */
 static NDIS_STATUS
 frames_make(struct undis_host *host,
-           const UCHAR *const *frames,
-           const ULONG *lengths,
-           ULONG count,
-           PNET_BUFFER_LIST *nbls,
-           ULONG64 *bytes)
+            const UCHAR *const *frames,
+            const ULONG *lengths,
+            ULONG count,
+            PNET_BUFFER_LIST *nbls,
+            ULONG64 *bytes)
 {
     if (host == NULL || frames == NULL || lengths == NULL || count == 0 ||
         count > UNDIS_HOST_FRAMES_MAX) {
@@ -157,9 +158,9 @@ frames_make(struct undis_host *host,
 
 NDIS_STATUS
 undis_host_send_frames(undis_host *host,
-                      const UCHAR *const *frames,
-                      const ULONG *lengths,
-                      ULONG count)
+                       const UCHAR *const *frames,
+                       const ULONG *lengths,
+                       ULONG count)
 {
     PNET_BUFFER_LIST nbls[UNDIS_HOST_FRAMES_MAX];
     ULONG64 bytes = 0;

@@ -73,7 +73,7 @@ undis__stack_describe(const void *pc, char *buf, size_t size)
 #if defined(_WIN32)
     char name[260];
     const void *base = undis__stack_module(pc);
-    if (base == NULL || GetModuleFileNameA((HMODULE)base, name, sizeof(name)) == 0) {
+    if (base == NULL || GetModuleFileNameA((HMODULE)(ULONG_PTR)base, name, sizeof(name)) == 0) {
         return snprintf(buf, size, "%p", pc);
     }
     return snprintf(buf, size, "%s+0x%llx", name,

@@ -24,17 +24,19 @@ static const char *const g_main_job_stages[] = { "vlan-tag:100", "vxlan-encap", 
 void
 undis_tool_run_usage(FILE *out)
 {
-    fprintf(out, "usage: undis run [options]\n"
-                 "       undis run               (no options: the main job, see below)\n"
-                 "       undis trace [options]   (the same as undis run --trace 4)\n"
-                 "       undis run --driver SO[:filter] --in FILE [--events SPEC] [--out FILE]\n"
-                 "                               host a whole filter driver built as a shared\n"
-                 "                               object (docs/host.md): both paths, events\n"
-                 "                               such as 50:pause,60:restart,70:link-down,\n"
-                 "                               80:link-up,90:oid-stats mid-stream, the frames\n"
-                 "                               that reach the wire written to --out\n"
-                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
-                 "         [--device NAME]       send I/O controls to the driver's control device\n");
+    fprintf(out,
+            "usage: undis run [options]\n"
+            "       undis run               (no options: the main job, see below)\n"
+            "       undis trace [options]   (the same as undis run --trace 4)\n"
+            "       undis run --driver SO[:ROLE] --in FILE [--events SPEC] [--out FILE]\n"
+            "                               host a whole driver (ROLE: filter or protocol)\n"
+            "                               built as a shared object (docs/host.md):\n"
+            "                               both paths, events\n"
+            "                               such as 50:pause,60:restart,70:link-down,\n"
+            "                               80:link-up,90:oid-stats mid-stream, the frames\n"
+            "                               that reach the wire written to --out\n"
+            "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]...\n"
+            "         [--device NAME]       send I/O controls to the driver's control device\n");
     fprintf(out, "       undis run --replay FILE --driver SO[:filter] [-q]\n"
                  "                               replay a scenario (an `undis fuzz` finding)\n"
                  "       undis run --fail-each-site --driver SO[:filter] [--scenario FILE]\n"

@@ -3,7 +3,8 @@
  * run_driver_report.c: the report of `undis run --driver`, per hosted
  * driver: NBLs and bytes each way, completions and returns balanced against
  * what went out, OIDs, status indications, the events and what they did,
- * the protocol role's counts, frames written, host rule findings and the allocations left after unload.
+ * the protocol role's counts, frames written, host rule findings and the allocations left after
+ * unload.
  */
 #include "run_driver.h"
 
