@@ -116,6 +116,21 @@ TEST(filter_calls_the_host_lacks_fail)
     watch();
     NdisFCancelOidRequest(k_junk, &request);
     check_reported_once("NdisFCancelOidRequest");
+    watch();
+    NdisFCancelSendNetBufferLists(k_junk, &request);
+    check_reported_once("NdisFCancelSendNetBufferLists");
+    undis_report_set_hook(NULL, NULL);
+}
+
+/* Declared by <ndis.h>, with no miniport role in the host yet. */
+TEST(miniport_data_calls_the_host_lacks_report)
+{
+    watch();
+    NdisMIndicateReceiveNetBufferLists(k_junk, NULL, 0, 0, 0);
+    check_reported_once("NdisMIndicateReceiveNetBufferLists");
+    watch();
+    NdisMSendNetBufferListsComplete(k_junk, NULL, 0);
+    check_reported_once("NdisMSendNetBufferListsComplete");
     undis_report_set_hook(NULL, NULL);
 }
 
@@ -187,6 +202,7 @@ TEST_CASE(miniport_registration_fails)
 TEST_CASE(protocol_unbind_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
+TEST_CASE(miniport_data_calls_the_host_lacks_report)
 TEST_CASE(irp_allocation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)
