@@ -111,9 +111,23 @@ add_test(NAME tool.undis_replay_usage COMMAND undis_cli run --replay "${_seeds}/
 set_tests_properties(tool.undis_replay_usage PROPERTIES LABELS tool TIMEOUT 60
     PASS_REGULAR_EXPRESSION "usage: undis run --replay FILE --driver")
 add_test(NAME tool.undis_replay_role_not_hosted
-    COMMAND undis_cli run --replay "${_seeds}/seed-life" --driver $<TARGET_FILE:undis_planted_0>:protocol)
+    COMMAND undis_cli run --replay "${_seeds}/seed-life" --driver $<TARGET_FILE:undis_planted_0>:miniport)
 set_tests_properties(tool.undis_replay_role_not_hosted PROPERTIES LABELS tool TIMEOUT 60
-    PASS_REGULAR_EXPRESSION "role 'protocol' is not hosted yet")
+    PASS_REGULAR_EXPRESSION "role 'miniport' is not hosted yet")
+# A protocol driver replays as a protocol: the receive reaches
+# ProtocolReceiveNetBufferLists, and the example built to return each
+# receive twice is caught.
+if(TARGET undis_driver_echo_protocol_breaks)
+    add_test(NAME tool.undis_replay_echo_protocol_breaks
+        COMMAND undis_cli run --replay "${_seeds}/seed-receive-runt"
+                --driver $<TARGET_FILE:undis_driver_echo_protocol_breaks>:protocol)
+    set_tests_properties(tool.undis_replay_echo_protocol_breaks PROPERTIES LABELS tool TIMEOUT 60
+        PASS_REGULAR_EXPRESSION "HOST_NBL_NOT_OUTSTANDING.*NdisReturnNetBufferLists.*FOUND: a report")
+endif()
+add_test(NAME tool.undis_replay_role_mismatch
+    COMMAND undis_cli run --replay "${_seeds}/seed-life" --driver $<TARGET_FILE:undis_planted_0>:protocol)
+set_tests_properties(tool.undis_replay_role_mismatch PROPERTIES LABELS tool TIMEOUT 60
+    PASS_REGULAR_EXPRESSION "registered a filter, not a protocol")
 
 # The per-site sweep: the example recovers everywhere; the leak and the
 # crash planted on error paths are found, with the site and the handler
@@ -125,7 +139,7 @@ set_tests_properties(tool.undis_fail_each_site_passthru PROPERTIES LABELS tool T
     PASS_REGULAR_EXPRESSION "learning run \\(no site failing\\): [1-9][0-9]* site.*every site recovered cleanly")
 # The other filter examples recover everywhere too. devctl_filter once read
 # its chains after handing them back (a crash the sweep found in its receive).
-foreach(_ex devctl filter_vlan_ok tunnel_send_ok)
+foreach(_ex devctl filter_vlan_ok tunnel_send_ok echo_protocol)
     if(TARGET undis_driver_${_ex})
         add_test(NAME tool.undis_fail_each_site_${_ex}
             COMMAND undis_cli run --fail-each-site --driver $<TARGET_FILE:undis_driver_${_ex}>)

@@ -29,8 +29,8 @@
  * chooses what a report does (a fuzz runner prints it and aborts).
  *
  * Roles: a scenario reaches the driver through a role's table of calls
- * (undis_fuzz_role). The filter role is built in; a role the host learns
- * later is one more table.
+ * (undis_fuzz_role). The filter and protocol roles are built in; a role the
+ * host learns later is one more table.
  */
 #ifndef UNDIS_FUZZ_H
 #define UNDIS_FUZZ_H
@@ -69,7 +69,12 @@ typedef struct undis_fuzz_role {
 /** The filter role (undis_host_attach, _send_batch, _receive_batch, ...). */
 extern const undis_fuzz_role undis_fuzz_role_filter;
 
-/** The role of that name ("filter"), or NULL when the host has none. */
+/** The protocol role: the same calls acting on the binding (attach binds,
+ * receives reach ProtocolReceiveNetBufferLists); a send step is refused with
+ * NDIS_STATUS_NOT_SUPPORTED, as a protocol originates its own sends. */
+extern const undis_fuzz_role undis_fuzz_role_protocol;
+
+/** The role of that name ("filter", "protocol"), or NULL when the host has none. */
 const undis_fuzz_role *undis_fuzz_role_find(const char *name);
 
 typedef struct undis_fuzz_options {

@@ -356,18 +356,10 @@ undis_host_send_batch(undis_host *host, const undis_host_batch *batch)
     return NDIS_STATUS_SUCCESS;
 }
 
-/* After a RESOURCES indication: the NBLs are the miniport's again. */
-static void
-take_back(struct undis_host *host, PNET_BUFFER_LIST *array, ULONG count)
-{
-    for (ULONG i = 0; i < count; i++) {
-        if (undis__host_ledger_take(host, array[i]) == HOST_NBL_RESOURCES) {
-            undis__host_count(&host->recv_returned, 1);
-            undis__host_nbl_free(host, array[i]);
-        }
-    }
-}
-
+/* The chain goes up as undis's miniport indicates any chain
+ * (undis__host_receive_nbls): to the filter, or past a filter without a
+ * receive handler to the protocol (undis's, or a hosted protocol's), with
+ * the ledger and RESOURCES handled there. */
 NDIS_STATUS
 undis_host_receive_batch(undis_host *host, const undis_host_batch *batch)
 {
@@ -375,39 +367,18 @@ undis_host_receive_batch(undis_host *host, const undis_host_batch *batch)
     ULONG64 bytes;
     NDIS_STATUS status;
     BOOLEAN resources = batch != NULL && (batch->flags & UNDIS_HOST_BATCH_RESOURCES) != 0;
-    ULONG rflags = (KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL : 0) |
-                   (resources ? NDIS_RECEIVE_FLAGS_RESOURCES : 0);
-    BOOLEAN filter = host != NULL && host->chars.ReceiveNetBufferListsHandler != NULL;
     ULONG n = 0;
     PNET_BUFFER_LIST nbls;
     if (batch != NULL && batch->nbl_count > UNDIS_HOST_BATCH_MAX_NBLS) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    nbls = host == NULL ? NULL
-                        : prepare(host, batch,
-                                  !filter     ? HOST_NBL_FREE
-                                  : resources ? HOST_NBL_RESOURCES
-                                              : HOST_NBL_RECEIVE,
-                                  &bytes, &status);
+    nbls = host == NULL ? NULL : prepare(host, batch, HOST_NBL_FREE, &bytes, &status);
     if (nbls == NULL) {
         return host == NULL ? NDIS_STATUS_INVALID_PARAMETER : status;
     }
     for (PNET_BUFFER_LIST x = nbls; x != NULL; x = NET_BUFFER_LIST_NEXT_NBL(x)) {
         array[n++] = x;
     }
-    undis__host_count(&host->recv_nbls, n);
-    undis__host_count(&host->recv_bytes, bytes);
-    if (!filter) { /* bypassed: straight to undis's protocol, which returns it */
-        undis__host_count(&host->up_nbls, n);
-        undis__host_count(&host->up_bytes, bytes);
-        undis__host_count(&host->recv_returned, n);
-        free_chain(host, nbls);
-        return NDIS_STATUS_SUCCESS;
-    }
-    host->chars.ReceiveNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,
-                                             n, rflags);
-    if (resources) {
-        take_back(host, array, n);
-    }
-    return NDIS_STATUS_SUCCESS;
+    return undis__host_receive_nbls(host, array, n, bytes,
+                                    resources ? UNDIS_HOST_RECEIVE_RESOURCES : 0);
 }

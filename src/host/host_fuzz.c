@@ -39,10 +39,36 @@ const undis_fuzz_role undis_fuzz_role_filter = {
     undis_host_get_state,
 };
 
+/* A protocol originates its own sends (ProtocolBindAdapterEx on, through
+ * NdisSendNetBufferLists): nothing above it can hand it one, so a send step
+ * is refused; the other steps are the host's calls, which act on the
+ * binding when the driver registered a protocol. */
+static NDIS_STATUS
+protocol_send(undis_host *host, const undis_host_batch *batch)
+{
+    (void)host;
+    (void)batch;
+    return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+const undis_fuzz_role undis_fuzz_role_protocol = {
+    "protocol",
+    undis_host_attach,
+    undis_host_detach,
+    undis_host_pause,
+    undis_host_restart,
+    protocol_send,
+    undis_host_receive_batch,
+    filter_oid,
+    undis_host_indicate_link,
+    undis_host_get_state,
+};
+
 const undis_fuzz_role *
 undis_fuzz_role_find(const char *name)
 {
-    static const undis_fuzz_role *const roles[] = { &undis_fuzz_role_filter };
+    static const undis_fuzz_role *const roles[] = { &undis_fuzz_role_filter,
+                                                    &undis_fuzz_role_protocol };
     for (size_t i = 0; name != NULL && i < sizeof(roles) / sizeof(roles[0]); i++) {
         if (strcmp(roles[i]->name, name) == 0) {
             return roles[i];

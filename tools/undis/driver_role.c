@@ -2,7 +2,8 @@
 /*
  * driver_role.c: a role table (<undis/fuzz.h>) that wraps another and
  * records, before each call, which of the driver's entries the host is
- * about to call (driver_so_phase), so a crash report names the handler.
+ * about to call (driver_so_phase), so a crash report names the handler (a
+ * filter's or a protocol's, as the driver registered).
  */
 #include "driver_role.h"
 
@@ -10,45 +11,56 @@
 
 static const undis_fuzz_role *g_inner = &undis_fuzz_role_filter;
 
+/* The entries the host is about to call, named for the role the driver
+ * registered (the host's calls act on a filter module or on a binding). */
+static void
+phase(undis_host *host, const char *filter, const char *protocol)
+{
+    driver_so_phase(undis_host_is_protocol(host) ? protocol : filter);
+}
+
 static NDIS_STATUS
 w_attach(undis_host *host)
 {
-    driver_so_phase("FilterAttach / FilterRestart (attach)");
+    phase(host, "FilterAttach / FilterRestart (attach)",
+          "ProtocolBindAdapterEx / ProtocolNetPnPEvent (bind)");
     return g_inner->attach(host);
 }
 
 static void
 w_detach(undis_host *host)
 {
-    driver_so_phase("FilterPause / FilterDetach (detach)");
+    phase(host, "FilterPause / FilterDetach (detach)", "ProtocolUnbindAdapterEx (unbind)");
     g_inner->detach(host);
 }
 
 static NDIS_STATUS
 w_pause(undis_host *host, ULONG timeout_ms)
 {
-    driver_so_phase("FilterPause (pause)");
+    phase(host, "FilterPause (pause)", "ProtocolNetPnPEvent (pause)");
     return g_inner->pause(host, timeout_ms);
 }
 
 static NDIS_STATUS
 w_restart(undis_host *host)
 {
-    driver_so_phase("FilterRestart (restart)");
+    phase(host, "FilterRestart (restart)", "ProtocolNetPnPEvent (restart)");
     return g_inner->restart(host);
 }
 
 static NDIS_STATUS
 w_send(undis_host *host, const undis_host_batch *batch)
 {
-    driver_so_phase("FilterSendNetBufferLists / FilterSendNetBufferListsComplete (send)");
+    phase(host, "FilterSendNetBufferLists / FilterSendNetBufferListsComplete (send)",
+          "(no send: a protocol originates its own)");
     return g_inner->send(host, batch);
 }
 
 static NDIS_STATUS
 w_receive(undis_host *host, const undis_host_batch *batch)
 {
-    driver_so_phase("FilterReceiveNetBufferLists / FilterReturnNetBufferLists (receive)");
+    phase(host, "FilterReceiveNetBufferLists / FilterReturnNetBufferLists (receive)",
+          "ProtocolReceiveNetBufferLists / ProtocolSendNetBufferListsComplete (receive)");
     return g_inner->receive(host, batch);
 }
 
@@ -60,14 +72,15 @@ w_oid(undis_host *host,
       ULONG length,
       ULONG *bytes)
 {
-    driver_so_phase("FilterOidRequest / FilterOidRequestComplete (OID)");
+    phase(host, "FilterOidRequest / FilterOidRequestComplete (OID)",
+          "(an OID of the host's, below the protocol)");
     return g_inner->oid(host, type, oid, buffer, length, bytes);
 }
 
 static void
 w_link(undis_host *host, BOOLEAN connected)
 {
-    driver_so_phase("FilterStatus (link state)");
+    phase(host, "FilterStatus (link state)", "ProtocolStatusEx (link state)");
     g_inner->link(host, connected);
 }
 

@@ -31,7 +31,8 @@ driver_so_open(struct driver_so *so, const char *spec, const char *prefix)
     if (role != NULL && strchr(role, '/') == NULL) {
         so->role = undis_fuzz_role_find(role + 1);
         if (so->role == NULL) {
-            fprintf(stderr, "%s: role '%s' is not hosted yet (only 'filter')\n", prefix, role + 1);
+            fprintf(stderr, "%s: role '%s' is not hosted yet (only 'filter' and 'protocol')\n",
+                    prefix, role + 1);
             return 2;
         }
         *role = '\0';
@@ -74,6 +75,13 @@ driver_so_host(const struct driver_so *so, const char *prefix)
     if (!NT_SUCCESS(status)) {
         fprintf(stderr, "%s: %s: DriverEntry failed (0x%08lx)\n", prefix, so->path,
                 (unsigned long)status);
+        undis_host_destroy(host);
+        return NULL;
+    }
+    if (so->role != NULL &&
+        (so->role == &undis_fuzz_role_protocol) != (undis_host_is_protocol(host) != FALSE)) {
+        fprintf(stderr, "%s: %s: its DriverEntry registered a %s, not a %s\n", prefix, so->path,
+                undis_host_is_protocol(host) ? "protocol" : "filter", so->role->name);
         undis_host_destroy(host);
         return NULL;
     }
