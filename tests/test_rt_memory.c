@@ -150,11 +150,11 @@ TEST(free_of_foreign_pointer_is_reported)
     /* A 16-aligned stack address is not a pool block (a true double free
      * would read freed memory, which ASan reports first). */
     PVOID p = ExAllocatePoolWithTag(NonPagedPoolNx, 8, TAG_A);
-    static DECLSPEC_ALIGN(16) UCHAR fake[64];
+    static DECLSPEC_ALIGN(16) UCHAR fake[256]; /* room for the header read before it */
     g_events = 0;
     undis_rt_set_report_hook(catching_hook, NULL);
     if (setjmp(g_jump) == 0) {
-        ExFreePool(fake + 32);
+        ExFreePool(fake + 128);
     }
     undis_rt_set_report_hook(NULL, NULL);
     CHECK_EQ_INT(g_events, 1);
