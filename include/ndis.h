@@ -62,5 +62,7 @@
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"
 #include "ndis/hwassist.h"
+#include "ndis/dot11.h"
+#include "ndis/kmisc.h"
 
 #endif /* UNDIS_NDIS_H */
