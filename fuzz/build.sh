@@ -121,7 +121,7 @@ for src in "$root"/fuzz/fuzz_*.c; do
     esac
     "$CC" "${cflags[@]}" "${incs[@]}" "${extra[@]}" -c "$src" -o "$obj/$name.o"
     "$link" "${link_flags[@]}" "${engine[@]}" -pthread "$obj/$name.o" "${more[@]}" \
-        "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -o "$OUT/$name"
+        "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -ldl -o "$OUT/$name"
     dict="$root/fuzz/$short.dict"
     [ -f "$dict" ] || dict="$root/fuzz/driver.dict" # host_<driver>: a driver's scenario
     if [ -f "$root/fuzz/$short.dict" ] || [ "${short#host_}" != "$short" ]; then

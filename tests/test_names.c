@@ -141,10 +141,12 @@ TEST(unsupported_names_fail_as_documented_and_report_once)
     CHECK_STATUS(NdisSetOptionalHandlers((NDIS_HANDLE)&csq, &handlers), NDIS_STATUS_NOT_SUPPORTED);
     CHECK_EQ_INT(g_reports, 1);
 
+    /* The driver host's (host_protocol.c): a handle it never gave out fails,
+     * the string cleared, without a report. */
     CHECK_STATUS(NdisQueryAdapterInstanceName(&name, (NDIS_HANDLE)&csq), NDIS_STATUS_FAILURE);
     CHECK_EQ_U32(name.Length, 0);
     CHECK_NULL(name.Buffer);
-    CHECK_STR_EQ(g_function, "NdisQueryAdapterInstanceName");
+    CHECK_EQ_INT(g_reports, 1);
 
     IoCsqInsertIrp(&csq, NULL, &context);
     CHECK_STR_EQ(g_function, "IoCsqInsertIrp");
@@ -152,7 +154,7 @@ TEST(unsupported_names_fail_as_documented_and_report_once)
     CHECK_NULL(IoCsqRemoveNextIrp(&csq, NULL));
     CHECK_STR_EQ(g_function, "IoCsqRemoveNextIrp");
     CHECK_NULL(IoCsqRemoveIrp(&csq, &context));
-    CHECK_EQ_INT(g_reports, 6);
+    CHECK_EQ_INT(g_reports, 5);
     undis_report_set_hook(NULL, NULL);
 }
 

@@ -76,16 +76,12 @@ TEST(miniport_registration_fails)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(protocol_open_fails)
+TEST(protocol_unbind_fails)
 {
-    NDIS_HANDLE binding = k_junk;
     watch();
-    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
-                 (int)NDIS_STATUS_FAILURE);
-    CHECK(binding == NULL);
-    check_reported_once("NdisOpenAdapterEx");
-    CHECK_EQ_INT((int)NdisOpenAdapterEx(k_junk, NULL, NULL, k_junk, &binding),
-                 (int)NDIS_STATUS_FAILURE);
+    CHECK_EQ_INT((int)NdisUnbindAdapter(k_junk), (int)NDIS_STATUS_FAILURE);
+    check_reported_once("NdisUnbindAdapter");
+    CHECK_EQ_INT((int)NdisUnbindAdapter(k_junk), (int)NDIS_STATUS_FAILURE);
     CHECK_EQ_INT(g_seen.count, 1);
     watch();
     CHECK(NdisIMGetBindingContext(k_junk) == NULL);
@@ -98,9 +94,9 @@ TEST(oid_request_not_supported)
     NDIS_OID_REQUEST request;
     memset(&request, 0, sizeof(request));
     watch();
-    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
-    check_reported_once("NdisOidRequest");
-    CHECK_EQ_INT((int)NdisOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    CHECK_EQ_INT((int)NdisDirectOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
+    check_reported_once("NdisDirectOidRequest");
+    CHECK_EQ_INT((int)NdisDirectOidRequest(k_junk, &request), (int)NDIS_STATUS_NOT_SUPPORTED);
     CHECK_EQ_INT(g_seen.count, 1);
     undis_report_set_hook(NULL, NULL);
 }
@@ -120,53 +116,6 @@ TEST(filter_calls_the_host_lacks_fail)
     watch();
     NdisFCancelOidRequest(k_junk, &request);
     check_reported_once("NdisFCancelOidRequest");
-    undis_report_set_hook(NULL, NULL);
-}
-
-TEST(configuration_fails_through_status)
-{
-    NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-    PNDIS_CONFIGURATION_PARAMETER value = (PNDIS_CONFIGURATION_PARAMETER)k_junk;
-    NDIS_STRING keyword;
-    NDIS_HANDLE config = k_junk;
-    NDIS_CONFIGURATION_OBJECT object;
-    memset(&object, 0, sizeof(object));
-    RtlInitUnicodeString(&keyword, L"MTU");
-    watch();
-    CHECK_EQ_INT((int)NdisOpenConfigurationEx(&object, &config), (int)NDIS_STATUS_FAILURE);
-    CHECK(config == NULL);
-    check_reported_once("NdisOpenConfigurationEx");
-    watch();
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK(value == NULL);
-    check_reported_once("NdisReadConfiguration");
-    status = NDIS_STATUS_SUCCESS;
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    undis_report_set_hook(NULL, NULL);
-}
-
-TEST(timer_allocation_fails)
-{
-    NDIS_TIMER_CHARACTERISTICS ch;
-    NDIS_HANDLE timer = k_junk;
-    KDPC dpc;
-    memset(&ch, 0, sizeof(ch));
-    memset(&dpc, 0, sizeof(dpc));
-    watch();
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK(timer == NULL);
-    check_reported_once("NdisAllocateTimerObject");
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    watch();
-    CHECK(!KeInsertQueueDpc(&dpc, NULL, NULL));
-    check_reported_once("KeInsertQueueDpc");
-    watch();
-    CHECK(NdisAllocateIoWorkItem(k_junk) == NULL);
-    check_reported_once("NdisAllocateIoWorkItem");
     undis_report_set_hook(NULL, NULL);
 }
 
@@ -235,11 +184,9 @@ TEST(routine_address_finds_known_names_only)
 
 TEST_MAIN_BEGIN
 TEST_CASE(miniport_registration_fails)
-TEST_CASE(protocol_open_fails)
+TEST_CASE(protocol_unbind_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
-TEST_CASE(configuration_fails_through_status)
-TEST_CASE(timer_allocation_fails)
 TEST_CASE(irp_allocation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)

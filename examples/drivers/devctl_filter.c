@@ -97,15 +97,23 @@ DevctlCount(PNET_BUFFER_LIST Nbls, LONG64 *NblCount, LONG64 *ByteCount, PLONG Ou
     }
 }
 
-/* NBLs came back: a pause that waits completes when none is out. */
-static VOID
-DevctlBack(PDEVCTL_MODULE Module, PNET_BUFFER_LIST Nbls)
+/* The NBLs of a chain, counted before it is handed back (after that the
+ * chain is no longer the filter's to read). */
+static LONG
+DevctlLength(PNET_BUFFER_LIST Nbls)
 {
     LONG n = 0;
-    BOOLEAN Complete = FALSE;
     for (; Nbls != NULL; Nbls = NET_BUFFER_LIST_NEXT_NBL(Nbls)) {
         n++;
     }
+    return n;
+}
+
+/* n NBLs came back: a pause that waits completes when none is out. */
+static VOID
+DevctlBack(PDEVCTL_MODULE Module, LONG n)
+{
+    BOOLEAN Complete = FALSE;
     NdisAcquireSpinLock(&Module->Lock);
     Module->Out -= n;
     if (Module->PausePending && Module->Out == 0) {
@@ -200,8 +208,9 @@ DevctlSendComplete(NDIS_HANDLE FilterModuleContext,
                    ULONG SendCompleteFlags)
 {
     PDEVCTL_MODULE Module = (PDEVCTL_MODULE)FilterModuleContext;
+    LONG n = DevctlLength(NetBufferLists);
     NdisFSendNetBufferListsComplete(Module->FilterHandle, NetBufferLists, SendCompleteFlags);
-    DevctlBack(Module, NetBufferLists);
+    DevctlBack(Module, n);
 }
 
 static VOID
@@ -223,8 +232,9 @@ static VOID
 DevctlReturn(NDIS_HANDLE FilterModuleContext, PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
 {
     PDEVCTL_MODULE Module = (PDEVCTL_MODULE)FilterModuleContext;
+    LONG n = DevctlLength(NetBufferLists);
     NdisFReturnNetBufferLists(Module->FilterHandle, NetBufferLists, ReturnFlags);
-    DevctlBack(Module, NetBufferLists);
+    DevctlBack(Module, n);
 }
 
 /* ---- the device: create, close, cleanup ------------------------------------------ */

@@ -248,7 +248,9 @@ _IRQL_requires_(PASSIVE_LEVEL) VOID
     NdisReEnumerateProtocolBindings(_In_ NDIS_HANDLE NdisProtocolHandle);
 /* The name (friendly name of the adapter) of the binding's miniport,
  * allocated by NDIS into AdapterInstanceName (the caller frees its Buffer
- * with NdisFreeMemory). undis: NDIS_STATUS_FAILURE, the string left empty. */
+ * with NdisFreeMemory). undis: the driver host's miniport, "undis miniport",
+ * for a binding or filter module handle; NDIS_STATUS_FAILURE, the string
+ * left empty, for any other handle. */
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS
     NdisQueryAdapterInstanceName(_Out_ PNDIS_STRING AdapterInstanceName,
                                  _In_ NDIS_HANDLE NdisBindingHandle);

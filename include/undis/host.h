@@ -17,8 +17,10 @@
  * is reported through the one report path; when the hook lets the caller go
  * on, the host recovers as docs/host.md says for each rule.
  *
- * Scope of this slice: one filter module per host, one host per driver
- * registration. Miniport and protocol roles are not hosted yet.
+ * Scope of this slice: one driver per host, in one role: a filter module
+ * between undis's protocol and miniport, or a protocol bound to undis's
+ * miniport (see "the protocol role" below). The miniport role is not hosted
+ * yet.
  *
  * Threads: undis_host_create, _load, _attach, _pause, _restart, _detach,
  * _unload and _destroy run at PASSIVE_LEVEL on one thread at a time (the
@@ -90,12 +92,13 @@ void undis_host_destroy(undis_host *host);
 /**
  * Calls entry(DriverObject, RegistryPath) with a DRIVER_OBJECT of the host's
  * and the registry path "\Registry\Machine\System\CurrentControlSet\
- * Services\<name>". The driver must register with NdisFRegisterFilterDriver.
+ * Services\<name>". The driver must register with NdisFRegisterFilterDriver
+ * or NdisRegisterProtocolDriver (the role).
  * Pre: a host with no driver loaded; entry and name not NULL.
  * Post: STATUS_SUCCESS and a registered filter driver. Failure: the
  * DriverEntry's own status when it fails (nothing is left registered), or
  * NDIS_STATUS_BAD_CHARACTERISTICS when it returned success without
- * registering a filter. PASSIVE_LEVEL.
+ * registering a filter or a protocol. PASSIVE_LEVEL.
  */
 NTSTATUS undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name);
 
@@ -301,6 +304,59 @@ void undis_host_get_stats(undis_host *host, undis_host_stats *out);
 /** The friendly name the driver registered ("" before registration). */
 const char *undis_host_driver_name(const undis_host *host);
 
+/* ---- the protocol role ------------------------------------------------------
+ *
+ * The role is told by what DriverEntry registers: a driver that calls
+ * NdisRegisterProtocolDriver is the protocol at the top of the stack, bound
+ * to undis's miniport. The life calls then act on its binding:
+ * undis_host_attach binds (ProtocolBindAdapterEx with an NDIS_BIND_PARAMETERS
+ * describing undis's miniport; the driver opens it with NdisOpenAdapterEx)
+ * and restarts it (NetEventRestart): RUNNING; undis_host_pause sends
+ * NetEventPause, undis_host_restart NetEventRestart; undis_host_detach
+ * pauses and unbinds (ProtocolUnbindAdapterEx; the driver closes with
+ * NdisCloseAdapterEx). undis_host_receive indicates to the driver's
+ * ProtocolReceiveNetBufferLists; undis_host_indicate_link reaches its
+ * ProtocolStatusEx. The driver sends with NdisSendNetBufferLists (to undis's
+ * miniport, which completes at once) and issues OIDs with NdisOidRequest;
+ * how a test makes it send is the driver's own business (its device, or a
+ * function of its own). undis_host_send still sends as undis's own protocol
+ * bound beside it. The stats count the driver's sends and OIDs with
+ * undis's (send_nbls, send_completed, oids, oids_completed), and receives
+ * that reach it as up_nbls.
+ */
+
+/* undis_host_set_protocol_pending flags */
+#define UNDIS_HOST_PROTOCOL_PEND_OPEN 0x1 /* NdisOpenAdapterEx, NdisCloseAdapterEx pend */
+#define UNDIS_HOST_PROTOCOL_PEND_OID  0x2 /* NdisOidRequest pends */
+
+/** Which of the driver's calls the host answers with NDIS_STATUS_PENDING,
+ * completing them a moment later from a thread of its own
+ * (ProtocolOpenAdapterCompleteEx, ProtocolCloseAdapterCompleteEx,
+ * ProtocolOidRequestComplete), as Windows may. 0 (the default): they
+ * complete at once. Set it before the bind. PASSIVE_LEVEL. */
+void undis_host_set_protocol_pending(undis_host *host, ULONG flags);
+
+/** TRUE when the loaded driver registered a protocol. Any thread. */
+BOOLEAN undis_host_is_protocol(const undis_host *host);
+
+/* Counts of the protocol role (running totals since the registration). */
+typedef struct undis_host_protocol_stats {
+    ULONG64 binds, unbinds;     /* ProtocolBindAdapterEx, ProtocolUnbindAdapterEx calls */
+    ULONG64 opens, closes;      /* adapters opened / closed by the driver */
+    ULONG64 pnp_events;         /* ProtocolNetPnPEvent calls */
+    ULONG64 sends;              /* NBLs the driver sent (NdisSendNetBufferLists) */
+    ULONG64 send_completions;   /* NBLs handed to ProtocolSendNetBufferListsComplete */
+    ULONG64 receives;           /* NBLs indicated to ProtocolReceiveNetBufferLists */
+    ULONG64 returns;            /* NBLs it gave back with NdisReturnNetBufferLists */
+    ULONG64 resources;          /* of the receives, those indicated with RESOURCES */
+    ULONG64 oids, oids_pended;  /* NdisOidRequest calls; of them answered by completion */
+    ULONG64 status_indications; /* reached ProtocolStatusEx */
+    ULONG64 cancels;            /* NdisCancelSendNetBufferLists calls */
+} undis_host_protocol_stats;
+
+/** A snapshot of the protocol role's counts (zero without a protocol). Any
+ * thread. */
+void undis_host_get_protocol_stats(undis_host *host, undis_host_protocol_stats *out);
 /* ---- control devices -------------------------------------------------------------
  *
  * A hosted driver's control device (NdisRegisterDeviceEx, or IoCreateDevice
@@ -386,6 +442,46 @@ const char *undis_host_device_at(undis_host *host, ULONG index);
 /** The FILE_OBJECT the driver sees for file (FsContext, FsContext2, ...),
  * or NULL for a closed file. Valid until undis_host_device_close. */
 PFILE_OBJECT undis_host_device_file_object(undis_host_file *file);
+
+/* ---- kernel services: the settings file, leaks at unload ------------------- */
+
+/**
+ * The driver's settings (its registry keys) from a settings file: what
+ * NdisOpenConfigurationEx opens for the driver's handles (its filter module
+ * handle and its driver handle) and NdisReadConfiguration reads. The format
+ * (docs/host.md, "The settings file"): `Keyword = value` lines, `# comment`,
+ * integers (decimal or 0x hex), "quoted strings", several quoted strings
+ * (a multi-string), `hex: 01 02` (binary), bare words (strings, e.g.
+ * `NetworkAddress = 02-11-22-33-44-55`), `[SubKey]` sections.
+ * Pre: host and path not NULL; call it before undis_host_load (or between
+ * runs). Post: NDIS_STATUS_SUCCESS; the settings replace earlier ones (handles
+ * the driver has open keep the old ones until closed). Failure:
+ * NDIS_STATUS_FILE_NOT_FOUND (cannot open), NDIS_STATUS_INVALID_DATA (a
+ * parse error), NDIS_STATUS_RESOURCES; the earlier settings stay, and
+ * undis_host_config_error says why ("path:line: what"). Without a call the
+ * driver's keys are empty: every NdisReadConfiguration fails with
+ * NDIS_STATUS_FAILURE, as for a keyword the registry lacks. PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_set_config(undis_host *host, const char *path);
+
+/** As undis_host_set_config, from settings text in memory (errors name it
+ * "<settings>"), e.g. "MTU = 9000\nNetworkAddress = 02-00-00-00-00-07\n". */
+NDIS_STATUS undis_host_set_config_text(undis_host *host, const char *text);
+
+/** Why the last undis_host_set_config(_text) failed ("" after a success). */
+const char *undis_host_config_error(const undis_host *host);
+
+/**
+ * At undis_host_unload, after DriverUnload, the host lists every timer
+ * object, work item, configuration handle and pool block (ExAllocatePool*,
+ * NdisAllocateMemory*) the driver allocated since undis_host_load and still
+ * holds, every KTIMER still set and KDPC still queued: one
+ * HOST_LEAK_AT_UNLOAD report each, naming the kind, the object and the
+ * allocation site (the caller's return address; the routine for a DPC or
+ * KTIMER), then frees them (timers cancelled first). Returns how many the
+ * last unload found. Any thread.
+ */
+ULONG undis_host_leaks_at_unload(const undis_host *host);
 
 #ifdef __cplusplus
 }

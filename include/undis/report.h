@@ -134,6 +134,13 @@ typedef enum undis_rule {
     UNDIS_RULE_HOST_BAD_SOURCE_HANDLE,        /* filter-originated send with a wrong SourceHandle */
     UNDIS_RULE_HOST_DISPATCH_FLAG_MISMATCH,   /* DISPATCH_LEVEL flag set below DISPATCH_LEVEL */
     UNDIS_RULE_HOST_OID_COMPLETED_TWICE,      /* OID request completed twice, or never pending */
+    UNDIS_RULE_HOST_PROTOCOL_SEND_NOT_RUNNING,    /* protocol sends on a binding not running */
+    UNDIS_RULE_HOST_PROTOCOL_SOURCE_HANDLE,       /* protocol send's SourceHandle not its binding */
+    UNDIS_RULE_HOST_PROTOCOL_HELD_AT_PAUSE,       /* pause or close with receives still held */
+    UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE,          /* open/close not paired with bind/unbind */
+    UNDIS_RULE_HOST_PROTOCOL_COMPLETED_TWICE,     /* bind/unbind/PnP completed twice or unpended */
+    UNDIS_RULE_HOST_PROTOCOL_BAD_OPEN_PARAMETERS, /* NDIS_OPEN_PARAMETERS malformed */
+    UNDIS_RULE_HOST_PROTOCOL_OID_REISSUED,        /* OID request issued again while pending */
     /* ---- driver host: control devices and IRPs (host_device.c, host_irp.c) */
     UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES,      /* NdisRegisterDeviceEx header or fields wrong */
     UNDIS_RULE_HOST_DEVICE_IRP_COMPLETED_TWICE, /* IoCompleteRequest twice on one IRP */
@@ -142,6 +149,9 @@ typedef enum undis_rule {
     UNDIS_RULE_HOST_DEVICE_CANCEL_ROUTINE_AT_COMPLETION, /* completed with a cancel routine set */
     UNDIS_RULE_HOST_DEVICE_PENDING_AT_CLOSE,     /* IRPs still pending after cancel and cleanup */
     UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, /* device or symbolic link left at unload */
+    /* ---- driver host: kernel services (host_kserv.c) */
+    UNDIS_RULE_HOST_LEAK_AT_UNLOAD, /* timer, work item, DPC, config handle, memory kept at unload
+                                     */
     UNDIS_RULE_COUNT
 } undis_rule;
 

@@ -163,6 +163,30 @@ static const struct rule_row {
     RULE(HOST_OID_COMPLETED_TWICE, HOST,
          "an OID request completes exactly once: by its handler's status, or by "
          "NdisFOidRequestComplete after it returned NDIS_STATUS_PENDING"),
+    RULE(HOST_PROTOCOL_SEND_NOT_RUNNING, HOST,
+         "a protocol sends only on a running binding; paused, pausing, restarting or "
+         "closing, the stack below is not ready and the pause counts on no new sends"),
+    RULE(HOST_PROTOCOL_SOURCE_HANDLE, HOST,
+         "an NBL a protocol sends carries its NdisBindingHandle in SourceHandle; NDIS "
+         "routes the send completion by it"),
+    RULE(HOST_PROTOCOL_HELD_AT_PAUSE, HOST,
+         "a protocol completes NetEventPause, and closes its adapter, only when every "
+         "receive indicated to it is returned; the miniport below frees its pools then"),
+    RULE(HOST_PROTOCOL_OPEN_CLOSE, HOST,
+         "NdisOpenAdapterEx once per bind and NdisCloseAdapterEx once per unbind: a bind "
+         "that succeeds without an open, an unbind that leaves it open, or a second close "
+         "leaves NDIS with a binding nobody owns"),
+    RULE(HOST_PROTOCOL_COMPLETED_TWICE, HOST,
+         "NdisCompleteBindAdapterEx, NdisCompleteUnbindAdapterEx and NdisCompleteNetPnPEvent "
+         "answer a handler that returned NDIS_STATUS_PENDING, once; otherwise NDIS completes "
+         "an operation twice"),
+    RULE(HOST_PROTOCOL_BAD_OPEN_PARAMETERS, HOST,
+         "NdisOpenAdapterEx takes an NDIS_OPEN_PARAMETERS with its header, the adapter "
+         "name from the bind, a medium array and a place for the selected index; Windows "
+         "fails the open otherwise"),
+    RULE(HOST_PROTOCOL_OID_REISSUED, HOST,
+         "an NDIS_OID_REQUEST belongs to NDIS from NdisOidRequest until "
+         "ProtocolOidRequestComplete; issued again before that, it is corrupted"),
     /* driver host: control devices and IRPs */
     RULE(HOST_DEVICE_BAD_ATTRIBUTES, HOST,
          "NdisRegisterDeviceEx checks the NDIS_DEVICE_OBJECT_ATTRIBUTES header (type, revision, "
@@ -186,6 +210,11 @@ static const struct rule_row {
     RULE(HOST_DEVICE_REGISTERED_AT_UNLOAD, HOST,
          "a driver deletes its devices and symbolic links before it unloads; a device left "
          "behind calls code that is gone, a link left behind makes the next load's fail"),
+    /* driver host: kernel services */
+    RULE(HOST_LEAK_AT_UNLOAD, HOST,
+         "a driver frees what it allocated before it unloads: a timer still set or a DPC still "
+         "queued calls into unloaded code, and memory, work items and configuration handles "
+         "kept are lost for good"),
 };
 /* clang-format on */
 

@@ -138,6 +138,8 @@ undis_host_destroy(undis_host *host)
     }
     undis_host_unload(host);
     undis__host_frames_fini(host);
+    undis__host_protocol_free(host);
+    undis__host_kserv_destroy(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
     host->driver_handle.magic = 0;
     host->module_handle.magic = 0;
@@ -170,8 +172,12 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
     }
     set_registry_path(host, name);
     host->driver_object.DriverName.Buffer = host->registry_buffer;
+    undis__host_protocol_loading(host);
+    undis__host_kserv_load(host);
     status = entry(&host->driver_object, &host->registry_path);
+    undis__host_protocol_loading(NULL);
     if (!NT_SUCCESS(status)) {
+        undis__host_protocol_unloaded(host, "DriverEntry failed");
         undis__host_devices_unload(&host->driver_object);
         undis__host_links_unload(host);
         if (host->registered) {
@@ -184,10 +190,10 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
         return status;
     }
     host->loaded = TRUE;
-    if (!host->registered) {
+    if (!host->registered && !undis__host_protocol_registered(host)) {
         fprintf(stderr,
                 "undis host: %s: DriverEntry returned success without "
-                "NdisFRegisterFilterDriver\n",
+                "NdisFRegisterFilterDriver or NdisRegisterProtocolDriver\n",
                 host->name);
         undis_host_unload(host);
         return NDIS_STATUS_BAD_CHARACTERISTICS;
@@ -206,6 +212,7 @@ undis_host_unload(undis_host *host)
     if (host->driver_object.DriverUnload != NULL) {
         host->driver_object.DriverUnload(&host->driver_object);
     }
+    undis__host_protocol_unloaded(host, "unloaded");
     undis__host_devices_unload(&host->driver_object);
     undis__host_links_unload(host);
     if (host->registered) {
@@ -216,6 +223,7 @@ undis_host_unload(undis_host *host)
         host->registered = FALSE;
     }
     host->loaded = FALSE;
+    undis__host_kserv_unload(host);
 }
 
 /* ---- registration ------------------------------------------------------------ */

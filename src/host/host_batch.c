@@ -348,7 +348,7 @@ undis_host_send_batch(undis_host *host, const undis_host_batch *batch)
     if (!filter) {
         undis__host_count(&host->wire_out_nbls, batch->nbl_count);
         undis__host_count(&host->wire_out_bytes, bytes);
-        undis__host_protocol_send_complete(host, nbls);
+        undis__host_own_protocol_send_complete(host, nbls);
         return NDIS_STATUS_SUCCESS;
     }
     host->chars.SendNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,

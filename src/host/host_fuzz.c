@@ -202,8 +202,14 @@ undis_fuzz_run(undis_host *host,
 {
     struct fuzz_run run;
     struct fuzz_in in;
-    unsigned long long before = undis_alloc_outstanding();
+    unsigned long long before;
     unsigned long long after;
+    /* The host's frames pool (host_frames.c) is made at its first attach and
+     * lives until undis_host_destroy: the host's, not the module's, so it is
+     * made before the count. Without it the attach below fails (counted as
+     * the run's outcome, as any failed attach). */
+    (void)undis__host_frames_init(host);
+    before = undis_alloc_outstanding();
     memset(&run, 0, sizeof(run));
     run.host = host;
     run.role = options != NULL && options->role != NULL ? options->role : &undis_fuzz_role_filter;

@@ -94,6 +94,13 @@ struct undis_host {
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
     volatile uint64_t oids, oids_completed, miniport_oids, status_indications, findings;
+    /* the protocol role: the driver's protocol at the top (host_protocol.c) */
+    struct host_protocol *protocol;
+    /* kernel services (host_kserv.c): settings, leaks at unload */
+    void *config; /* undis__config, bound to the driver's handles */
+    char config_error[256];
+    uint64_t leak_mark; /* the leak list's mark at load */
+    ULONG leaks_at_unload;
 };
 
 /* ---- host.c ---- */
@@ -132,6 +139,12 @@ undis__host_ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, hos
  * completion), so it and all after it stay chained as they came. */
 PNET_BUFFER_LIST
 undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind);
+/* Under one lock, take out the leading NBLs of *nbls that are out for kind,
+ * up to the first that is not: the taken ones are returned as a chain, the
+ * rest (from that one on, unread: a driver's second completion may hand back
+ * a freed NBL) stays in *nbls for the caller's per-NBL path. */
+PNET_BUFFER_LIST
+undis__host_ledger_take_prefix(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind);
 /* Are NBLs indicated with RESOURCES out now? (Lookups for them are skipped
  * when none is.) */
 BOOLEAN undis__host_ledger_resources_out(struct undis_host *host);
@@ -151,7 +164,7 @@ PNET_BUFFER_LIST undis__host_nbl_alloc(struct undis_host *host, const UCHAR *fra
 void undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl);
 ULONG undis__host_nbl_bytes(PNET_BUFFER_LIST nbl);
 /* undis's protocol gets its sends back. */
-void undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
+void undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
 /* undis's miniport takes a send chain (wire out) and completes it upward. */
 void undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
 /* undis's protocol sends a chain of count NBLs of the host's (bytes in all)
@@ -192,9 +205,56 @@ undis__host_owns(const struct undis_host *host, PNET_BUFFER_LIST nbl)
     return nbl->NdisPoolHandle == host->nbl_pool || undis__host_frames_owns(host, nbl);
 }
 
+/* ---- host_kserv.c ---- */
+/* At load (before DriverEntry): note what the driver holds from now on. */
+void undis__host_kserv_load(struct undis_host *host);
+/* At unload (after DriverUnload): report and free what it still holds. */
+void undis__host_kserv_unload(struct undis_host *host);
+/* At destroy: the settings go. A role hosting another handle the driver
+ * opens configuration with binds it: undis__config_bind(handle, host->config)
+ * (kernel/rt_config.h). */
+void undis__host_kserv_destroy(struct undis_host *host);
+
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 
+/* ---- host_send.c / host_recv.c: the top edge, for the protocol role ---- */
+/* Give a chain the protocol got from the filter (or, bypassed, from the
+ * miniport) back down. */
+void undis__host_return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter);
+
+/* ---- host_protocol.c / host_protocol_data.c: the protocol role ---- */
+/* DriverEntry of host is running on this thread (NULL: none): a
+ * NdisRegisterProtocolDriver made now registers with host. */
+void undis__host_protocol_loading(struct undis_host *host);
+/* A driver whose protocol is registered (the role is protocol). */
+BOOLEAN undis__host_protocol_registered(const struct undis_host *host);
+/* DriverEntry failed or DriverUnload returned: deregister a protocol the
+ * driver left registered (saying so on stderr). */
+void undis__host_protocol_unloaded(struct undis_host *host, const char *when);
+/* Free the role's state (undis_host_destroy). */
+void undis__host_protocol_free(struct undis_host *host);
+/* Bind the protocol's handles (its protocol handle and binding handle, what
+ * it opens configuration with) to config (an undis__config; NULL: unbind).
+ * NDIS_STATUS_SUCCESS without a protocol; NDIS_STATUS_RESOURCES. */
+NDIS_STATUS undis__host_protocol_config(struct undis_host *host, void *config);
+/* The life in the protocol role: bind (and restart), NetEventPause,
+ * NetEventRestart, unbind; as undis_host_attach/_pause/_restart/_detach. */
+NDIS_STATUS undis__host_protocol_bind(struct undis_host *host);
+NDIS_STATUS undis__host_protocol_pause(struct undis_host *host, ULONG timeout_ms);
+NDIS_STATUS undis__host_protocol_restart(struct undis_host *host);
+void undis__host_protocol_unbind(struct undis_host *host);
+/* A send completion reaching the top: TRUE when nbl (one NBL) is the
+ * driver's protocol's and went to its ProtocolSendNetBufferListsComplete. */
+BOOLEAN undis__host_protocol_take_completion(struct undis_host *host, PNET_BUFFER_LIST nbl);
+/* Receives reaching the top: TRUE when the driver's protocol took them
+ * (ProtocolReceiveNetBufferLists). */
+BOOLEAN undis__host_protocol_receive(struct undis_host *host,
+                                     PNET_BUFFER_LIST nbls,
+                                     ULONG flags,
+                                     BOOLEAN via_filter);
+/* A status indication reaching the top goes to ProtocolStatusEx. */
+void undis__host_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
 /* ---- host_device.c (control devices; host_device.h has the rest) ---- */
 /* Before driver's DriverUnload: close the files still open on its devices. */
 void undis__host_files_close_all(struct undis_host *host, PDRIVER_OBJECT driver);

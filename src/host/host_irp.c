@@ -111,7 +111,10 @@ release(struct host_irp *h)
 {
     struct undis_host_file *file = h->file;
     struct host_irp *evicted;
-    if (UNDIS_ATOMIC_FETCH_SUB_RELEASE(&h->refs, 1) != 1) {
+    /* acquire as well: the last drop (the waiter's, or the completer's) must
+     * see the other's writes before the record goes to the done ring and is
+     * freed (tsan: device_cancel_races_with_completion) */
+    if (UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(&h->refs, 1) != 1) {
         return;
     }
     free_buffers(h);

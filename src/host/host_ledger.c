@@ -144,6 +144,26 @@ undis__host_ledger_take_chain(struct undis_host *host, PNET_BUFFER_LIST *nbls, h
     return taken;
 }
 
+PNET_BUFFER_LIST
+undis__host_ledger_take_prefix(struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind)
+{
+    PNET_BUFFER_LIST taken = *nbls;
+    PNET_BUFFER_LIST *tail = &taken;
+    undis__spin_lock(&host->ledger_lock);
+    while (*tail != NULL) {
+        struct host_slot *s = find(host, *tail);
+        if (s == NULL || s->kind != kind) {
+            break; /* not read: it may be freed (a second completion) */
+        }
+        (void)take_slot(host, s);
+        tail = &NET_BUFFER_LIST_NEXT_NBL(*tail);
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    *nbls = *tail;
+    *tail = NULL;
+    return taken;
+}
+
 BOOLEAN
 undis__host_ledger_resources_out(struct undis_host *host)
 {

@@ -127,6 +127,9 @@ undis_host_attach(undis_host *host)
 {
     NDIS_FILTER_ATTACH_PARAMETERS p;
     NDIS_STATUS status;
+    if (host != NULL && undis__host_protocol_registered(host)) {
+        return undis__host_protocol_bind(host);
+    }
     if (host == NULL || !host->registered || host->state != UNDIS_HOST_DETACHED) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
@@ -155,6 +158,9 @@ undis_host_attach(undis_host *host)
 NDIS_STATUS
 undis_host_restart(undis_host *host)
 {
+    if (host != NULL && undis__host_protocol_registered(host)) {
+        return undis__host_protocol_restart(host);
+    }
     if (host == NULL || host->state != UNDIS_HOST_PAUSED) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
@@ -180,6 +186,9 @@ undis_host_pause(undis_host *host, ULONG timeout_ms)
 {
     NDIS_FILTER_PAUSE_PARAMETERS p;
     NDIS_STATUS status;
+    if (host != NULL && undis__host_protocol_registered(host)) {
+        return undis__host_protocol_pause(host, timeout_ms);
+    }
     if (host == NULL || host->state != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
@@ -208,6 +217,10 @@ undis_host_pause(undis_host *host, ULONG timeout_ms)
 void
 undis_host_detach(undis_host *host)
 {
+    if (host != NULL && undis__host_protocol_registered(host)) {
+        undis__host_protocol_unbind(host);
+        return;
+    }
     if (host == NULL || host->state == UNDIS_HOST_DETACHED) {
         return;
     }

@@ -261,8 +261,8 @@ NdisFreeCloneOidRequest(NDIS_HANDLE SourceHandle, PNDIS_OID_REQUEST Request)
 static void
 protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
 {
-    (void)s; /* undis's protocol counts what reaches it */
-    undis__host_count(&host->status_indications, 1);
+    undis__host_count(&host->status_indications, 1); /* undis's protocol counts it */
+    undis__host_protocol_status(host, s);            /* the driver's, when bound */
 }
 
 void

@@ -69,6 +69,12 @@ return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
     miniport_returned_chain(host, nbls);
 }
 
+void
+undis__host_return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
+{
+    return_down(host, nbls, via_filter);
+}
+
 /*
  * undis's protocol takes a chain: counts it, and returns what it may return
  * (nothing with RESOURCES). An NBL the miniport indicated with RESOURCES and
@@ -85,6 +91,9 @@ protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BO
     BOOLEAN look = via_filter && !keep_all && undis__host_ledger_resources_out(host);
     if (host->edge_receive != NULL) {
         host->edge_receive(host->edge_context, nbls, flags);
+    }
+    if (undis__host_protocol_receive(host, nbls, flags, via_filter)) {
+        return;
     }
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
@@ -230,7 +239,7 @@ returned(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
                            "%s: NBL %p was sent by FilterSendNetBufferLists and comes back "
                            "returned as a receive",
                            host->friendly, (void *)nbl);
-        undis__host_protocol_send_complete(host, nbl);
+        undis__host_own_protocol_send_complete(host, nbl);
     } else {
         undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, "NdisFReturnNetBufferLists",
                            nbl,
@@ -251,8 +260,8 @@ NdisFReturnNetBufferLists(NDIS_HANDLE NdisFilterHandle,
     }
     undis__host_check_dispatch(host, __func__, ReturnFlags, NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
     /* the receives the filter holds, in one go; what is left one by one */
-    miniport_returned_chain(host,
-                            undis__host_ledger_take_chain(host, &NetBufferLists, HOST_NBL_RECEIVE));
+    miniport_returned_chain(
+        host, undis__host_ledger_take_prefix(host, &NetBufferLists, HOST_NBL_RECEIVE));
     while (NetBufferLists != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferLists);
         host_nbl_kind kind = undis__host_ledger_take(host, NetBufferLists);

@@ -105,7 +105,7 @@ complete_flags(void)
 /* undis's protocol has a chain of its sends back: counted once, batch NBLs
  * back to the batch pool in one put, the others freed. */
 void
-undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls)
+undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls)
 {
     PNET_BUFFER_LIST batch = NULL;
     PNET_BUFFER_LIST *tail = &batch;
@@ -116,7 +116,7 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
         if (undis__host_frames_owns(host, nbls)) {
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
-        } else {
+        } else if (!undis__host_protocol_take_completion(host, nbls)) {
             undis__host_nbl_free(host, nbls);
         }
         nbls = next;
@@ -139,8 +139,8 @@ complete_up(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
         return;
     }
     taken = undis__host_ledger_take_chain(host, &nbls, HOST_NBL_SEND);
-    undis__host_protocol_send_complete(host, taken);
-    undis__host_protocol_send_complete(host, nbls);
+    undis__host_own_protocol_send_complete(host, taken);
+    undis__host_own_protocol_send_complete(host, nbls);
 }
 
 static void
@@ -186,6 +186,12 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLE
     undis__host_count(&host->wire_out_nbls, count);
     undis__host_count(&host->wire_out_bytes, bytes);
     complete_up(host, nbls, via_filter);
+}
+
+void
+undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+    miniport_send(host, nbls, flags, FALSE);
 }
 
 NDIS_STATUS
@@ -297,8 +303,8 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
     undis__host_check_dispatch(host, __func__, SendCompleteFlags,
                                NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
     /* the sends the filter holds, in one go; what is left is looked at one by one */
-    undis__host_protocol_send_complete(
-        host, undis__host_ledger_take_chain(host, &NetBufferList, HOST_NBL_SEND));
+    undis__host_own_protocol_send_complete(
+        host, undis__host_ledger_take_prefix(host, &NetBufferList, HOST_NBL_SEND));
     while (NetBufferList != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferList);
         host_nbl_kind kind = undis__host_ledger_take(host, NetBufferList);
@@ -306,7 +312,7 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
             NET_BUFFER_LIST_NEXT_NBL(NetBufferList) = NULL;
         }
         if (kind == HOST_NBL_SEND) {
-            undis__host_protocol_send_complete(host, NetBufferList);
+            undis__host_own_protocol_send_complete(host, NetBufferList);
         } else if (kind == HOST_NBL_FREE) {
             undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, __func__, NetBufferList,
                                "%s: NBL %p is not a send the filter holds (completed twice, "

@@ -4,10 +4,11 @@
  * issue12-names) that cannot work in user mode without a driver host. Each
  * reports NOT_SUPPORTED_IN_USER_MODE once per process (base/report.h), clears
  * its out-parameters and fails as its documentation allows:
- * NdisSetOptionalHandlers NDIS_STATUS_NOT_SUPPORTED, NdisQueryAdapterInstanceName
- * NDIS_STATUS_FAILURE, the cancel-safe queue's operations (which need IRP
- * cancellation) no IRP queued (STATUS_NOT_SUPPORTED for the Ex form) and
- * none removed (NULL). docs/compat-functions.txt lists them.
+ * NdisSetOptionalHandlers NDIS_STATUS_NOT_SUPPORTED, the cancel-safe
+ * queue's operations (which need IRP cancellation) no IRP queued
+ * (STATUS_NOT_SUPPORTED for the Ex form) and none removed (NULL).
+ * (NdisQueryAdapterInstanceName is the driver host's: host_protocol.c.)
+ * docs/compat-functions.txt lists them.
  */
 #include "kernel/rt_internal.h"
 
@@ -22,19 +23,6 @@ NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle, PNDIS_DRIVER_OPTIONAL_HANDLERS O
     UNREFERENCED_PARAMETER(OptionalHandlers);
     undis__report_unsupported("NdisSetOptionalHandlers");
     return NDIS_STATUS_NOT_SUPPORTED;
-}
-
-NDIS_STATUS
-NdisQueryAdapterInstanceName(PNDIS_STRING AdapterInstanceName, NDIS_HANDLE NdisBindingHandle)
-{
-    UNREFERENCED_PARAMETER(NdisBindingHandle);
-    undis__report_unsupported("NdisQueryAdapterInstanceName");
-    if (AdapterInstanceName != NULL) {
-        AdapterInstanceName->Length = 0;
-        AdapterInstanceName->MaximumLength = 0;
-        AdapterInstanceName->Buffer = NULL;
-    }
-    return NDIS_STATUS_FAILURE;
 }
 
 VOID NTAPI

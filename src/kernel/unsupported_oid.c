@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * unsupported_oid.c: OID requests and status indications while no driver
- * host routes them. NdisOidRequest and NdisDirectOidRequest return
- * NDIS_STATUS_NOT_SUPPORTED (documented: the request is not supported); the
- * VOID calls (NdisCancelOidRequest, NdisMOidRequestComplete,
+ * host routes them (NdisOidRequest is the host's: host_protocol_data.c).
+ * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the request is not
+ * supported); the VOID calls (NdisCancelOidRequest, NdisMOidRequestComplete,
  * NdisMDirectOidRequestComplete, NdisMIndicateStatusEx) have no request or
  * listener to reach: a request the driver sent was already failed
  * synchronously, so no completion is awaited. Report and do nothing.
@@ -15,15 +15,6 @@
 #include "base/report.h"
 
 #include <ndis.h>
-
-NDIS_STATUS
-NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
-{
-    UNREFERENCED_PARAMETER(NdisBindingHandle);
-    UNREFERENCED_PARAMETER(OidRequest);
-    undis__report_unsupported("NdisOidRequest");
-    return NDIS_STATUS_NOT_SUPPORTED;
-}
 
 NDIS_STATUS
 NdisDirectOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)

@@ -12,7 +12,9 @@
  *              (the kernel runtime's waits)
  *   once       undis__once: run a function exactly once, whatever the
  *              number of threads racing to it
- *   threads    yield, a thread-exit callback, sleep, the processor count
+ *   threads    yield, a thread-exit callback, sleep, the processor count,
+ *              starting a detached thread (the kernel runtime's workers)
+ *   callers    UNDIS_RETURN_ADDRESS: where a call came from (leak sites)
  *   clocks     monotonic nanoseconds, the UTC system time in 100 ns units
  *   processor  undis__plat_cpu_features() and the UNDIS_TARGET_* attributes
  *              for code built for one x86 vector extension
@@ -54,6 +56,7 @@
 /* Put first in a file that hands printf a format it built itself. */
 #    define UNDIS_FORMAT_NONLITERAL_OK _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
 #    define UNDIS__GNU_ATOMICS         1
+#    define UNDIS_RETURN_ADDRESS()     __builtin_return_address(0)
 #elif defined(_MSC_VER)
 #    define UNDIS_COLD          __declspec(noinline)
 #    define UNDIS_NOINLINE      __declspec(noinline)
@@ -64,6 +67,8 @@
 #    define UNDIS_PRINTF(f, a)
 #    define UNDIS_FORMAT_NONLITERAL_OK
 #    define UNDIS__GNU_ATOMICS 0
+#    include <intrin.h>
+#    define UNDIS_RETURN_ADDRESS() _ReturnAddress()
 #else
 #    error "undis needs GCC, Clang or MSVC (atomics and thread-local storage)"
 #endif
@@ -128,6 +133,8 @@ unsigned undis__plat_cpu_features(void);
 #    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v)  __atomic_exchange_n((p), (v), __ATOMIC_ACQUIRE)
 #    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) __atomic_fetch_add((p), (v), __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_RELEASE)
+/* a reference count's drop: the last one sees every earlier drop's writes */
+#    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) __atomic_fetch_sub((p), (v), __ATOMIC_ACQ_REL)
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d) \
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d) \
@@ -173,6 +180,7 @@ undis__msvc_cas(volatile void *p, void *expected, int64_t desired, size_t size)
 #    define UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v)  undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_FETCH_ADD_RELAXED(p, v) undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_FETCH_SUB_RELEASE(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)    undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d)    UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
 #endif
@@ -333,8 +341,33 @@ void undis__thread_exit(void *state, int tls_alive);
 /* Sleeps at least ns nanoseconds. */
 void undis__sleep_ns(uint64_t ns);
 
+/*
+ * undis__thread_start - run fn(arg) on a new detached thread (it is never
+ * joined: the kernel runtime's DPC, timer and work-item workers live as
+ * long as the process). Returns 0 when the system refuses a thread.
+ */
+int undis__thread_start(void (*fn)(void *arg), void *arg);
+
+/*
+ * undis__plat_describe_address - where code at addr lives, for reports:
+ * "module+0xoffset (symbol+0xoffset)" as far as the system knows it (an
+ * exported symbol only), else "" . Writes at most cap bytes, NUL-terminated.
+ */
+void undis__plat_describe_address(const void *addr, char *out, size_t cap);
+
 /* Processors online (at least 1). */
 unsigned undis__online_cpus(void);
+
+/*
+ * undis__thread_spawn - run fn(arg) on a new, joinable thread of its own
+ * (the driver host's completion worker: a pended operation completes from
+ * another thread, as NDIS's workers complete it). Returns 1 and *out, or 0
+ * when no thread could be made (*out NULL). undis__thread_join waits for fn
+ * to return and frees the thread; each spawned thread is joined once.
+ */
+typedef struct undis__thread undis__thread;
+int undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg);
+void undis__thread_join(undis__thread *thread);
 
 /* ---- clocks ------------------------------------------------------------------ */
 
@@ -392,6 +425,9 @@ typedef pthread_cond_t undis__cond;
 #    define UNDIS__COND_INIT  PTHREAD_COND_INITIALIZER
 #endif
 
+/* For a mutex or condition variable not statically initialised (an array). */
+void undis__mutex_init(undis__mutex *m);
+void undis__cond_init(undis__cond *c);
 void undis__mutex_lock(undis__mutex *m);
 void undis__mutex_unlock(undis__mutex *m);
 /* Waits at most timeout_ns (UINT64_MAX: forever); spurious wake-ups happen. */

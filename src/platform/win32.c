@@ -10,6 +10,10 @@
 
 #include "platform/platform.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 _Static_assert(sizeof(undis__mutex) == sizeof(SRWLOCK), "undis__mutex holds an SRWLOCK");
 _Static_assert(sizeof(undis__cond) == sizeof(CONDITION_VARIABLE),
                "undis__cond holds a CONDITION_VARIABLE");
@@ -47,6 +51,68 @@ undis__thread_exit_register(void *state)
     return g_exit_index != FLS_OUT_OF_INDEXES && FlsSetValue(g_exit_index, state) != 0;
 }
 
+/* ---- worker threads ---------------------------------------------------------- */
+
+struct thread_start {
+    void (*fn)(void *);
+    void *arg;
+};
+
+static DWORD WINAPI
+thread_main(LPVOID p)
+{
+    struct thread_start start = *(struct thread_start *)p;
+    free(p);
+    start.fn(start.arg);
+    return 0;
+}
+
+int
+undis__thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct thread_start *start = (struct thread_start *)malloc(sizeof(*start));
+    HANDLE h;
+    if (start == NULL) {
+        return 0;
+    }
+    start->fn = fn;
+    start->arg = arg;
+    h = CreateThread(NULL, 0, thread_main, start, 0, NULL);
+    if (h == NULL) {
+        free(start);
+        return 0;
+    }
+    (void)CloseHandle(h); /* detached: the thread runs on */
+    return 1;
+}
+
+/* ---- addresses ------------------------------------------------------------------ */
+
+void
+undis__plat_describe_address(const void *addr, char *out, size_t cap)
+{
+    HMODULE module = NULL;
+    char path[MAX_PATH];
+    const char *name;
+    DWORD n;
+    if (cap == 0) {
+        return;
+    }
+    out[0] = '\0';
+    if (addr == NULL || !GetModuleHandleExA(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS |
+                                                GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                                            (LPCSTR)addr, &module)) {
+        return;
+    }
+    n = GetModuleFileNameA(module, path, (DWORD)sizeof(path));
+    if (n == 0 || n >= sizeof(path)) {
+        return;
+    }
+    name = strrchr(path, '\\') != NULL ? strrchr(path, '\\') + 1 : path;
+    (void)snprintf(out, cap, "%s+0x%lx", name,
+                   (unsigned long)((const char *)addr - (const char *)module));
+}
+
 /* ---- sleeping, processors, clocks ------------------------------------------- */
 
 void
@@ -82,6 +148,18 @@ undis__clock_system_100ns(void)
 /* ---- mutex and condition variable -------------------------------------------- */
 
 void
+undis__mutex_init(undis__mutex *m)
+{
+    InitializeSRWLock((PSRWLOCK)(void *)m);
+}
+
+void
+undis__cond_init(undis__cond *c)
+{
+    InitializeConditionVariable((PCONDITION_VARIABLE)(void *)c);
+}
+
+void
 undis__mutex_lock(undis__mutex *m)
 {
     AcquireSRWLockExclusive((PSRWLOCK)(void *)m);
@@ -110,4 +188,47 @@ unsigned long
 undis__process_id(void)
 {
     return (unsigned long)GetCurrentProcessId();
+}
+
+/* ---- joinable threads of their own ------------------------------------------------------ */
+
+struct undis__thread {
+    HANDLE handle;
+    void (*fn)(void *);
+    void *arg;
+};
+
+static DWORD WINAPI
+joinable_main(LPVOID p)
+{
+    struct undis__thread *t = (struct undis__thread *)p;
+    t->fn(t->arg);
+    return 0;
+}
+
+int
+undis__thread_spawn(undis__thread **out, void (*fn)(void *), void *arg)
+{
+    struct undis__thread *t = (struct undis__thread *)malloc(sizeof(*t));
+    *out = NULL;
+    if (t == NULL) {
+        return 0;
+    }
+    t->fn = fn;
+    t->arg = arg;
+    t->handle = CreateThread(NULL, 0, joinable_main, t, 0, NULL);
+    if (t->handle == NULL) {
+        free(t);
+        return 0;
+    }
+    *out = t;
+    return 1;
+}
+
+void
+undis__thread_join(undis__thread *thread)
+{
+    (void)WaitForSingleObject(thread->handle, INFINITE);
+    (void)CloseHandle(thread->handle);
+    free(thread);
 }

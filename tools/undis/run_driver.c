@@ -1,19 +1,22 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver.c: `undis run --driver PATH[:filter] --in FILE`. Loads a filter
- * driver built as a shared object (its DriverEntry found with dlsym; the
- * NDIS functions it calls resolve to this executable, which exports them),
- * hosts it (<undis/host.h>), issues the OIDs a protocol issues at bind
- * (packet filter, current address, statistics), runs every frame of the
- * capture down its send path and up its receive path (receives at
- * DISPATCH_LEVEL), with the life events of --events mid-stream
+ * run_driver.c: `undis run --driver PATH[:filter|:protocol] --in FILE`.
+ * Loads a filter or protocol driver built as a shared object (its
+ * DriverEntry found with dlsym; the NDIS functions it calls resolve to this
+ * executable, which exports them), hosts it (<undis/host.h>; the role is
+ * what DriverEntry registers, checked against the one named), issues the
+ * OIDs a protocol issues at bind (packet filter, current address,
+ * statistics), runs every frame of the capture down its send path (a
+ * filter's; a protocol sends on its own) and up its receive path (receives
+ * at DISPATCH_LEVEL), with the life events of --events mid-stream
  * (run_events.c) and the frames that reach the wire written with --out
  * (run_driver_out.c), pauses, detaches, unloads, and prints the report
  * (run_driver_report.c). --ioctl sends I/O controls to the driver's
  * control device after the attach, after the traffic or after the pause
  * (run_ioctl.c). Exit status: 0 clean, 1 findings, unbalanced
  * counts, a leak or an event that failed, 2 bad input (no such file, no
- * DriverEntry, a failed load, a bad --events token, an unwritable --out).
+ * DriverEntry, a failed load, a role DriverEntry did not register, a bad
+ * --events token, an unwritable --out).
  */
 #include "undis_tool.h"
 
@@ -33,6 +36,7 @@
 
 struct driver_run {
     const char *path;
+    const char *role; /* "filter", "protocol" or NULL: what DriverEntry registers */
     const char *in;
     const char *out;
     int quiet;
@@ -88,7 +92,7 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
     }
     if (run->path == NULL || run->in == NULL) {
         fprintf(stderr,
-                "usage: undis run --driver PATH[:filter] --in FILE [--events SPEC] "
+                "usage: undis run --driver PATH[:filter|:protocol] --in FILE [--events SPEC] "
                 "[--out FILE] [-q]\n"
                 "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
                 "[--device NAME]\n");
@@ -97,11 +101,14 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
     snprintf(path, size, "%s", run->path);
     char *role = strrchr(path, ':');
     if (role != NULL && strchr(role, '/') == NULL) {
-        if (strcmp(role + 1, "filter") != 0) {
-            fprintf(stderr, "undis run --driver: role '%s' is not hosted yet (only 'filter')\n",
+        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0) {
+            fprintf(stderr,
+                    "undis run --driver: role '%s' is not hosted yet (only 'filter' and "
+                    "'protocol')\n",
                     role + 1);
             return 2;
         }
+        run->role = strcmp(role + 1, "filter") == 0 ? "filter" : "protocol";
         *role = '\0';
     }
     return 0;
@@ -135,7 +142,9 @@ one_frame(undis_host *host, struct driver_run *run, const struct cap_rec *rec)
 {
     KIRQL old;
     run->outf.ts_ns = rec->ts_ns;
-    if (undis_host_send(host, rec->data, rec->caplen) == NDIS_STATUS_PAUSED) {
+    if (undis_host_is_protocol(host)) {
+        /* a protocol sends on its own */
+    } else if (undis_host_send(host, rec->data, rec->caplen) == NDIS_STATUS_PAUSED) {
         run->refused_sends++;
     }
     KeRaiseIrql(DISPATCH_LEVEL, &old);
@@ -183,6 +192,11 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
                 (unsigned long)(ULONG)status);
         return 2;
     }
+    if (run->role != NULL && (strcmp(run->role, "protocol") == 0) != undis_host_is_protocol(host)) {
+        fprintf(stderr, "undis: %s: DriverEntry did not register a %s\n", run->path, run->role);
+        undis_host_unload(host);
+        return 2;
+    }
     status = undis_host_attach(host);
     if (status != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path,
@@ -226,6 +240,7 @@ host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
     undis_report_set_hook(finding, run);
     rc = host_life(host, entry, run);
     undis_host_get_stats(host, &sum.stats);
+    undis_host_get_protocol_stats(host, &sum.protocol);
     snprintf(sum.name, sizeof(sum.name), "%s", undis_host_driver_name(host));
     undis_host_destroy(host);
     undis_report_set_hook(NULL, NULL);

@@ -76,8 +76,9 @@ int driver_out_close(struct driver_out *o, int keep, char *err, size_t n);
 
 /* What one driver's run did, for its report. */
 struct driver_summary {
-    undis_host_stats stats; /* taken before the host goes */
-    char name[64];          /* the friendly name the driver registered */
+    undis_host_stats stats;             /* taken before the host goes */
+    undis_host_protocol_stats protocol; /* binds 0: not a protocol */
+    char name[64];                      /* the friendly name the driver registered */
     const char *path;
     const char *in;
     const char *out;

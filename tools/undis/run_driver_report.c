@@ -3,7 +3,7 @@
  * run_driver_report.c: the report of `undis run --driver`, per hosted
  * driver: NBLs and bytes each way, completions and returns balanced against
  * what went out, OIDs, status indications, the events and what they did,
- * frames written, host rule findings and the allocations left after unload.
+ * the protocol role's counts, frames written, host rule findings and the allocations left after unload.
  */
 #include "run_driver.h"
 
@@ -38,6 +38,22 @@ print_paths(const struct driver_summary *r, FILE *out)
     }
 }
 
+static void
+print_protocol(const undis_host_protocol_stats *p, FILE *out)
+{
+    if (p->binds == 0) {
+        return; /* not a protocol */
+    }
+    fprintf(out,
+            "  protocol: %llu bind(s), %llu unbind(s), %llu PnP event(s); sent %llu, %llu "
+            "completed to it; %llu received, %llu returned (%llu with RESOURCES); %llu OID(s)\n",
+            (unsigned long long)p->binds, (unsigned long long)p->unbinds,
+            (unsigned long long)p->pnp_events, (unsigned long long)p->sends,
+            (unsigned long long)p->send_completions, (unsigned long long)p->receives,
+            (unsigned long long)p->returns, (unsigned long long)p->resources,
+            (unsigned long long)p->oids);
+}
+
 int
 driver_report_print(const struct driver_summary *r, FILE *out)
 {
@@ -51,6 +67,7 @@ driver_report_print(const struct driver_summary *r, FILE *out)
             "%llu status indication(s)\n",
             (unsigned long long)s->oids, (unsigned long long)s->oids_completed,
             (unsigned long long)s->miniport_oids, (unsigned long long)s->status_indications);
+    print_protocol(&r->protocol, out);
     if (r->events != NULL) {
         driver_events_print(r->events, out);
     }
