@@ -64,5 +64,6 @@
 #include "ndis/hwassist.h"
 #include "ndis/dot11.h"
 #include "ndis/kmisc.h"
+#include "ndis/ministats.h"
 
 #endif /* UNDIS_NDIS_H */
