@@ -25,6 +25,7 @@ set(_text "/* Generated from docs/compat-functions.txt by cmake/UndisRoutineTabl
 #include \"kernel/rt_internal.h\"
 
 #include <ndis.h>
+#include <wdmsec.h>
 #if !UNDIS_HAVE_WINNT
 #    include <ndis/ip2string.h>
 #endif

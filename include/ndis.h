@@ -62,5 +62,8 @@
 #include "ndis/hwres.h"
 #include "ndis/kobject.h"
 #include "ndis/hwassist.h"
+#include "ndis/dot11.h"
+#include "ndis/kmisc.h"
+#include "ndis/ministats.h"
 
 #endif /* UNDIS_NDIS_H */

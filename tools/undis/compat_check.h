@@ -108,6 +108,11 @@ const char *compat_tree_find(const compat_tree *tree, const char *name);
 const char *compat_tree_find_in(const compat_tree *tree, const char *path);
 /* 1 when a header-like file of the tree defines name. */
 int compat_tree_defines(const compat_tree *tree, const char *name);
+/* 1 when that definition sits inside #if/#ifdef testing _WIN32, _WIN64 or
+ * _MSC_VER, which MSVC predefines and a host compile does not. */
+int compat_tree_defines_for_msvc(const compat_tree *tree, const char *name);
+/* 1 when a header of the tree declares a function or member function name. */
+int compat_tree_declares_function(const compat_tree *tree, const char *name);
 /* Line `line` of file (malloc'd), or NULL. */
 char *compat_source_line(const char *file, unsigned long line);
 /* 1 when word occurs in text as a whole identifier. */

@@ -290,6 +290,13 @@ msvc_by_line(const char *msg, const char *where)
     return 0;
 }
 
+static int
+is_cplusplus(const char *file)
+{
+    return file != NULL && (compat_has_ext(file, ".cpp") || compat_has_ext(file, ".cxx") ||
+                            compat_has_ext(file, ".cc"));
+}
+
 /* A name the file uses and nobody declared. */
 static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
@@ -303,6 +310,14 @@ classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *
         add_cause(ctx, COMPAT_FOLLOW_ON, name, "", where, msg);
     } else if (compat_msvc_name(name)) {
         add_cause(ctx, COMPAT_MSVC, name, "", where, msg);
+    } else if (compat_tree_defines_for_msvc(ctx->tree, name)) {
+        add_cause(ctx, COMPAT_MSVC, name, "defined by the tree under _WIN32/_MSC_VER", where, msg);
+    } else if (undeclared && is_cplusplus(ctx->file) &&
+               compat_tree_declares_function(ctx->tree, name)) {
+        /* MSVC parses a template's body when it is instantiated: a member of
+         * a dependent base called without this->, or a function declared
+         * after the template, resolves there; clang looks it up at once. */
+        add_cause(ctx, COMPAT_MSVC, name, "MSVC's late template parsing", where, msg);
     } else {
         add_cause(ctx, COMPAT_UNDIS_LACKS, name, compat_guess_header(name), where, msg);
     }

@@ -10,6 +10,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+static int is_keyword(const char *p, size_t n);
+
 /* ---- the tree index ------------------------------------------------------ */
 
 /* Appends the text of the header path to tree->headers. */
@@ -128,10 +130,24 @@ compat_tree_find_in(const compat_tree *tree, const char *path)
     return NULL;
 }
 
-/* 1 when a header-like file of the tree defines name (#define NAME, } NAME,
- * a typedef line ending in NAME, or an mc SymbolicName=NAME). */
-int
-compat_tree_defines(const compat_tree *tree, const char *name)
+/* 1 when b follows "#define" ("#  define" as clang-format indents it). */
+static int
+after_define(const char *text, const char *b)
+{
+    if (b - text < 7 || strncmp(b - 6, "define", 6) != 0) {
+        return 0;
+    }
+    b -= 6;
+    while (b > text && (b[-1] == ' ' || b[-1] == '\t')) {
+        b--;
+    }
+    return b > text && b[-1] == '#';
+}
+
+/* Where a header-like file of the tree defines name (#define NAME, } NAME,
+ * a typedef line ending in NAME, or an mc SymbolicName=NAME), or NULL. */
+static const char *
+find_definition(const compat_tree *tree, const char *name)
 {
     size_t n = strlen(name);
     const char *text = tree != NULL ? tree->headers : NULL;
@@ -144,14 +160,114 @@ compat_tree_defines(const compat_tree *tree, const char *name)
         while (b > text && (b[-1] == ' ' || b[-1] == '\t' || b[-1] == '*')) {
             b--;
         }
-        if ((b > text && b[-1] == '}') || (b - text >= 7 && strncmp(b - 7, "#define", 7) == 0) ||
+        if ((b > text && b[-1] == '}') || after_define(text, b) ||
             (b - text >= 13 && strncmp(b - 13, "SymbolicName=", 13) == 0)) {
-            return 1;
+            return p;
         }
         while (b > text && b[-1] != '\n') {
             b--;
         }
         if (strncmp(b, "typedef", 7) == 0 && (p[n] == ';' || p[n] == ',')) {
+            return p;
+        }
+    }
+    return NULL;
+}
+
+int
+compat_tree_defines(const compat_tree *tree, const char *name)
+{
+    return find_definition(tree, name) != NULL;
+}
+
+/* The start of the line before line, or NULL at the start of text. */
+static const char *
+previous_line(const char *text, const char *line)
+{
+    if (line <= text) {
+        return NULL;
+    }
+    line--; /* the '\n' ending the line before */
+    while (line > text && line[-1] != '\n') {
+        line--;
+    }
+    return line;
+}
+
+/* 1 when the preprocessor line at p (after white space) starts with word. */
+static int
+directive_is(const char *p, const char *word)
+{
+    size_t n = strlen(word);
+    p += strspn(p, " \t");
+    if (*p != '#') {
+        return 0;
+    }
+    p++;
+    p += strspn(p, " \t");
+    return strncmp(p, word, n) == 0 && !isalnum((unsigned char)p[n]) && p[n] != '_';
+}
+
+/* 1 when the tree defines name only inside a conditional that tests a macro
+ * MSVC predefines (_WIN32, _WIN64, _MSC_VER): a Windows-only definition. */
+int
+compat_tree_defines_for_msvc(const compat_tree *tree, const char *name)
+{
+    const char *text = tree != NULL ? tree->headers : NULL;
+    const char *p = find_definition(tree, name);
+    int depth = 0;
+    if (p == NULL) {
+        return 0;
+    }
+    while (p > text && p[-1] != '\n') {
+        p--;
+    }
+    for (p = previous_line(text, p); p != NULL; p = previous_line(text, p)) {
+        if (directive_is(p, "endif")) {
+            depth++;
+        } else if (directive_is(p, "if") || directive_is(p, "ifdef") || directive_is(p, "ifndef")) {
+            size_t len = strcspn(p, "\n");
+            char line[256];
+            if (depth-- > 0) {
+                continue;
+            }
+            snprintf(line, sizeof(line), "%.*s", (int)len, p);
+            return !directive_is(p, "ifndef") &&
+                   (compat_has_word(line, "_WIN32") || compat_has_word(line, "_WIN64") ||
+                    compat_has_word(line, "_MSC_VER"));
+        }
+    }
+    return 0;
+}
+
+/* 1 when the tree's headers declare a function or member function name:
+ * "TYPE name(" with TYPE an identifier (not a keyword), '*' or '&'. */
+int
+compat_tree_declares_function(const compat_tree *tree, const char *name)
+{
+    size_t n = strlen(name);
+    const char *text = tree != NULL ? tree->headers : NULL;
+    for (const char *p = text ? strstr(text, name) : NULL; p != NULL; p = strstr(p + 1, name)) {
+        const char *a = p + n, *b = p, *end;
+        if (isalnum((unsigned char)*a) || *a == '_' ||
+            (p > text && (isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+            continue;
+        }
+        a += strspn(a, " \t");
+        if (*a != '(') {
+            continue;
+        }
+        while (b > text && (b[-1] == ' ' || b[-1] == '\t')) {
+            b--;
+        }
+        if (b > text && (b[-1] == '*' || b[-1] == '&')) {
+            return 1;
+        }
+        end = b;
+        while (b > text && (isalnum((unsigned char)b[-1]) || b[-1] == '_')) {
+            b--;
+        }
+        if (b < end && b < p && !isdigit((unsigned char)*b) && !is_keyword(b, (size_t)(end - b))) {
             return 1;
         }
     }
