@@ -226,9 +226,13 @@ indicate_batch(struct host_protocol *p, PNET_BUFFER_LIST nbls, ULONG flags, BOOL
 {
     PNET_BUFFER_LIST batch[PROTO_BATCH];
     int kind = (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0 ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE;
-    ULONG n = 0;
+    ULONG n = 1;
     PNET_BUFFER_LIST rest;
-    for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL && n < PROTO_BATCH;
+    if (nbls == NULL) {
+        return NULL;
+    }
+    batch[0] = nbls;
+    for (PNET_BUFFER_LIST nbl = NET_BUFFER_LIST_NEXT_NBL(nbls); nbl != NULL && n < PROTO_BATCH;
          nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
         batch[n++] = nbl;
     }
