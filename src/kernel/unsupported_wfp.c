@@ -31,7 +31,7 @@ no_engine(const char *name)
 static NTSTATUS
 no_handle(const char *name, HANDLE handle)
 {
-    UNREFERENCED_PARAMETER(handle);
+    (void)handle;
     undis__report_unsupported(name);
     return STATUS_INVALID_PARAMETER;
 }
@@ -48,31 +48,31 @@ register_fails(const char *name, UINT32 *calloutId)
 NTSTATUS NTAPI
 FwpsCalloutRegister0(void *deviceObject, const FWPS_CALLOUT0 *callout, UINT32 *calloutId)
 {
-    UNREFERENCED_PARAMETER(deviceObject);
-    UNREFERENCED_PARAMETER(callout);
+    (void)deviceObject;
+    (void)callout;
     return register_fails("FwpsCalloutRegister0", calloutId);
 }
 
 NTSTATUS NTAPI
 FwpsCalloutRegister1(void *deviceObject, const FWPS_CALLOUT1 *callout, UINT32 *calloutId)
 {
-    UNREFERENCED_PARAMETER(deviceObject);
-    UNREFERENCED_PARAMETER(callout);
+    (void)deviceObject;
+    (void)callout;
     return register_fails("FwpsCalloutRegister1", calloutId);
 }
 
 NTSTATUS NTAPI
 FwpsCalloutRegister2(void *deviceObject, const FWPS_CALLOUT2 *callout, UINT32 *calloutId)
 {
-    UNREFERENCED_PARAMETER(deviceObject);
-    UNREFERENCED_PARAMETER(callout);
+    (void)deviceObject;
+    (void)callout;
     return register_fails("FwpsCalloutRegister2", calloutId);
 }
 
 NTSTATUS NTAPI
 FwpsCalloutUnregisterById0(const UINT32 calloutId)
 {
-    UNREFERENCED_PARAMETER(calloutId);
+    (void)calloutId;
     undis__report_unsupported("FwpsCalloutUnregisterById0");
     return STATUS_FWP_CALLOUT_NOT_FOUND;
 }
@@ -80,7 +80,7 @@ FwpsCalloutUnregisterById0(const UINT32 calloutId)
 NTSTATUS NTAPI
 FwpsCalloutUnregisterByKey0(const GUID *calloutKey)
 {
-    UNREFERENCED_PARAMETER(calloutKey);
+    (void)calloutKey;
     undis__report_unsupported("FwpsCalloutUnregisterByKey0");
     return STATUS_FWP_CALLOUT_NOT_FOUND;
 }
@@ -88,8 +88,8 @@ FwpsCalloutUnregisterByKey0(const GUID *calloutKey)
 NTSTATUS NTAPI
 FwpsInjectionHandleCreate0(ADDRESS_FAMILY addressFamily, UINT32 flags, HANDLE *injectionHandle)
 {
-    UNREFERENCED_PARAMETER(addressFamily);
-    UNREFERENCED_PARAMETER(flags);
+    (void)addressFamily;
+    (void)flags;
     if (injectionHandle != NULL) {
         *injectionHandle = NULL;
     }
@@ -107,8 +107,8 @@ FwpsQueryPacketInjectionState0(HANDLE injectionHandle,
                                const NET_BUFFER_LIST *netBufferList,
                                HANDLE *injectionContext)
 {
-    UNREFERENCED_PARAMETER(injectionHandle);
-    UNREFERENCED_PARAMETER(netBufferList);
+    (void)injectionHandle;
+    (void)netBufferList;
     if (injectionContext != NULL) {
         *injectionContext = NULL;
     }
@@ -125,12 +125,12 @@ FwpsAllocateNetBufferAndNetBufferList0(NDIS_HANDLE poolHandle,
                                        SIZE_T dataLength,
                                        NET_BUFFER_LIST **netBufferList)
 {
-    UNREFERENCED_PARAMETER(poolHandle);
-    UNREFERENCED_PARAMETER(contextSize);
-    UNREFERENCED_PARAMETER(contextBackFill);
-    UNREFERENCED_PARAMETER(mdlChain);
-    UNREFERENCED_PARAMETER(dataOffset);
-    UNREFERENCED_PARAMETER(dataLength);
+    (void)poolHandle;
+    (void)contextSize;
+    (void)contextBackFill;
+    (void)mdlChain;
+    (void)dataOffset;
+    (void)dataLength;
     if (netBufferList != NULL) {
         *netBufferList = NULL;
     }
@@ -140,7 +140,7 @@ FwpsAllocateNetBufferAndNetBufferList0(NDIS_HANDLE poolHandle,
 void NTAPI
 FwpsFreeNetBufferList0(NET_BUFFER_LIST *netBufferList)
 {
-    UNREFERENCED_PARAMETER(netBufferList);
+    (void)netBufferList;
     undis__report_unsupported("FwpsFreeNetBufferList0");
 }
 
@@ -153,12 +153,12 @@ FwpsInjectNetworkSendAsync0(HANDLE injectionHandle,
                             FWPS_INJECT_COMPLETE0 *completionFn,
                             HANDLE completionContext)
 {
-    UNREFERENCED_PARAMETER(injectionContext);
-    UNREFERENCED_PARAMETER(flags);
-    UNREFERENCED_PARAMETER(compartmentId);
-    UNREFERENCED_PARAMETER(netBufferList);
-    UNREFERENCED_PARAMETER(completionFn);
-    UNREFERENCED_PARAMETER(completionContext);
+    (void)injectionContext;
+    (void)flags;
+    (void)compartmentId;
+    (void)netBufferList;
+    (void)completionFn;
+    (void)completionContext;
     return no_handle("FwpsInjectNetworkSendAsync0", injectionHandle);
 }
 
@@ -173,13 +173,13 @@ FwpsInjectNetworkReceiveAsync0(HANDLE injectionHandle,
                                FWPS_INJECT_COMPLETE0 *completionFn,
                                HANDLE completionContext)
 {
-    UNREFERENCED_PARAMETER(injectionContext);
-    UNREFERENCED_PARAMETER(flags);
-    UNREFERENCED_PARAMETER(compartmentId);
-    UNREFERENCED_PARAMETER(interfaceIndex);
-    UNREFERENCED_PARAMETER(subInterfaceIndex);
-    UNREFERENCED_PARAMETER(netBufferList);
-    UNREFERENCED_PARAMETER(completionFn);
-    UNREFERENCED_PARAMETER(completionContext);
+    (void)injectionContext;
+    (void)flags;
+    (void)compartmentId;
+    (void)interfaceIndex;
+    (void)subInterfaceIndex;
+    (void)netBufferList;
+    (void)completionFn;
+    (void)completionContext;
     return no_handle("FwpsInjectNetworkReceiveAsync0", injectionHandle);
 }

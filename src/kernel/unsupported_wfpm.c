@@ -18,7 +18,7 @@
 static NTSTATUS
 no_handle(const char *name, HANDLE engineHandle)
 {
-    UNREFERENCED_PARAMETER(engineHandle);
+    (void)engineHandle;
     undis__report_unsupported(name);
     return STATUS_INVALID_PARAMETER;
 }
@@ -30,10 +30,10 @@ FwpmEngineOpen0(const wchar_t *serverName,
                 const FWPM_SESSION0 *session,
                 HANDLE *engineHandle)
 {
-    UNREFERENCED_PARAMETER(serverName);
-    UNREFERENCED_PARAMETER(authnService);
-    UNREFERENCED_PARAMETER(authIdentity);
-    UNREFERENCED_PARAMETER(session);
+    (void)serverName;
+    (void)authnService;
+    (void)authIdentity;
+    (void)session;
     if (engineHandle != NULL) {
         *engineHandle = NULL;
     }
@@ -50,7 +50,7 @@ FwpmEngineClose0(HANDLE engineHandle)
 NTSTATUS NTAPI
 FwpmTransactionBegin0(HANDLE engineHandle, UINT32 flags)
 {
-    UNREFERENCED_PARAMETER(flags);
+    (void)flags;
     return no_handle("FwpmTransactionBegin0", engineHandle);
 }
 
@@ -69,30 +69,30 @@ FwpmTransactionAbort0(HANDLE engineHandle)
 NTSTATUS NTAPI
 FwpmProviderAdd0(HANDLE engineHandle, const FWPM_PROVIDER0 *provider, PSECURITY_DESCRIPTOR sd)
 {
-    UNREFERENCED_PARAMETER(provider);
-    UNREFERENCED_PARAMETER(sd);
+    (void)provider;
+    (void)sd;
     return no_handle("FwpmProviderAdd0", engineHandle);
 }
 
 NTSTATUS NTAPI
 FwpmProviderDeleteByKey0(HANDLE engineHandle, const GUID *key)
 {
-    UNREFERENCED_PARAMETER(key);
+    (void)key;
     return no_handle("FwpmProviderDeleteByKey0", engineHandle);
 }
 
 NTSTATUS NTAPI
 FwpmSubLayerAdd0(HANDLE engineHandle, const FWPM_SUBLAYER0 *subLayer, PSECURITY_DESCRIPTOR sd)
 {
-    UNREFERENCED_PARAMETER(subLayer);
-    UNREFERENCED_PARAMETER(sd);
+    (void)subLayer;
+    (void)sd;
     return no_handle("FwpmSubLayerAdd0", engineHandle);
 }
 
 NTSTATUS NTAPI
 FwpmSubLayerDeleteByKey0(HANDLE engineHandle, const GUID *key)
 {
-    UNREFERENCED_PARAMETER(key);
+    (void)key;
     return no_handle("FwpmSubLayerDeleteByKey0", engineHandle);
 }
 
@@ -102,8 +102,8 @@ FwpmCalloutAdd0(HANDLE engineHandle,
                 PSECURITY_DESCRIPTOR sd,
                 UINT32 *id)
 {
-    UNREFERENCED_PARAMETER(callout);
-    UNREFERENCED_PARAMETER(sd);
+    (void)callout;
+    (void)sd;
     if (id != NULL) {
         *id = 0;
     }
@@ -113,15 +113,15 @@ FwpmCalloutAdd0(HANDLE engineHandle,
 NTSTATUS NTAPI
 FwpmCalloutDeleteByKey0(HANDLE engineHandle, const GUID *key)
 {
-    UNREFERENCED_PARAMETER(key);
+    (void)key;
     return no_handle("FwpmCalloutDeleteByKey0", engineHandle);
 }
 
 NTSTATUS NTAPI
 FwpmFilterAdd0(HANDLE engineHandle, const FWPM_FILTER0 *filter, PSECURITY_DESCRIPTOR sd, UINT64 *id)
 {
-    UNREFERENCED_PARAMETER(filter);
-    UNREFERENCED_PARAMETER(sd);
+    (void)filter;
+    (void)sd;
     if (id != NULL) {
         *id = 0;
     }
@@ -131,14 +131,14 @@ FwpmFilterAdd0(HANDLE engineHandle, const FWPM_FILTER0 *filter, PSECURITY_DESCRI
 NTSTATUS NTAPI
 FwpmFilterDeleteByKey0(HANDLE engineHandle, const GUID *key)
 {
-    UNREFERENCED_PARAMETER(key);
+    (void)key;
     return no_handle("FwpmFilterDeleteByKey0", engineHandle);
 }
 
 NTSTATUS NTAPI
 FwpmFilterDeleteById0(HANDLE engineHandle, UINT64 id)
 {
-    UNREFERENCED_PARAMETER(id);
+    (void)id;
     return no_handle("FwpmFilterDeleteById0", engineHandle);
 }
 
@@ -147,7 +147,7 @@ FwpmFilterCreateEnumHandle0(HANDLE engineHandle,
                             const FWPM_FILTER_ENUM_TEMPLATE0 *enumTemplate,
                             HANDLE *enumHandle)
 {
-    UNREFERENCED_PARAMETER(enumTemplate);
+    (void)enumTemplate;
     if (enumHandle != NULL) {
         *enumHandle = NULL;
     }
@@ -161,8 +161,8 @@ FwpmFilterEnum0(HANDLE engineHandle,
                 FWPM_FILTER0 ***entries,
                 UINT32 *numEntriesReturned)
 {
-    UNREFERENCED_PARAMETER(enumHandle);
-    UNREFERENCED_PARAMETER(numEntriesRequested);
+    (void)enumHandle;
+    (void)numEntriesRequested;
     if (entries != NULL) {
         *entries = NULL;
     }
@@ -175,7 +175,7 @@ FwpmFilterEnum0(HANDLE engineHandle,
 NTSTATUS NTAPI
 FwpmFilterDestroyEnumHandle0(HANDLE engineHandle, HANDLE enumHandle)
 {
-    UNREFERENCED_PARAMETER(enumHandle);
+    (void)enumHandle;
     return no_handle("FwpmFilterDestroyEnumHandle0", engineHandle);
 }
 
