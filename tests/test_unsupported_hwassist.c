@@ -10,37 +10,7 @@
 
 #include "test.h"
 
-static struct {
-    int count;
-    undis_rule rule;
-    char function[96];
-} g_seen;
-
-static undis_report_action
-record(const undis_report *r, void *context)
-{
-    (void)context;
-    g_seen.count++;
-    g_seen.rule = r->rule;
-    snprintf(g_seen.function, sizeof(g_seen.function), "%s",
-             r->function != NULL ? r->function : "");
-    return UNDIS_REPORT_CONTINUE;
-}
-
-static void
-watch(void)
-{
-    memset(&g_seen, 0, sizeof(g_seen));
-    undis_report_set_hook(record, NULL);
-}
-
-static void
-check_reported_once(const char *name)
-{
-    CHECK_EQ_INT(g_seen.count, 1);
-    CHECK_EQ_INT((int)g_seen.rule, (int)UNDIS_RULE_NOT_SUPPORTED_IN_USER_MODE);
-    CHECK_STR_EQ(g_seen.function, name);
-}
+#include "support/unsupported_watch.h"
 
 static NDIS_HANDLE const k_junk = (NDIS_HANDLE)(ULONG_PTR)0x5a5a;
 
