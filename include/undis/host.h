@@ -194,6 +194,55 @@ void undis_host_indicate_link(undis_host *host, BOOLEAN connected);
  * before traffic flows. */
 void undis_host_set_wire(undis_host *host, undis_host_wire_fn *fn, void *context);
 
+/* Called for each status indication that reaches undis's protocol (code,
+ * buffer and size valid during the call only: NDIS_STATUS_LINK_STATE brings
+ * an NDIS_LINK_STATE). Any thread, IRQL <= DISPATCH_LEVEL. */
+typedef void undis_host_status_fn(void *context, NDIS_STATUS code, const void *buffer, ULONG size);
+
+/** Where status indications reaching undis's protocol go besides being
+ * counted (NULL: only counted). Set it before attaching. */
+void undis_host_set_status(undis_host *host, undis_host_status_fn *fn, void *context);
+
+/** The cancel id (NDIS_SET_NET_BUFFER_LIST_CANCEL_ID) undis's protocol puts on
+ * the sends that follow; NULL for none. Any thread, between sends. */
+void undis_host_set_cancel_id(undis_host *host, PVOID cancel_id);
+
+/**
+ * undis's protocol cancels its sends that carry cancel_id: the cancel goes
+ * down the stack like a send (FilterCancelSendNetBufferLists of each filter
+ * that has one, which passes it on with NdisFCancelSendNetBufferLists) to
+ * the driver's MiniportCancelSend, which completes the NBLs it still holds
+ * with that id (NDIS_STATUS_SEND_ABORTED). With undis's miniport, which
+ * completes every send at once, there is nothing to cancel. Any thread,
+ * IRQL <= DISPATCH_LEVEL, while attached.
+ */
+void undis_host_cancel_send(undis_host *host, PVOID cancel_id);
+
+/**
+ * A device PnP event for the driver's miniport (MiniportDevicePnPEventNotify,
+ * for example NdisDevicePnPEventSurpriseRemoved or
+ * NdisDevicePnPEventPowerProfileChanged with its ULONG). Pre: a miniport
+ * driver hosted and initialized. Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST
+ * without one. PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_pnp_event(undis_host *host, NDIS_DEVICE_PNP_EVENT event, ULONG value);
+
+/**
+ * The system shuts down: MiniportShutdownEx(NdisShutdownPowerOff) of the
+ * driver's miniport (initialized). The adapter is not usable afterwards:
+ * the host halts it (MiniportHaltEx) at detach as usual. Failure:
+ * NDIS_STATUS_INVALID_DEVICE_REQUEST without an initialized miniport.
+ * PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_shutdown(undis_host *host);
+
+/** How many filter modules the host stacks (the filters loaded). Any thread. */
+int undis_host_filter_count(const undis_host *host);
+
+/** The friendly name of the driver loaded index-th (0 first), "" past the
+ * end. With a miniport and filters, the names come in load order. */
+const char *undis_host_driver_name_at(const undis_host *host, int index);
+
 /** The module's state. Any thread. */
 undis_host_state undis_host_get_state(undis_host *host);
 

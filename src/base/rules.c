@@ -163,6 +163,12 @@ static const struct rule_row {
     RULE(HOST_OID_COMPLETED_TWICE, HOST,
          "an OID request completes exactly once: by its handler's status, or by "
          "NdisFOidRequestComplete after it returned NDIS_STATUS_PENDING"),
+    RULE(HOST_MINIPORT_BAD_ATTRIBUTES, HOST,
+         "MiniportInitializeEx must set registration attributes, then general attributes, with "
+         "NdisMSetMiniportAttributes, and only there; without them NDIS fails the adapter"),
+    RULE(HOST_MINIPORT_RECEIVE_COUNT, HOST,
+         "NumberOfNetBufferLists of NdisMIndicateReceiveNetBufferLists must count the chain; "
+         "NDIS trusts it and walks past the end or drops NBLs that are never returned"),
 };
 /* clang-format on */
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * host_ledger.c: who holds which NBL. Every NBL the host hands to the filter
- * (a send of undis's protocol, a receive of undis's miniport) is recorded
- * here with what it waits for, and taken out when it comes back; what is
- * still here at a pause is what the filter holds. An open-addressed table
+ * host_ledger.c: who holds which NBL. Every NBL a driver module takes from
+ * another position of the stack (a send of undis's protocol or of a filter
+ * above, a receive of a miniport or of a filter below) is recorded here
+ * with what it waits for, which position holds it and which owns it; it
+ * moves as it is passed on and is taken out when it is back with its
+ * owner. What a module holds or owns at its pause is what it left out. An open-addressed table
  * keyed by the NBL's address, under a spin lock of the platform's (no IRQL
  * change, so it works at any IRQL); slots whose NBL came back are marked
  * GONE so that probes go on past them, and reused by later additions.
@@ -39,7 +41,11 @@ find(struct undis_host *host, PNET_BUFFER_LIST nbl)
 }
 
 BOOLEAN
-undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
+undis__host_ledger_add(struct undis_host *host,
+                       PNET_BUFFER_LIST nbl,
+                       host_nbl_kind kind,
+                       int holder,
+                       int origin)
 {
     size_t i = hash(nbl);
     BOOLEAN added = FALSE;
@@ -49,6 +55,8 @@ undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_k
         if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
             s->nbl = nbl;
             s->kind = kind;
+            s->holder = holder;
+            s->origin = origin;
             added = TRUE;
         }
     }
@@ -56,8 +64,47 @@ undis__host_ledger_add(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_k
     return added;
 }
 
+BOOLEAN
+undis__host_ledger_hand(struct undis_host *host,
+                        PNET_BUFFER_LIST nbl,
+                        host_nbl_kind kind,
+                        int from,
+                        int to,
+                        BOOLEAN *full)
+{
+    size_t i = hash(nbl);
+    struct host_slot *reuse = NULL;
+    struct host_slot *found = NULL;
+    undis__spin_lock(&host->ledger_lock);
+    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE && found == NULL; n++) {
+        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
+        if (s->kind == HOST_NBL_FREE) {
+            if (reuse == NULL) {
+                reuse = s;
+            }
+            break;
+        }
+        if (s->kind == HOST_NBL_GONE) {
+            reuse = reuse != NULL ? reuse : s;
+        } else if (s->nbl == nbl) {
+            found = s;
+        }
+    }
+    if (found != NULL) {
+        found->holder = to;
+    } else if (reuse != NULL) {
+        reuse->nbl = nbl;
+        reuse->kind = kind;
+        reuse->holder = to;
+        reuse->origin = from;
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    *full = found == NULL && reuse == NULL;
+    return found != NULL;
+}
+
 host_nbl_kind
-undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl)
+undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl, int *holder, int *origin)
 {
     host_nbl_kind kind = HOST_NBL_FREE;
     struct host_slot *s;
@@ -65,6 +112,12 @@ undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl)
     s = find(host, nbl);
     if (s != NULL) {
         kind = s->kind;
+        if (holder != NULL) {
+            *holder = s->holder;
+        }
+        if (origin != NULL) {
+            *origin = s->origin;
+        }
         s->kind = HOST_NBL_GONE;
         s->nbl = NULL;
     }
@@ -84,38 +137,57 @@ undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl)
     return kind;
 }
 
-static const char *
-holder(host_nbl_kind kind)
+/* One line about a slot: what it is, who owns it, who holds it since when. */
+static int
+describe(struct undis_host *host, const struct host_slot *s, char *out, size_t size)
 {
-    switch (kind) {
-    case HOST_NBL_SEND:
-        return "a send of undis's protocol, held by the filter since FilterSendNetBufferLists "
-               "(not completed with NdisFSendNetBufferListsComplete)";
-    case HOST_NBL_RECEIVE:
-        return "a receive of undis's miniport, held by the filter since "
-               "FilterReceiveNetBufferLists (not returned with NdisFReturnNetBufferLists)";
-    default:
-        return "an NBL indicated with NDIS_RECEIVE_FLAGS_RESOURCES";
+    int bottom = undis__host_bottom(host);
+    const char *holder = s->holder == bottom          ? "the miniport"
+                         : s->holder == UNDIS_HOST_TOP ? "the protocol"
+                                                       : "the filter";
+    const char *owner = undis__host_name_at(host, s->origin);
+    if (s->kind == HOST_NBL_SEND) {
+        return snprintf(out, size,
+                        "; NBL %p: a send of %s, held by %s since %s (not completed with %s; %s)",
+                        (void *)s->nbl, owner, holder,
+                        s->holder == bottom ? "MiniportSendNetBufferLists"
+                                            : "FilterSendNetBufferLists",
+                        s->holder == bottom ? "NdisMSendNetBufferListsComplete"
+                                            : "NdisFSendNetBufferListsComplete",
+                        undis__host_name_at(host, s->holder));
     }
+    if (s->kind == HOST_NBL_RECEIVE) {
+        return snprintf(out, size,
+                        "; NBL %p: a receive of %s, held by %s since %s (not returned with %s; %s)",
+                        (void *)s->nbl, owner, holder,
+                        s->holder == UNDIS_HOST_TOP ? "ProtocolReceiveNetBufferLists"
+                                                    : "FilterReceiveNetBufferLists",
+                        s->holder == UNDIS_HOST_TOP ? "NdisReturnNetBufferLists"
+                                                    : "NdisFReturnNetBufferLists",
+                        undis__host_name_at(host, s->holder));
+    }
+    return snprintf(out, size,
+                    "; NBL %p: an NBL of %s indicated with NDIS_RECEIVE_FLAGS_RESOURCES (%s)",
+                    (void *)s->nbl, owner, undis__host_name_at(host, s->holder));
 }
 
-/* Appends "nbl 0x...: who" lines to text; returns the count. */
+/* Appends one line per slot pos holds or owns to text; returns the count. */
 static ULONG
-list_out(struct undis_host *host, char *text, size_t size, PNET_BUFFER_LIST *first)
+list_out(struct undis_host *host, int pos, char *text, size_t size, PNET_BUFFER_LIST *first)
 {
     ULONG count = 0;
     size_t used = 0;
     for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
         const struct host_slot *s = &host->ledger[i];
-        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
+        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE ||
+            (pos >= 0 && s->holder != pos && s->origin != pos)) {
             continue;
         }
         if (count++ == 0) {
             *first = s->nbl;
         }
-        if (used + 200 < size) {
-            int n =
-                snprintf(text + used, size - used, "; NBL %p: %s", (void *)s->nbl, holder(s->kind));
+        if (used + 300 < size) {
+            int n = describe(host, s, text + used, size - used);
             used += n > 0 ? (size_t)n : 0;
         }
     }
@@ -123,21 +195,33 @@ list_out(struct undis_host *host, char *text, size_t size, PNET_BUFFER_LIST *fir
 }
 
 ULONG
-undis__host_ledger_outstanding(struct undis_host *host, const char *report)
+undis__host_ledger_outstanding(struct undis_host *host,
+                               int pos,
+                               const char *function,
+                               const char *report)
 {
     char text[1024];
     PNET_BUFFER_LIST first = NULL;
     ULONG count;
     text[0] = '\0';
     undis__spin_lock(&host->ledger_lock);
-    count = list_out(host, text, sizeof(text), &first);
+    count = list_out(host, pos, text, sizeof(text), &first);
     undis__spin_unlock(&host->ledger_lock);
     if (report != NULL && count != 0) {
-        undis__host_report(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE, "FilterPause", first,
-                           "%s: %s with %lu NBL(s) still out%s", host->friendly, report,
+        undis__host_report(host, UNDIS_RULE_HOST_NBL_OUTSTANDING_AT_PAUSE, function, first,
+                           "%s: %s with %lu NBL(s) still out%s",
+                           undis__host_name_at(host, pos < 0 ? 1 : pos), report,
                            (unsigned long)count, text);
     }
     return count;
+}
+
+/* Is the NBL one of the host's own (undis's protocol's or miniport's)? */
+static BOOLEAN
+hosts_own(struct undis_host *host, int origin)
+{
+    return (origin == UNDIS_HOST_TOP && host->top == NULL) ||
+           (origin == undis__host_bottom(host) && host->miniport_driver == NULL);
 }
 
 void
@@ -145,7 +229,7 @@ undis__host_ledger_clear(struct undis_host *host)
 {
     for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
         struct host_slot *s = &host->ledger[i];
-        if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE) {
+        if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE && hosts_own(host, s->origin)) {
             undis__host_nbl_free(s->nbl);
         }
     }

@@ -1,61 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * host_recv.c: the receive path. undis's miniport indicates an NBL of the
- * host's (undis_host_receive) to FilterReceiveNetBufferLists; the filter
- * indicates it (or its own NBLs) up with NdisFIndicateReceiveNetBufferLists
- * to undis's protocol, which returns them at once (unless they came with
- * NDIS_RECEIVE_FLAGS_RESOURCES): FilterReturnNetBufferLists, then
- * NdisFReturnNetBufferLists back to the miniport. A filter without a
- * receive handler (or a return handler) is bypassed as NDIS bypasses it.
+ * host's (undis_host_receive) up the stack (host_stack.c): each filter with
+ * a receive handler gets it in FilterReceiveNetBufferLists and passes it
+ * (or its own NBLs) on with NdisFIndicateReceiveNetBufferLists; undis's
+ * protocol returns what reaches it at once (unless it came with
+ * NDIS_RECEIVE_FLAGS_RESOURCES), down through FilterReturnNetBufferLists
+ * and NdisFReturnNetBufferLists to its owner. A filter without a receive
+ * handler (or a return handler) is bypassed as NDIS bypasses it.
  */
 #include "host/host_internal.h"
 
-static ULONG
-dispatch_flag(ULONG flag)
-{
-    return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
-}
-
-/* undis's miniport has its NBL back. */
-static void
-miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl)
+void
+undis__host_miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     undis__host_count(&host->recv_returned, 1);
     undis__host_nbl_free(nbl);
 }
 
-/* Return a chain the protocol got from the filter (or, bypassed, from the
- * miniport). */
-static void
-return_down(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
-{
-    if (nbls == NULL) {
-        return;
-    }
-    if (via_filter && host->chars.ReturnNetBufferListsHandler != NULL) {
-        host->chars.ReturnNetBufferListsHandler(host->module_context, nbls,
-                                                dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
-        return;
-    }
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        (void)undis__host_ledger_take(host, nbls);
-        miniport_returned(host, nbls);
-        nbls = next;
-    }
-}
-
 /*
- * undis's protocol takes a chain: counts it, and returns what it may return
- * (nothing with RESOURCES). An NBL the miniport indicated with RESOURCES and
- * the filter passes up without the flag is not returned (it is not the
- * filter's to lend).
+ * undis's protocol takes a chain from position from: counts it, and
+ * returns what it may return (nothing with RESOURCES). An NBL a lower
+ * owner indicated with RESOURCES and a filter passes up without the flag
+ * is not returned (it is not the filter's to lend).
  */
-static void
-protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLEAN via_filter)
+void
+undis__host_protocol_receive(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags)
 {
     PNET_BUFFER_LIST back = NULL;
     PNET_BUFFER_LIST *tail = &back;
+    BOOLEAN via_filter = from != undis__host_bottom(host);
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         undis__host_count(&host->up_nbls, 1);
@@ -68,7 +42,10 @@ protocol_receive(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BO
         }
         nbls = next;
     }
-    return_down(host, back, via_filter);
+    if (back != NULL) {
+        undis__host_return_to(host, from, back,
+                              undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
+    }
 }
 
 NDIS_STATUS
@@ -76,8 +53,11 @@ undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG fla
 {
     PNET_BUFFER_LIST nbl;
     BOOLEAN resources = (flags & UNDIS_HOST_RECEIVE_RESOURCES) != 0;
-    ULONG rflags = dispatch_flag(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL) |
+    ULONG rflags = undis__host_dispatch_flag(NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL) |
                    (resources ? NDIS_RECEIVE_FLAGS_RESOURCES : 0);
+    if (host->miniport_driver != NULL) {
+        return NDIS_STATUS_NOT_SUPPORTED; /* the driver's miniport receives */
+    }
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_PAUSED;
     }
@@ -87,37 +67,23 @@ undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG fla
     }
     undis__host_count(&host->recv_nbls, 1);
     undis__host_count(&host->recv_bytes, length);
-    if (host->chars.ReceiveNetBufferListsHandler == NULL) {
-        protocol_receive(host, nbl, rflags, FALSE);
-    } else if (!undis__host_ledger_add(host, nbl,
-                                       resources ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE)) {
-        undis__host_nbl_free(nbl);
-        return NDIS_STATUS_RESOURCES;
-    } else {
-        host->chars.ReceiveNetBufferListsHandler(host->module_context, nbl,
-                                                 NDIS_DEFAULT_PORT_NUMBER, 1, rflags);
-    }
-    if (resources && undis__host_ledger_take(host, nbl) == HOST_NBL_RESOURCES) {
-        miniport_returned(host, nbl);
-    } else if (resources && host->chars.ReceiveNetBufferListsHandler == NULL) {
-        miniport_returned(host, nbl);
-    }
+    undis__host_indicate_from(host, undis__host_bottom(host), nbl, 1, rflags);
     return NDIS_STATUS_SUCCESS;
 }
 
 static void
-check_resources(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
+check_resources(struct host_module *m, PNET_BUFFER_LIST nbls, ULONG flags)
 {
     if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0) {
         return;
     }
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
-        if (undis__host_ledger_kind(host, nbl) == HOST_NBL_RESOURCES) {
-            undis__host_report(host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES,
+        if (undis__host_ledger_kind(m->handle.host, nbl) == HOST_NBL_RESOURCES) {
+            undis__host_report(m->handle.host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES,
                                "NdisFIndicateReceiveNetBufferLists", nbl,
                                "%s: NBL %p came with NDIS_RECEIVE_FLAGS_RESOURCES and is "
                                "indicated up without it (the protocol may keep it)",
-                               host->friendly, (void *)nbl);
+                               m->friendly, (void *)nbl);
         }
     }
 }
@@ -129,48 +95,23 @@ NdisFIndicateReceiveNetBufferLists(NDIS_HANDLE NdisFilterHandle,
                                    ULONG NumberOfNetBufferLists,
                                    ULONG ReceiveFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    struct undis_host *host;
     (void)PortNumber;
-    (void)NumberOfNetBufferLists;
-    if (host == NULL || NetBufferLists == NULL) {
+    if (m == NULL || NetBufferLists == NULL) {
         return;
     }
+    host = m->handle.host;
     undis__host_check_dispatch(host, __func__, ReceiveFlags, NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
-    if (!undis__host_running(host, __func__, NetBufferLists)) {
+    if (!undis__host_running(host, &m->state, m->friendly, __func__, NetBufferLists)) {
         if ((ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
-            return_down(host, NetBufferLists, TRUE);
+            undis__host_return_to(host, m->pos, NetBufferLists,
+                                  undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
         }
         return;
     }
-    check_resources(host, NetBufferLists, ReceiveFlags);
-    protocol_receive(host, NetBufferLists, ReceiveFlags, TRUE);
-}
-
-static void
-returned(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
-{
-    if (kind == HOST_NBL_RECEIVE) {
-        miniport_returned(host, nbl);
-    } else if (kind == HOST_NBL_RESOURCES) {
-        undis__host_report(host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES, "NdisFReturnNetBufferLists",
-                           nbl,
-                           "%s: NBL %p came with NDIS_RECEIVE_FLAGS_RESOURCES; it is not "
-                           "the filter's to return",
-                           host->friendly, (void *)nbl);
-        (void)undis__host_ledger_add(host, nbl, kind);
-    } else if (kind == HOST_NBL_SEND) {
-        undis__host_report(host, UNDIS_RULE_HOST_NBL_WRONG_CALL, "NdisFReturnNetBufferLists", nbl,
-                           "%s: NBL %p was sent by FilterSendNetBufferLists and comes back "
-                           "returned as a receive",
-                           host->friendly, (void *)nbl);
-        undis__host_protocol_send_complete(host, nbl);
-    } else {
-        undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, "NdisFReturnNetBufferLists",
-                           nbl,
-                           "%s: NBL %p is not a receive the filter holds (returned twice, "
-                           "or never indicated to it)",
-                           host->friendly, (void *)nbl);
-    }
+    check_resources(m, NetBufferLists, ReceiveFlags);
+    undis__host_indicate_from(host, m->pos, NetBufferLists, NumberOfNetBufferLists, ReceiveFlags);
 }
 
 VOID
@@ -178,18 +119,11 @@ NdisFReturnNetBufferLists(NDIS_HANDLE NdisFilterHandle,
                           PNET_BUFFER_LIST NetBufferLists,
                           ULONG ReturnFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    if (host == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL) {
         return;
     }
-    undis__host_check_dispatch(host, __func__, ReturnFlags, NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
-    while (NetBufferLists != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferLists);
-        host_nbl_kind kind = undis__host_ledger_take(host, NetBufferLists);
-        if (kind != HOST_NBL_FREE) {
-            NET_BUFFER_LIST_NEXT_NBL(NetBufferLists) = NULL;
-        }
-        returned(host, NetBufferLists, kind);
-        NetBufferLists = next;
-    }
+    undis__host_check_dispatch(m->handle.host, __func__, ReturnFlags,
+                               NDIS_RETURN_FLAGS_DISPATCH_LEVEL);
+    undis__host_return_from(m->handle.host, m->pos, NetBufferLists, ReturnFlags, __func__);
 }

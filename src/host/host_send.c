@@ -63,26 +63,31 @@ undis__host_nbl_bytes(PNET_BUFFER_LIST nbl)
     return bytes;
 }
 
-BOOLEAN
-undis__host_running(struct undis_host *host, const char *function, PNET_BUFFER_LIST nbl)
+ULONG
+undis__host_dispatch_flag(ULONG flag)
 {
-    int state = undis__atomic_load_acquire_int(&host->state);
+    return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
+}
+
+BOOLEAN
+undis__host_running(struct undis_host *host,
+                    volatile int *state_of,
+                    const char *who,
+                    const char *function,
+                    PNET_BUFFER_LIST nbl)
+{
+    int state = undis__atomic_load_acquire_int(state_of);
     if (state == UNDIS_HOST_RUNNING) {
         return TRUE;
     }
     undis__host_report(host, UNDIS_RULE_HOST_DATA_WHILE_NOT_RUNNING, function, nbl,
-                       "%s: the module is %s", host->friendly,
+                       "%s: the module is %s", who,
                        state == UNDIS_HOST_PAUSING      ? "pausing"
                        : state == UNDIS_HOST_PAUSED     ? "paused"
                        : state == UNDIS_HOST_RESTARTING ? "restarting"
+                       : state == UNDIS_HOST_ATTACHING  ? "initializing"
                                                         : "detached");
     return FALSE;
-}
-
-static ULONG
-complete_flags(void)
-{
-    return KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0;
 }
 
 void
@@ -92,23 +97,6 @@ undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbl
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         undis__host_count(&host->send_completed, 1);
         undis__host_nbl_free(nbls);
-        nbls = next;
-    }
-}
-
-/* The completion of a chain goes to the filter when it sent it. */
-static void
-complete_up(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
-{
-    if (via_filter && host->chars.SendNetBufferListsCompleteHandler != NULL) {
-        host->chars.SendNetBufferListsCompleteHandler(host->module_context, nbls, complete_flags());
-        return;
-    }
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-        (void)undis__host_ledger_take(host, nbls);
-        undis__host_protocol_send_complete(host, nbls);
         nbls = next;
     }
 }
@@ -136,8 +124,8 @@ wire_out(struct undis_host *host, PNET_BUFFER nb)
     }
 }
 
-static void
-miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
+void
+undis__host_miniport_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls)
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
         undis__host_count(&host->wire_out_nbls, 1);
@@ -147,14 +135,14 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter
         }
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }
-    complete_up(host, nbls, via_filter);
+    undis__host_complete_to(host, from, nbls,
+                            undis__host_dispatch_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
 }
 
 NDIS_STATUS
 undis_host_send(undis_host *host, const UCHAR *frame, ULONG length)
 {
     PNET_BUFFER_LIST nbl;
-    ULONG flags = KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0;
     if (undis__atomic_load_acquire_int(&host->state) != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_PAUSED;
     }
@@ -162,18 +150,13 @@ undis_host_send(undis_host *host, const UCHAR *frame, ULONG length)
     if (nbl == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
+    if (host->cancel_id != NULL) {
+        NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(nbl, host->cancel_id);
+    }
     undis__host_count(&host->send_nbls, 1);
     undis__host_count(&host->send_bytes, length);
-    if (host->chars.SendNetBufferListsHandler == NULL) {
-        miniport_send(host, nbl, FALSE);
-        return NDIS_STATUS_SUCCESS;
-    }
-    if (!undis__host_ledger_add(host, nbl, HOST_NBL_SEND)) {
-        undis__host_nbl_free(nbl);
-        return NDIS_STATUS_RESOURCES;
-    }
-    host->chars.SendNetBufferListsHandler(host->module_context, nbl, NDIS_DEFAULT_PORT_NUMBER,
-                                          flags);
+    undis__host_send_from(host, UNDIS_HOST_TOP, nbl,
+                          undis__host_dispatch_flag(NDIS_SEND_FLAGS_DISPATCH_LEVEL));
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -182,11 +165,12 @@ check_source_handles(struct undis_host *host, NDIS_HANDLE handle, PNET_BUFFER_LI
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
         if (nbl->SourceHandle != handle && undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
+            const struct host_module *m = (const struct host_module *)((const struct host_handle *)handle)->object;
             undis__host_report(host, UNDIS_RULE_HOST_BAD_SOURCE_HANDLE, "NdisFSendNetBufferLists",
                                nbl,
                                "%s: an NBL the filter originated has SourceHandle %p, "
                                "not its NdisFilterHandle %p",
-                               host->friendly, nbl->SourceHandle, handle);
+                               m->friendly, nbl->SourceHandle, handle);
         }
     }
 }
@@ -197,37 +181,24 @@ NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
                         NDIS_PORT_NUMBER PortNumber,
                         ULONG SendFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    struct undis_host *host;
     (void)PortNumber;
-    if (host == NULL || NetBufferList == NULL) {
+    if (m == NULL || NetBufferList == NULL) {
         return;
     }
+    host = m->handle.host;
     undis__host_check_dispatch(host, __func__, SendFlags, NDIS_SEND_FLAGS_DISPATCH_LEVEL);
-    if (!undis__host_running(host, __func__, NetBufferList)) {
+    if (!undis__host_running(host, &m->state, m->friendly, __func__, NetBufferList)) {
         for (PNET_BUFFER_LIST n = NetBufferList; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
             NET_BUFFER_LIST_STATUS(n) = NDIS_STATUS_PAUSED;
         }
-        complete_up(host, NetBufferList, TRUE);
+        undis__host_complete_to(host, m->pos, NetBufferList,
+                                undis__host_dispatch_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
         return;
     }
     check_source_handles(host, NdisFilterHandle, NetBufferList);
-    miniport_send(host, NetBufferList, TRUE);
-}
-
-/* A receive NBL that came back by the send-complete call goes to its owner. */
-static void
-wrong_call(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
-{
-    undis__host_report(host, UNDIS_RULE_HOST_NBL_WRONG_CALL, "NdisFSendNetBufferListsComplete", nbl,
-                       "%s: NBL %p was indicated by FilterReceiveNetBufferLists and comes "
-                       "back as a send completion",
-                       host->friendly, (void *)nbl);
-    if (kind == HOST_NBL_RECEIVE) {
-        undis__host_count(&host->recv_returned, 1);
-        undis__host_nbl_free(nbl);
-    } else {
-        (void)undis__host_ledger_add(host, nbl, kind);
-    }
+    undis__host_send_from(host, m->pos, NetBufferList, SendFlags);
 }
 
 VOID
@@ -235,28 +206,11 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
                                 PNET_BUFFER_LIST NetBufferList,
                                 ULONG SendCompleteFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    if (host == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL) {
         return;
     }
-    undis__host_check_dispatch(host, __func__, SendCompleteFlags,
+    undis__host_check_dispatch(m->handle.host, __func__, SendCompleteFlags,
                                NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
-    while (NetBufferList != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferList);
-        host_nbl_kind kind = undis__host_ledger_take(host, NetBufferList);
-        if (kind != HOST_NBL_FREE) {
-            NET_BUFFER_LIST_NEXT_NBL(NetBufferList) = NULL;
-        }
-        if (kind == HOST_NBL_SEND) {
-            undis__host_protocol_send_complete(host, NetBufferList);
-        } else if (kind == HOST_NBL_FREE) {
-            undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, __func__, NetBufferList,
-                               "%s: NBL %p is not a send the filter holds (completed twice, "
-                               "or never sent to it)",
-                               host->friendly, (void *)NetBufferList);
-        } else {
-            wrong_call(host, NetBufferList, kind);
-        }
-        NetBufferList = next;
-    }
+    undis__host_complete_from(m->handle.host, m->pos, NetBufferList, SendCompleteFlags, __func__);
 }
