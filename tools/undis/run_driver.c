@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver.c: `undis run --driver PATH[:filter] --in FILE`. Loads a filter
- * driver built as a shared object (its DriverEntry found with dlsym; the
+ * run_driver.c: `undis run --driver PATH[:filter|:miniport] --in FILE`. Loads
+ * a filter or miniport driver built as a shared object (its DriverEntry found with dlsym; the
  * NDIS functions it calls resolve to this executable, which exports them),
  * hosts it (<undis/host.h>), issues the OIDs a protocol issues at bind
  * (packet filter, current address, statistics), runs every frame of the
@@ -27,6 +27,7 @@ struct driver_run {
     const char *path;
     const char *in;
     int quiet;
+    int miniport; /* the role asked for: 1 miniport, 0 filter */
     unsigned long findings;
     unsigned long frames;
 };
@@ -60,17 +61,20 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
         }
     }
     if (run->path == NULL || run->in == NULL) {
-        fprintf(stderr, "usage: undis run --driver PATH[:filter] --in FILE [-q]\n");
+        fprintf(stderr, "usage: undis run --driver PATH[:filter|:miniport] --in FILE [-q]\n");
         return 2;
     }
     snprintf(path, size, "%s", run->path);
     char *role = strrchr(path, ':');
     if (role != NULL && strchr(role, '/') == NULL) {
-        if (strcmp(role + 1, "filter") != 0) {
-            fprintf(stderr, "undis run --driver: role '%s' is not hosted yet (only 'filter')\n",
+        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "miniport") != 0) {
+            fprintf(stderr,
+                    "undis run --driver: role '%s' is not hosted yet (only 'filter' and "
+                    "'miniport')\n",
                     role + 1);
             return 2;
         }
+        run->miniport = strcmp(role + 1, "miniport") == 0;
         *role = '\0';
     }
     return 0;
@@ -162,6 +166,12 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     if (!NT_SUCCESS(status)) {
         fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", run->path,
                 (unsigned long)status);
+        return 2;
+    }
+    if ((undis_host_filter_count(host) == 0) != (run->miniport != 0)) {
+        fprintf(stderr, "undis: %s: the driver registered as a %s, not as a %s\n", run->path,
+                run->miniport ? "filter" : "miniport", run->miniport ? "miniport" : "filter");
+        undis_host_unload(host);
         return 2;
     }
     status = undis_host_attach(host);
