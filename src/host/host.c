@@ -392,7 +392,7 @@ NdisFDeregisterFilterDriver(NDIS_HANDLE NdisFilterDriverHandle)
 const char *
 undis_host_driver_name(const undis_host *host)
 {
-    return host != NULL && host->ndrivers > 0 ? host->drivers[0].friendly : "";
+    return host != NULL ? host->drivers[0].friendly : ""; /* kept after unload */
 }
 
 undis_host_state
