@@ -236,9 +236,11 @@ TEST(stack_two_filters_over_undis_miniport)
     CHECK_EQ_INT((int)undis_host_attach(host), (int)NDIS_STATUS_SUCCESS);
     for (int i = 0; i < 20; i++) {
         CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
-        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0), (int)NDIS_STATUS_SUCCESS);
-        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, UNDIS_HOST_RECEIVE_RESOURCES),
+        CHECK_EQ_INT((int)undis_host_receive(host, g_frame, FRAME_LEN, 0),
                      (int)NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT(
+            (int)undis_host_receive(host, g_frame, FRAME_LEN, UNDIS_HOST_RECEIVE_RESOURCES),
+            (int)NDIS_STATUS_SUCCESS);
     }
     CHECK_EQ_INT((int)undis_host_oid(host, NdisRequestQueryInformation, OID_802_3_CURRENT_ADDRESS,
                                      mac, sizeof(mac), NULL),

@@ -136,8 +136,7 @@ TEST(miniport_rule_receive_count)
     undis_host_get_stats(host, &s);
     CHECK_EQ_INT((int)s.up_nbls, 1);
     CHECK_EQ_INT((int)s.recv_returned, 1);
-    expect_only(host, UNDIS_RULE_HOST_MINIPORT_RECEIVE_COUNT,
-                "NdisMIndicateReceiveNetBufferLists");
+    expect_only(host, UNDIS_RULE_HOST_MINIPORT_RECEIVE_COUNT, "NdisMIndicateReceiveNetBufferLists");
 }
 
 TEST(miniport_rule_dispatch_flag)
@@ -145,8 +144,7 @@ TEST(miniport_rule_dispatch_flag)
     undis_host *host = start(LOOPBACK_BREAK_DISPATCH_FLAG);
     CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
     CHECK(strstr(g.message, "say DISPATCH_LEVEL") != NULL);
-    expect_only(host, UNDIS_RULE_HOST_DISPATCH_FLAG_MISMATCH,
-                "NdisMIndicateReceiveNetBufferLists");
+    expect_only(host, UNDIS_RULE_HOST_DISPATCH_FLAG_MISMATCH, "NdisMIndicateReceiveNetBufferLists");
 }
 
 TEST(miniport_rule_oid_completed_twice)

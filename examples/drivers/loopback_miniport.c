@@ -49,13 +49,13 @@ typedef struct _LB_ADAPTER {
     NDIS_HANDLE AdapterHandle;
     NDIS_SPIN_LOCK Lock;
     NDIS_HANDLE RxPool;
-    PLB_RX_BUFFER Rx;         /* LB_RX of them */
-    PNET_BUFFER_LIST RxFree;  /* free receive NBLs, linked by Next */
+    PLB_RX_BUFFER Rx;        /* LB_RX of them */
+    PNET_BUFFER_LIST RxFree; /* free receive NBLs, linked by Next */
     ULONG RxFreeCount;
     ULONG RingHead, RingCount;
     ULONG RingLength[LB_RING];
     UCHAR Ring[LB_RING][LB_FRAME_MAX];
-    PNET_BUFFER_LIST Held;    /* sends held (LoopbackHoldSends) */
+    PNET_BUFFER_LIST Held; /* sends held (LoopbackHoldSends) */
     BOOLEAN Running;
     BOOLEAN PausePending;
     ULONG PacketFilter;
@@ -63,11 +63,11 @@ typedef struct _LB_ADAPTER {
 } LB_ADAPTER, *PLB_ADAPTER;
 
 static NDIS_HANDLE LbDriverHandle;
-static const UCHAR LbMac[6] = {0x02, 0x00, 0x5e, 0x10, 0x00, 0x01};
+static const UCHAR LbMac[6] = { 0x02, 0x00, 0x5e, 0x10, 0x00, 0x01 };
 static NDIS_OID LbSupportedOids[] = {
-    OID_GEN_SUPPORTED_LIST,        OID_GEN_CURRENT_PACKET_FILTER, OID_GEN_MAXIMUM_FRAME_SIZE,
-    OID_802_3_CURRENT_ADDRESS,     OID_802_3_PERMANENT_ADDRESS,   OID_GEN_STATISTICS,
-    OID_802_3_MULTICAST_LIST,      OID_GEN_CURRENT_LOOKAHEAD,
+    OID_GEN_SUPPORTED_LIST,    OID_GEN_CURRENT_PACKET_FILTER, OID_GEN_MAXIMUM_FRAME_SIZE,
+    OID_802_3_CURRENT_ADDRESS, OID_802_3_PERMANENT_ADDRESS,   OID_GEN_STATISTICS,
+    OID_802_3_MULTICAST_LIST,  OID_GEN_CURRENT_LOOKAHEAD,
 };
 
 /* ---- the ring ------------------------------------------------------------------ */
@@ -153,7 +153,9 @@ LbDrainOnce(PLB_ADAPTER Adapter, BOOLEAN DispatchLevel)
     if (Nbls == NULL) {
         return FALSE;
     }
-    Flags = (DispatchLevel || BREAKS(LOOPBACK_BREAK_DISPATCH_FLAG)) ? NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL : 0;
+    Flags = (DispatchLevel || BREAKS(LOOPBACK_BREAK_DISPATCH_FLAG))
+                ? NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL
+                : 0;
     Flags |= Low ? NDIS_RECEIVE_FLAGS_RESOURCES : 0;
     InterlockedAdd64(&LoopbackCounters.Indicated, Count);
     NdisMIndicateReceiveNetBufferLists(Adapter->AdapterHandle, Nbls, NDIS_DEFAULT_PORT_NUMBER,
@@ -205,7 +207,8 @@ LbSend(NDIS_HANDLE MiniportAdapterContext,
     NdisAcquireSpinLock(&Adapter->Lock);
     for (PNET_BUFFER_LIST Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
         InterlockedIncrement64(&LoopbackCounters.SendNbls);
-        for (PNET_BUFFER Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL; Nb = NET_BUFFER_NEXT_NB(Nb)) {
+        for (PNET_BUFFER Nb = NET_BUFFER_LIST_FIRST_NB(Nbl); Nb != NULL;
+             Nb = NET_BUFFER_NEXT_NB(Nb)) {
             InterlockedAdd64(&LoopbackCounters.SendBytes, NET_BUFFER_DATA_LENGTH(Nb));
         }
         if (!LoopbackHoldSends) {
@@ -302,7 +305,8 @@ LbSetAttributes(PLB_ADAPTER Adapter, NDIS_HANDLE MiniportAdapterHandle)
     Reg.MiniportAdapterContext = Adapter;
     Reg.AttributeFlags = NDIS_MINIPORT_ATTRIBUTES_NDIS_WDM;
     Reg.InterfaceType = NdisInterfaceInternal;
-    Status = NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Reg);
+    Status =
+        NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Reg);
     if (Status != NDIS_STATUS_SUCCESS || BREAKS(LOOPBACK_BREAK_NO_GENERAL)) {
         return Status;
     }
@@ -331,7 +335,8 @@ LbSetAttributes(PLB_ADAPTER Adapter, NDIS_HANDLE MiniportAdapterHandle)
     Gen.IfConnectorPresent = FALSE;
     Gen.SupportedOidList = LbSupportedOids;
     Gen.SupportedOidListLength = sizeof(LbSupportedOids);
-    return NdisMSetMiniportAttributes(MiniportAdapterHandle, (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Gen);
+    return NdisMSetMiniportAttributes(MiniportAdapterHandle,
+                                      (PNDIS_MINIPORT_ADAPTER_ATTRIBUTES)&Gen);
 }
 
 static VOID
@@ -403,8 +408,8 @@ LbInitialize(NDIS_HANDLE MiniportAdapterHandle,
     if (LoopbackFailInitialize) {
         return NDIS_STATUS_ADAPTER_NOT_FOUND;
     }
-    Adapter = (PLB_ADAPTER)NdisAllocateMemoryWithTagPriority(MiniportAdapterHandle, sizeof(*Adapter),
-                                                             LB_TAG, NormalPoolPriority);
+    Adapter = (PLB_ADAPTER)NdisAllocateMemoryWithTagPriority(
+        MiniportAdapterHandle, sizeof(*Adapter), LB_TAG, NormalPoolPriority);
     if (Adapter == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
@@ -578,7 +583,8 @@ LbSet(PLB_ADAPTER Adapter, PNDIS_OID_REQUEST Request)
         return NDIS_STATUS_SUCCESS;
     case OID_802_3_MULTICAST_LIST:
     case OID_GEN_CURRENT_LOOKAHEAD:
-        Request->DATA.SET_INFORMATION.BytesRead = Request->DATA.SET_INFORMATION.InformationBufferLength;
+        Request->DATA.SET_INFORMATION.BytesRead =
+            Request->DATA.SET_INFORMATION.InformationBufferLength;
         return NDIS_STATUS_SUCCESS;
     default:
         return NDIS_STATUS_NOT_SUPPORTED;

@@ -16,23 +16,23 @@
 #include <ndis.h>
 
 typedef struct _LOOPBACK_COUNTERS {
-    LONG64 SendNbls, SendBytes;   /* NBLs that reached MiniportSendNetBufferLists */
-    LONG64 SendsCompleted;        /* completed with NdisMSendNetBufferListsComplete */
-    LONG64 SendsAborted;          /* of those, cancelled (NDIS_STATUS_SEND_ABORTED) */
-    LONG64 Indicated;             /* receive NBLs indicated */
-    LONG64 IndicatedResources;    /* of those, with NDIS_RECEIVE_FLAGS_RESOURCES */
-    LONG64 Returned;              /* came back by MiniportReturnNetBufferLists */
-    LONG64 Oids;                  /* MiniportOidRequest calls */
-    LONG64 PnPEvents, Shutdowns;  /* MiniportDevicePnPEventNotify, MiniportShutdownEx */
-    LONG64 Halts, Unloads;        /* MiniportHaltEx, MiniportDriverUnload */
+    LONG64 SendNbls, SendBytes;  /* NBLs that reached MiniportSendNetBufferLists */
+    LONG64 SendsCompleted;       /* completed with NdisMSendNetBufferListsComplete */
+    LONG64 SendsAborted;         /* of those, cancelled (NDIS_STATUS_SEND_ABORTED) */
+    LONG64 Indicated;            /* receive NBLs indicated */
+    LONG64 IndicatedResources;   /* of those, with NDIS_RECEIVE_FLAGS_RESOURCES */
+    LONG64 Returned;             /* came back by MiniportReturnNetBufferLists */
+    LONG64 Oids;                 /* MiniportOidRequest calls */
+    LONG64 PnPEvents, Shutdowns; /* MiniportDevicePnPEventNotify, MiniportShutdownEx */
+    LONG64 Halts, Unloads;       /* MiniportHaltEx, MiniportDriverUnload */
 } LOOPBACK_COUNTERS;
 
 extern LOOPBACK_COUNTERS LoopbackCounters;
 
 /* Knobs (a test sets them; 0 by default). */
-extern ULONG LoopbackHoldSends;   /* keep sends until cancelled or paused */
-extern ULONG LoopbackPendLife;    /* restart and pause answer NDIS_STATUS_PENDING */
-extern ULONG LoopbackPendOids;    /* OID requests answer NDIS_STATUS_PENDING */
+extern ULONG LoopbackHoldSends;      /* keep sends until cancelled or paused */
+extern ULONG LoopbackPendLife;       /* restart and pause answer NDIS_STATUS_PENDING */
+extern ULONG LoopbackPendOids;       /* OID requests answer NDIS_STATUS_PENDING */
 extern ULONG LoopbackFailInitialize; /* MiniportInitializeEx: NDIS_STATUS_ADAPTER_NOT_FOUND */
 
 #ifdef LOOPBACK_BREAKS

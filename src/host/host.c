@@ -183,7 +183,8 @@ undis__host_driver_of(PDRIVER_OBJECT object)
     if (object == NULL) {
         return NULL;
     }
-    d = (struct host_driver *)(void *)((char *)object - offsetof(struct host_driver, driver_object));
+    d = (struct host_driver *)(void *)((char *)object -
+                                       offsetof(struct host_driver, driver_object));
     return d->handle.magic == UNDIS_HOST_MAGIC_DRIVER && d->handle.object == d ? d : NULL;
 }
 
@@ -381,7 +382,8 @@ VOID
 NdisFDeregisterFilterDriver(NDIS_HANDLE NdisFilterDriverHandle)
 {
     const struct host_handle *h = (const struct host_handle *)NdisFilterDriverHandle;
-    struct undis_host *host = undis__host_of(NdisFilterDriverHandle, UNDIS_HOST_MAGIC_DRIVER, __func__);
+    struct undis_host *host =
+        undis__host_of(NdisFilterDriverHandle, UNDIS_HOST_MAGIC_DRIVER, __func__);
     if (host == NULL) {
         return;
     }

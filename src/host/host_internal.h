@@ -131,8 +131,8 @@ struct host_top_ops {
     void (*send_complete)(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
     /* from: the position that indicated; the protocol returns with
      * undis__host_return_from(host, UNDIS_HOST_TOP, ...) */
-    void (*receive)(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count,
-                    ULONG flags);
+    void (*receive)(
+        struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags);
     void (*status)(struct undis_host *host, PNDIS_STATUS_INDICATION indication);
     void (*oid_complete)(struct undis_host *host, PNDIS_OID_REQUEST request, NDIS_STATUS status);
 };
@@ -142,7 +142,7 @@ struct undis_host {
     int ndrivers;
     struct host_module modules[UNDIS_HOST_MAX_FILTERS]; /* modules[i] at position i + 1 */
     int nmodules;
-    struct host_adapter adapter;   /* the driver's miniport, when miniport_driver */
+    struct host_adapter adapter; /* the driver's miniport, when miniport_driver */
     struct host_driver *miniport_driver;
     const struct host_top_ops *top; /* NULL: undis's protocol */
     void *top_context;
@@ -214,21 +214,12 @@ undis__host_module_at(struct undis_host *host, int pos)
 const char *undis__host_name_at(struct undis_host *host, int pos);
 /* Data hand-offs from position from (a driver's NdisF/NdisM call, or an edge). */
 void undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags);
-void undis__host_complete_from(struct undis_host *host,
-                               int holder,
-                               PNET_BUFFER_LIST nbls,
-                               ULONG flags,
-                               const char *function);
-void undis__host_indicate_from(struct undis_host *host,
-                               int from,
-                               PNET_BUFFER_LIST nbls,
-                               ULONG count,
-                               ULONG flags);
-void undis__host_return_from(struct undis_host *host,
-                             int holder,
-                             PNET_BUFFER_LIST nbls,
-                             ULONG flags,
-                             const char *function);
+void undis__host_complete_from(
+    struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function);
+void undis__host_indicate_from(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags);
+void undis__host_return_from(
+    struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function);
 /* Sends that reached undis's miniport, or that a module bounces, from
  * position from complete back up; receives undis's protocol (or a bouncing
  * module) gives back go down to from. */
@@ -245,11 +236,8 @@ void undis__host_oid_complete(struct undis_host *host,
 void undis__host_status_from(struct undis_host *host, int from, PNDIS_STATUS_INDICATION s);
 /* The top edge's entry points (undis's protocol, or struct host_top_ops). */
 void undis__host_top_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
-void undis__host_top_receive(struct undis_host *host,
-                             int from,
-                             PNET_BUFFER_LIST nbls,
-                             ULONG count,
-                             ULONG flags);
+void undis__host_top_receive(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags);
 void undis__host_top_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
 void undis__host_top_oid_complete(struct undis_host *host,
                                   PNDIS_OID_REQUEST request,
@@ -258,11 +246,8 @@ void undis__host_top_oid_complete(struct undis_host *host,
 /* ---- host_ledger.c ---- */
 /* Record nbl as handed to position holder, owned by origin; FALSE when the
  * ledger is full. */
-BOOLEAN undis__host_ledger_add(struct undis_host *host,
-                               PNET_BUFFER_LIST nbl,
-                               host_nbl_kind kind,
-                               int holder,
-                               int origin);
+BOOLEAN undis__host_ledger_add(
+    struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin);
 /* nbl goes from position from to position to: an entry held by from moves
  * (TRUE); otherwise a new entry owned by from is made (FALSE; *full set when
  * the ledger is full). */
@@ -274,10 +259,8 @@ BOOLEAN undis__host_ledger_hand(struct undis_host *host,
                                 BOOLEAN *full);
 /* Take nbl out; returns the kind it had, HOST_NBL_FREE when it was not out.
  * *holder and *origin (may be NULL) get its positions. */
-host_nbl_kind undis__host_ledger_take(struct undis_host *host,
-                                      PNET_BUFFER_LIST nbl,
-                                      int *holder,
-                                      int *origin);
+host_nbl_kind
+undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl, int *holder, int *origin);
 /* The kind nbl has now (HOST_NBL_FREE when not out). */
 host_nbl_kind undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* How many NBLs position pos holds or owns out (pos < 0: all); when report
@@ -296,17 +279,17 @@ PNET_BUFFER_LIST undis__host_nbl_alloc(struct undis_host *host, const UCHAR *fra
 void undis__host_nbl_free(PNET_BUFFER_LIST nbl);
 ULONG undis__host_nbl_bytes(PNET_BUFFER_LIST nbl);
 /* undis's protocol gets its sends back. */
-void undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
+void undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls);
 /* undis's miniport takes a send chain from position from (wire out) and
  * completes it upward. */
 void undis__host_miniport_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls);
 /* undis's miniport has a receive NBL back. */
 void undis__host_miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* undis's protocol takes a chain indicated by position from and returns it. */
-void undis__host_protocol_receive(struct undis_host *host,
-                                  int from,
-                                  PNET_BUFFER_LIST nbls,
-                                  ULONG flags);
+void undis__host_own_protocol_receive(struct undis_host *host,
+                                      int from,
+                                      PNET_BUFFER_LIST nbls,
+                                      ULONG flags);
 /* Data calls are allowed only while the state is RUNNING; otherwise report. */
 BOOLEAN undis__host_running(struct undis_host *host,
                             volatile int *state,
@@ -318,16 +301,15 @@ ULONG undis__host_dispatch_flag(ULONG flag);
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 /* undis's protocol counts a status indication that reached it. */
-void undis__host_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
+void undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
 
 /* ---- host_life.c ---- */
 void undis__host_set_state(volatile int *state, undis_host_state value);
 /* Attach and restart every filter module (bottom-up), pause them (top-down). */
 NDIS_STATUS undis__host_modules_attach(struct undis_host *host);
 NDIS_STATUS undis__host_module_restart(struct undis_host *host, struct host_module *m);
-NDIS_STATUS undis__host_module_pause(struct undis_host *host,
-                                     struct host_module *m,
-                                     ULONG timeout_ms);
+NDIS_STATUS
+undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG timeout_ms);
 void undis__host_module_detach(struct undis_host *host, struct host_module *m);
 
 /* ---- host_miniport.c ---- */
@@ -337,7 +319,8 @@ NDIS_STATUS undis__host_adapter_restart(struct undis_host *host);
 NDIS_STATUS undis__host_adapter_pause(struct undis_host *host, ULONG timeout_ms);
 void undis__host_adapter_halt(struct undis_host *host);
 /* Sends reach the driver's miniport (the ledger records them). */
-void undis__host_adapter_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags);
+void
+undis__host_adapter_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags);
 /* Receives come back to the driver's miniport. */
 void undis__host_adapter_return(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags);
 NDIS_STATUS undis__host_adapter_oid(struct undis_host *host, int from, PNDIS_OID_REQUEST request);

@@ -41,11 +41,8 @@ find(struct undis_host *host, PNET_BUFFER_LIST nbl)
 }
 
 BOOLEAN
-undis__host_ledger_add(struct undis_host *host,
-                       PNET_BUFFER_LIST nbl,
-                       host_nbl_kind kind,
-                       int holder,
-                       int origin)
+undis__host_ledger_add(
+    struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin)
 {
     size_t i = hash(nbl);
     BOOLEAN added = FALSE;
@@ -142,29 +139,27 @@ static int
 describe(struct undis_host *host, const struct host_slot *s, char *out, size_t size)
 {
     int bottom = undis__host_bottom(host);
-    const char *holder = s->holder == bottom          ? "the miniport"
+    const char *holder = s->holder == bottom           ? "the miniport"
                          : s->holder == UNDIS_HOST_TOP ? "the protocol"
                                                        : "the filter";
     const char *owner = undis__host_name_at(host, s->origin);
     if (s->kind == HOST_NBL_SEND) {
-        return snprintf(out, size,
-                        "; NBL %p: a send of %s, held by %s since %s (not completed with %s; %s)",
-                        (void *)s->nbl, owner, holder,
-                        s->holder == bottom ? "MiniportSendNetBufferLists"
-                                            : "FilterSendNetBufferLists",
-                        s->holder == bottom ? "NdisMSendNetBufferListsComplete"
-                                            : "NdisFSendNetBufferListsComplete",
-                        undis__host_name_at(host, s->holder));
+        return snprintf(
+            out, size, "; NBL %p: a send of %s, held by %s since %s (not completed with %s; %s)",
+            (void *)s->nbl, owner, holder,
+            s->holder == bottom ? "MiniportSendNetBufferLists" : "FilterSendNetBufferLists",
+            s->holder == bottom ? "NdisMSendNetBufferListsComplete"
+                                : "NdisFSendNetBufferListsComplete",
+            undis__host_name_at(host, s->holder));
     }
     if (s->kind == HOST_NBL_RECEIVE) {
-        return snprintf(out, size,
-                        "; NBL %p: a receive of %s, held by %s since %s (not returned with %s; %s)",
-                        (void *)s->nbl, owner, holder,
-                        s->holder == UNDIS_HOST_TOP ? "ProtocolReceiveNetBufferLists"
-                                                    : "FilterReceiveNetBufferLists",
-                        s->holder == UNDIS_HOST_TOP ? "NdisReturnNetBufferLists"
-                                                    : "NdisFReturnNetBufferLists",
-                        undis__host_name_at(host, s->holder));
+        return snprintf(
+            out, size, "; NBL %p: a receive of %s, held by %s since %s (not returned with %s; %s)",
+            (void *)s->nbl, owner, holder,
+            s->holder == UNDIS_HOST_TOP ? "ProtocolReceiveNetBufferLists"
+                                        : "FilterReceiveNetBufferLists",
+            s->holder == UNDIS_HOST_TOP ? "NdisReturnNetBufferLists" : "NdisFReturnNetBufferLists",
+            undis__host_name_at(host, s->holder));
     }
     return snprintf(out, size,
                     "; NBL %p: an NBL of %s indicated with NDIS_RECEIVE_FLAGS_RESOURCES (%s)",

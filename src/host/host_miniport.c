@@ -57,12 +57,11 @@ miniport_size_of_revision(UCHAR revision)
 static BOOLEAN
 handlers_present(const NDIS_MINIPORT_DRIVER_CHARACTERISTICS *c)
 {
-    return c->InitializeHandlerEx != NULL && c->HaltHandlerEx != NULL &&
-           c->UnloadHandler != NULL && c->PauseHandler != NULL && c->RestartHandler != NULL &&
-           c->OidRequestHandler != NULL && c->SendNetBufferListsHandler != NULL &&
-           c->ReturnNetBufferListsHandler != NULL && c->CancelSendHandler != NULL &&
-           c->DevicePnPEventNotifyHandler != NULL && c->ShutdownHandlerEx != NULL &&
-           c->CancelOidRequestHandler != NULL;
+    return c->InitializeHandlerEx != NULL && c->HaltHandlerEx != NULL && c->UnloadHandler != NULL &&
+           c->PauseHandler != NULL && c->RestartHandler != NULL && c->OidRequestHandler != NULL &&
+           c->SendNetBufferListsHandler != NULL && c->ReturnNetBufferListsHandler != NULL &&
+           c->CancelSendHandler != NULL && c->DevicePnPEventNotifyHandler != NULL &&
+           c->ShutdownHandlerEx != NULL && c->CancelOidRequestHandler != NULL;
 }
 
 static BOOLEAN
@@ -84,9 +83,8 @@ miniport_characteristics_ok(struct undis_host *host, const NDIS_MINIPORT_DRIVER_
               "return, cancel send, device PnP, shutdown, cancel OID) is NULL";
     }
     if (why != NULL) {
-        undis__host_report(host, UNDIS_RULE_HOST_BAD_CHARACTERISTICS,
-                           "NdisMRegisterMiniportDriver", c,
-                           "%s (type 0x%x, revision %u, size %u, NDIS %u.%u)", why,
+        undis__host_report(host, UNDIS_RULE_HOST_BAD_CHARACTERISTICS, "NdisMRegisterMiniportDriver",
+                           c, "%s (type 0x%x, revision %u, size %u, NDIS %u.%u)", why,
                            (unsigned)h->Type, (unsigned)h->Revision, (unsigned)h->Size,
                            (unsigned)c->MajorNdisVersion, (unsigned)c->MinorNdisVersion);
         return FALSE;
@@ -221,8 +219,9 @@ NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportHandle,
     case NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES:
         if (!header_ok(h, NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1,
                        NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1)) {
-            bad_attributes(a, h, "registration attributes: Header.Revision or Header.Size "
-                                 "too small");
+            bad_attributes(a, h,
+                           "registration attributes: Header.Revision or Header.Size "
+                           "too small");
             return NDIS_STATUS_INVALID_PARAMETER;
         }
         a->context = MiniportAttributes->RegistrationAttributes.MiniportAdapterContext;
@@ -232,8 +231,9 @@ NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportHandle,
         return take_general(a, &MiniportAttributes->GeneralAttributes);
     default:
         if (h->Revision == 0 || h->Size < sizeof(NDIS_OBJECT_HEADER)) {
-            bad_attributes(a, h, "attributes with Header.Revision 0 or a Header.Size below "
-                                 "the header's");
+            bad_attributes(a, h,
+                           "attributes with Header.Revision 0 or a Header.Size below "
+                           "the header's");
             return NDIS_STATUS_INVALID_PARAMETER;
         }
         return a->registration_set ? NDIS_STATUS_SUCCESS : NDIS_STATUS_FAILURE;
@@ -471,8 +471,8 @@ NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
     n = count_receives(a, NetBufferLists, NumberOfNetBufferLists);
     if (!undis__host_running(host, &a->state, a->friendly, __func__, NetBufferLists)) {
         if ((ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
-            undis__host_adapter_return(
-                host, NetBufferLists, undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
+            undis__host_adapter_return(host, NetBufferLists,
+                                       undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
         } else {
             undis__host_count(&host->recv_returned, n);
         }

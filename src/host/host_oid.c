@@ -227,7 +227,7 @@ NdisFreeCloneOidRequest(NDIS_HANDLE SourceHandle, PNDIS_OID_REQUEST Request)
 /* ---- status ---------------------------------------------------------------- */
 
 void
-undis__host_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
+undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
 {
     undis__host_count(&host->status_indications, 1);
     if (host->status_fn != NULL && s != NULL) {

@@ -25,7 +25,10 @@ undis__host_miniport_returned(struct undis_host *host, PNET_BUFFER_LIST nbl)
  * is not returned (it is not the filter's to lend).
  */
 void
-undis__host_protocol_receive(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags)
+undis__host_own_protocol_receive(struct undis_host *host,
+                                 int from,
+                                 PNET_BUFFER_LIST nbls,
+                                 ULONG flags)
 {
     PNET_BUFFER_LIST back = NULL;
     PNET_BUFFER_LIST *tail = &back;

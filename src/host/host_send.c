@@ -91,7 +91,7 @@ undis__host_running(struct undis_host *host,
 }
 
 void
-undis__host_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls)
+undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls)
 {
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
@@ -165,7 +165,8 @@ check_source_handles(struct undis_host *host, NDIS_HANDLE handle, PNET_BUFFER_LI
 {
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
         if (nbl->SourceHandle != handle && undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
-            const struct host_module *m = (const struct host_module *)((const struct host_handle *)handle)->object;
+            const struct host_module *m =
+                (const struct host_module *)((const struct host_handle *)handle)->object;
             undis__host_report(host, UNDIS_RULE_HOST_BAD_SOURCE_HANDLE, "NdisFSendNetBufferLists",
                                nbl,
                                "%s: an NBL the filter originated has SourceHandle %p, "

@@ -48,21 +48,18 @@ undis__host_top_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls, UL
     if (host->top != NULL) {
         host->top->send_complete(host, nbls, flags);
     } else {
-        undis__host_protocol_send_complete(host, nbls);
+        undis__host_own_protocol_send_complete(host, nbls);
     }
 }
 
 void
-undis__host_top_receive(struct undis_host *host,
-                        int from,
-                        PNET_BUFFER_LIST nbls,
-                        ULONG count,
-                        ULONG flags)
+undis__host_top_receive(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
 {
     if (host->top != NULL) {
         host->top->receive(host, from, nbls, count, flags);
     } else {
-        undis__host_protocol_receive(host, from, nbls, flags);
+        undis__host_own_protocol_receive(host, from, nbls, flags);
     }
 }
 
@@ -72,7 +69,7 @@ undis__host_top_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
     if (host->top != NULL) {
         host->top->status(host, s);
     } else {
-        undis__host_protocol_status(host, s);
+        undis__host_own_protocol_status(host, s);
     }
 }
 
@@ -104,8 +101,7 @@ gets_completions(const struct host_module *m)
 static void
 untracked(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    fprintf(stderr,
-            "undis host: the ledger is full (%u NBLs out); NBL %p goes on untracked\n",
+    fprintf(stderr, "undis host: the ledger is full (%u NBLs out); NBL %p goes on untracked\n",
             UNDIS_HOST_LEDGER_SIZE, (void *)nbl);
     (void)host;
 }
@@ -201,22 +197,18 @@ complete_one(struct undis_host *host,
 
 /* An NBL that came back by the wrong call, or from a module that does not
  * hold it: reported; it goes on to its true owner or stays out. */
-static void
-misreturned(struct undis_host *host,
-            int holder,
-            PNET_BUFFER_LIST nbl,
-            host_nbl_kind kind,
-            int h,
-            int origin,
-            const char *function,
-            BOOLEAN as_send);
+static void misreturned(struct undis_host *host,
+                        int holder,
+                        PNET_BUFFER_LIST nbl,
+                        host_nbl_kind kind,
+                        int h,
+                        int origin,
+                        const char *function,
+                        BOOLEAN as_send);
 
 void
-undis__host_complete_from(struct undis_host *host,
-                          int holder,
-                          PNET_BUFFER_LIST nbls,
-                          ULONG flags,
-                          const char *function)
+undis__host_complete_from(
+    struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
     struct host_batch b;
     batch_init(&b);
@@ -339,11 +331,8 @@ return_one(struct undis_host *host,
 }
 
 void
-undis__host_return_from(struct undis_host *host,
-                        int holder,
-                        PNET_BUFFER_LIST nbls,
-                        ULONG flags,
-                        const char *function)
+undis__host_return_from(
+    struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
     struct host_batch b;
     batch_init(&b);
@@ -409,7 +398,8 @@ misreturned(struct undis_host *host,
                                      "or never sent to it)"
                                    : "%s: NBL %p is not a receive the %s holds (returned twice, "
                                      "or never indicated to it)",
-                           who, (void *)nbl, holder == undis__host_bottom(host) ? "miniport" : "filter");
+                           who, (void *)nbl,
+                           holder == undis__host_bottom(host) ? "miniport" : "filter");
         if (kind != HOST_NBL_FREE) {
             (void)undis__host_ledger_add(host, nbl, kind, h, origin);
         }
@@ -421,7 +411,8 @@ misreturned(struct undis_host *host,
         undis__host_report(host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES, function, nbl,
                            "%s: NBL %p came with NDIS_RECEIVE_FLAGS_RESOURCES; it is not "
                            "the %s's to %s",
-                           who, (void *)nbl, holder == undis__host_bottom(host) ? "miniport" : "filter",
+                           who, (void *)nbl,
+                           holder == undis__host_bottom(host) ? "miniport" : "filter",
                            as_send ? "complete" : "return");
         (void)undis__host_ledger_add(host, nbl, kind, h, origin);
     } else if (as_send) {
@@ -468,7 +459,8 @@ resources_back(struct undis_host *host, int from, PNET_BUFFER_LIST *saved, ULONG
 }
 
 static void
-indicate_to(struct undis_host *host, int from, int to, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
+indicate_to(
+    struct undis_host *host, int from, int to, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
 {
     struct host_module *m = &host->modules[to - 1];
     host_nbl_kind kind =
@@ -480,7 +472,8 @@ indicate_to(struct undis_host *host, int from, int to, PNET_BUFFER_LIST nbls, UL
             untracked(host, n);
         }
     }
-    m->chars->ReceiveNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, count, flags);
+    m->chars->ReceiveNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, count,
+                                           flags);
 }
 
 static void
@@ -510,11 +503,8 @@ indicate_resources(struct undis_host *host, int from, int to, PNET_BUFFER_LIST n
 }
 
 void
-undis__host_indicate_from(struct undis_host *host,
-                          int from,
-                          PNET_BUFFER_LIST nbls,
-                          ULONG count,
-                          ULONG flags)
+undis__host_indicate_from(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
 {
     int to = from - 1;
     while (to > UNDIS_HOST_TOP && !passes_receives(&host->modules[to - 1])) {
