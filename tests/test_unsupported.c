@@ -149,28 +149,6 @@ TEST(configuration_fails_through_status)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(timer_allocation_fails)
-{
-    NDIS_TIMER_CHARACTERISTICS ch;
-    NDIS_HANDLE timer = k_junk;
-    KDPC dpc;
-    memset(&ch, 0, sizeof(ch));
-    memset(&dpc, 0, sizeof(dpc));
-    watch();
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK(timer == NULL);
-    check_reported_once("NdisAllocateTimerObject");
-    CHECK_EQ_INT((int)NdisAllocateTimerObject(k_junk, &ch, &timer), (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    watch();
-    CHECK(!KeInsertQueueDpc(&dpc, NULL, NULL));
-    check_reported_once("KeInsertQueueDpc");
-    watch();
-    CHECK(NdisAllocateIoWorkItem(k_junk) == NULL);
-    check_reported_once("NdisAllocateIoWorkItem");
-    undis_report_set_hook(NULL, NULL);
-}
-
 TEST(device_creation_fails)
 {
     PDEVICE_OBJECT device = (PDEVICE_OBJECT)k_junk;
@@ -246,7 +224,6 @@ TEST_CASE(protocol_open_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
 TEST_CASE(configuration_fails_through_status)
-TEST_CASE(timer_allocation_fails)
 TEST_CASE(device_creation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)

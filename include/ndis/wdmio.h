@@ -95,6 +95,41 @@ VOID NTAPI KeSetImportanceDpc(_Inout_ PRKDPC Dpc, _In_ KDPC_IMPORTANCE Importanc
 VOID NTAPI KeSetTargetProcessorDpc(_Inout_ PRKDPC Dpc, _In_ CCHAR Number);
 NTSTATUS NTAPI KeSetTargetProcessorDpcEx(_Inout_ PKDPC Dpc, _In_ PPROCESSOR_NUMBER ProcNumber);
 
+/* KDPC.Type: an ordinary DPC (DISPATCH_LEVEL) or a threaded one. */
+#define DpcObject         0x13
+#define ThreadedDpcObject 0x18
+
+/* ---- kernel timers (KTIMER) ----------------------------------------------- */
+
+/* A notification timer stays signalled until set again; a synchronization
+ * timer releases one waiter and resets itself. */
+typedef enum _TIMER_TYPE { NotificationTimer, SynchronizationTimer } TIMER_TYPE;
+
+/* DISPATCHER_HEADER.Type of a timer. */
+#define TimerNotificationObject    8
+#define TimerSynchronizationObject 9
+
+typedef struct _KTIMER {
+    DISPATCHER_HEADER Header;
+    ULARGE_INTEGER DueTime;
+    LIST_ENTRY TimerListEntry;
+    struct _KDPC *Dpc;
+#if UNDIS_PTR64
+    ULONG Processor;
+#endif
+    ULONG Period;
+} KTIMER, *PKTIMER, *PRKTIMER;
+
+VOID NTAPI KeInitializeTimer(_Out_ PKTIMER Timer);
+VOID NTAPI KeInitializeTimerEx(_Out_ PKTIMER Timer, _In_ TIMER_TYPE Type);
+BOOLEAN NTAPI KeSetTimer(_Inout_ PKTIMER Timer, _In_ LARGE_INTEGER DueTime, _In_opt_ PKDPC Dpc);
+BOOLEAN NTAPI KeSetTimerEx(_Inout_ PKTIMER Timer,
+                           _In_ LARGE_INTEGER DueTime,
+                           _In_ LONG Period,
+                           _In_opt_ PKDPC Dpc);
+BOOLEAN NTAPI KeCancelTimer(_Inout_ PKTIMER Timer);
+BOOLEAN NTAPI KeReadStateTimer(_In_ PKTIMER Timer);
+
 /* ---- I/O status, APCs, device queues -------------------------------------- */
 
 typedef struct _IO_STATUS_BLOCK {
@@ -701,6 +736,8 @@ IoSetCompletionRoutine(_In_ PIRP Irp,
 
 #define UNDIS_WDMIO_X64_X86(x64, x86) (UNDIS_PTR64 ? (x64) : (x86))
 UNDIS_C_ASSERT(sizeof(KDPC) == UNDIS_WDMIO_X64_X86(0x40, 0x20));
+UNDIS_C_ASSERT(sizeof(KTIMER) == UNDIS_WDMIO_X64_X86(0x40, 0x28));
+UNDIS_C_ASSERT(FIELD_OFFSET(KTIMER, Dpc) == UNDIS_WDMIO_X64_X86(0x30, 0x20));
 UNDIS_C_ASSERT(sizeof(IO_STATUS_BLOCK) == UNDIS_WDMIO_X64_X86(0x10, 0x08));
 UNDIS_C_ASSERT(sizeof(KAPC) == UNDIS_WDMIO_X64_X86(0x58, 0x30));
 UNDIS_C_ASSERT(sizeof(KDEVICE_QUEUE) == UNDIS_WDMIO_X64_X86(0x28, 0x14));

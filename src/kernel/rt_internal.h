@@ -30,4 +30,13 @@ KIRQL undis__rt_irql(void);
 /* Processor index of the calling thread. */
 ULONG undis__rt_processor(void);
 
+/* Processors of the model (1..64; undis_rt_set_processor_count). */
+ULONG undis__rt_processor_count(void);
+
+/* A per-thread identity (a KTHREAD stand-in: KMUTEX owners). */
+PKTHREAD undis__rt_thread(void);
+
+/* The calling thread is processor `index` from now on (the DPC workers). */
+void undis__rt_processor_bind(ULONG index);
+
 #endif /* UNDIS_RT_INTERNAL_H */

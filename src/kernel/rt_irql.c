@@ -12,7 +12,7 @@ static UNDIS_THREAD_LOCAL ULONG t_processor; /* index + 1; 0: not assigned yet *
 static UNDIS_THREAD_LOCAL char t_identity;   /* its address names the thread */
 
 static volatile ULONG g_next_processor;
-static ULONG g_processor_count;
+static volatile ULONG g_processor_count;
 
 /* ---- IRQL ----------------------------------------------------------------- */
 
@@ -231,17 +231,37 @@ NdisDprReleaseSpinLock(PNDIS_SPIN_LOCK SpinLock)
 void
 undis_rt_set_processor_count(ULONG count)
 {
-    g_processor_count = count == 0 ? 1 : (count > 64 ? 64 : count);
+    UNDIS_ATOMIC_STORE_RELAXED(&g_processor_count, count == 0 ? 1 : (count > 64 ? 64 : count));
 }
 
 static ULONG
 processor_count(void)
 {
-    if (g_processor_count == 0) {
+    ULONG count = UNDIS_ATOMIC_LOAD_RELAXED(&g_processor_count);
+    if (count == 0) {
         unsigned n = undis__online_cpus();
-        g_processor_count = n > 64 ? 64 : (ULONG)n;
+        count = n > 64 ? 64 : (ULONG)n;
+        UNDIS_ATOMIC_STORE_RELAXED(&g_processor_count, count);
     }
-    return g_processor_count;
+    return count;
+}
+
+ULONG
+undis__rt_processor_count(void)
+{
+    return processor_count();
+}
+
+PKTHREAD
+undis__rt_thread(void)
+{
+    return (PKTHREAD)(void *)&t_identity;
+}
+
+void
+undis__rt_processor_bind(ULONG index)
+{
+    t_processor = index + 1;
 }
 
 ULONG

@@ -5,21 +5,24 @@
  * block. A header in front of each block records its tag, size and the
  * allocation it came from, and a magic word that a free checks and clears.
  */
-#include "kernel/rt_internal.h"
+#include "kernel/rt_services.h"
 
 #define POOL_MAGIC_LIVE 0x4C4F4F50U /* "POOL" */
 #define POOL_MAGIC_DEAD 0x44414544U /* "DEAD" */
 #define POOL_FILL       0xA5
 
-/* Immediately before the caller's pointer; 32 bytes keeps 16-alignment. */
-struct pool_header {
+/* Immediately before the caller's pointer, padded to keep 16-alignment. The
+ * track links the block into the leak list (rt_leak.c) with its call site. */
+struct pool_fields {
     void *raw;
     SIZE_T size;
     ULONG tag;
     ULONG magic;
-#if UNDIS_PTR64
-    ULONG pad[2];
-#endif
+    struct undis__rt_track track;
+};
+struct pool_header {
+    struct pool_fields f;
+    UCHAR pad[((sizeof(struct pool_fields) + 15) & ~(size_t)15) - sizeof(struct pool_fields)];
 };
 C_ASSERT(sizeof(struct pool_header) % 16 == 0);
 
@@ -29,8 +32,17 @@ header_of(PVOID p)
     return (struct pool_header *)p - 1;
 }
 
+static void
+pool_reclaim(struct undis__rt_track *track)
+{
+    struct pool_fields *f = CONTAINING_RECORD(track, struct pool_fields, track);
+    undis__rt_track_remove(track);
+    f->magic = POOL_MAGIC_DEAD;
+    undis__mem_free(f->raw);
+}
+
 static PVOID
-pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, BOOLEAN zero)
+pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, BOOLEAN zero, const void *site)
 {
     /* The C library's malloc aligns to 2 * sizeof(void *) only (8 on 32-bit
      * Windows): the slack covers the rest of the way to `align`. */
@@ -48,10 +60,18 @@ pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, BOOLEAN zero)
     }
     user = (UCHAR *)ALIGN_UP_POINTER_BY(raw + sizeof(struct pool_header), align);
     h = header_of(user);
-    h->raw = raw;
-    h->size = size;
-    h->tag = tag;
-    h->magic = POOL_MAGIC_LIVE;
+    memset(h, 0, sizeof(*h));
+    h->f.raw = raw;
+    h->f.size = size;
+    h->f.tag = tag;
+    h->f.magic = POOL_MAGIC_LIVE;
+    h->f.track.kind = UNDIS__RT_MEMORY;
+    h->f.track.site = site;
+    h->f.track.object = user;
+    h->f.track.size = size;
+    h->f.track.tag = tag;
+    h->f.track.reclaim = pool_reclaim;
+    undis__rt_track_add(&h->f.track);
     memset(user, zero ? 0 : POOL_FILL, size);
     return user;
 }
@@ -64,18 +84,17 @@ pool_free(PVOID p, BOOLEAN check_tag, ULONG tag)
         undis__rt_bugcheck(BAD_POOL_CALLER, 7, "freeing an address that is not a pool block");
     }
     h = header_of(p);
-    if (h->magic != POOL_MAGIC_LIVE) {
+    if (h->f.magic != POOL_MAGIC_LIVE) {
         undis__rt_bugcheck(BAD_POOL_CALLER, 7,
-                           h->magic == POOL_MAGIC_DEAD
+                           h->f.magic == POOL_MAGIC_DEAD
                                ? "pool block freed twice"
                                : "freeing an address that is not a pool block");
     }
-    if (check_tag && (h->tag & 0x7FFFFFFFU) != (tag & 0x7FFFFFFFU)) {
+    if (check_tag && (h->f.tag & 0x7FFFFFFFU) != (tag & 0x7FFFFFFFU)) {
         undis__rt_bugcheck(BAD_POOL_CALLER, 0xA,
                            "pool block freed with a tag it was not allocated with");
     }
-    h->magic = POOL_MAGIC_DEAD;
-    undis__mem_free(h->raw);
+    pool_reclaim(&h->f.track);
 }
 
 static void
@@ -106,7 +125,7 @@ ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
     PVOID p;
     check_pool_irql((BOOLEAN)((Flags & POOL_FLAG_PAGED) != 0));
     p = pool_alloc(NumberOfBytes, Tag, (Flags & POOL_FLAG_CACHE_ALIGNED) != 0 ? 64 : 16,
-                   (BOOLEAN)((Flags & POOL_FLAG_UNINITIALIZED) == 0));
+                   (BOOLEAN)((Flags & POOL_FLAG_UNINITIALIZED) == 0), UNDIS_RETURN_ADDRESS());
     if (p == NULL && (Flags & POOL_FLAG_RAISE_ON_FAILURE) != 0) {
         undis__rt_bugcheck(BAD_POOL_CALLER, 0,
                            "allocation with POOL_FLAG_RAISE_ON_FAILURE failed (Windows raises "
@@ -116,29 +135,29 @@ ExAllocatePool2(POOL_FLAGS Flags, SIZE_T NumberOfBytes, ULONG Tag)
 }
 
 static PVOID
-alloc_typed(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag, BOOLEAN zero)
+alloc_typed(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag, BOOLEAN zero, const void *site)
 {
     check_pool_irql(type_is_paged(PoolType));
     return pool_alloc(NumberOfBytes, Tag, type_align(PoolType),
-                      (BOOLEAN)(zero || ((ULONG)PoolType & POOL_ZERO_ALLOCATION) != 0));
+                      (BOOLEAN)(zero || ((ULONG)PoolType & POOL_ZERO_ALLOCATION) != 0), site);
 }
 
 PVOID NTAPI
 ExAllocatePoolZero(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
-    return alloc_typed(PoolType, NumberOfBytes, Tag, TRUE);
+    return alloc_typed(PoolType, NumberOfBytes, Tag, TRUE, UNDIS_RETURN_ADDRESS());
 }
 
 PVOID NTAPI
 ExAllocatePoolUninitialized(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
-    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE);
+    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE, UNDIS_RETURN_ADDRESS());
 }
 
 PVOID NTAPI
 ExAllocatePoolWithTag(POOL_TYPE PoolType, SIZE_T NumberOfBytes, ULONG Tag)
 {
-    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE);
+    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE, UNDIS_RETURN_ADDRESS());
 }
 
 PVOID NTAPI
@@ -148,7 +167,7 @@ ExAllocatePoolWithTagPriority(POOL_TYPE PoolType,
                               EX_POOL_PRIORITY Priority)
 {
     (void)Priority;
-    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE);
+    return alloc_typed(PoolType, NumberOfBytes, Tag, FALSE, UNDIS_RETURN_ADDRESS());
 }
 
 VOID NTAPI
@@ -172,7 +191,7 @@ NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle,
     (void)NdisHandle;
     (void)Priority;
     check_pool_irql(FALSE);
-    return pool_alloc(Length, Tag, 16, FALSE);
+    return pool_alloc(Length, Tag, 16, FALSE, UNDIS_RETURN_ADDRESS());
 }
 
 VOID
@@ -194,7 +213,7 @@ NDIS_STATUS
 NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length, ULONG Tag)
 {
     check_pool_irql(FALSE);
-    *VirtualAddress = pool_alloc(Length, Tag, 16, FALSE);
+    *VirtualAddress = pool_alloc(Length, Tag, 16, FALSE, UNDIS_RETURN_ADDRESS());
     return *VirtualAddress != NULL ? NDIS_STATUS_SUCCESS : NDIS_STATUS_FAILURE;
 }
 

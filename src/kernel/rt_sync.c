@@ -5,7 +5,9 @@
  * of 16 mutex/condition pairs chosen by the event's address, so KEVENT keeps
  * its Windows size and needs no allocation.
  */
-#include "kernel/rt_internal.h"
+#include "kernel/rt_services.h"
+
+#define MUTANT_OBJECT_TYPE 2 /* DISPATCHER_HEADER.Type of a KMUTEX (MutantObject) */
 
 #define TIME_INCREMENT_100NS 156250U /* 15.625 ms, the Windows default tick */
 
@@ -205,6 +207,47 @@ KeReadStateEvent(PRKEVENT Event)
     return state;
 }
 
+/* Lock of the object's stripe held: take the object if it is signalled
+ * (a synchronization event or timer resets; a mutex is owned, recursively). */
+static BOOLEAN
+try_take(DISPATCHER_HEADER *h)
+{
+    switch (h->Type) {
+    case NotificationEvent:
+    case TimerNotificationObject:
+        return (BOOLEAN)(h->SignalState != 0);
+    case SynchronizationEvent:
+    case TimerSynchronizationObject:
+        if (h->SignalState == 0) {
+            return FALSE;
+        }
+        h->SignalState = 0;
+        return TRUE;
+    case MUTANT_OBJECT_TYPE: {
+        PRKMUTEX m = CONTAINING_RECORD(h, KMUTEX, Header);
+        if (h->SignalState <= 0 && m->OwnerThread != undis__rt_thread()) {
+            return FALSE;
+        }
+        h->SignalState--;
+        m->OwnerThread = undis__rt_thread();
+        return TRUE;
+    }
+    default:
+        undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)h,
+                           "KeWaitForSingleObject on an object that is not an initialised "
+                           "KEVENT, KMUTEX or KTIMER");
+    }
+}
+
+/*
+ * Pre: Object an initialised KEVENT, KMUTEX or KTIMER (checked:
+ * DRIVER_VERIFIER_DETECTED_VIOLATION). Post: STATUS_SUCCESS when the object
+ * was signalled (a synchronization event or timer is reset, a mutex is now
+ * the caller's, recursively); STATUS_TIMEOUT when Timeout passed first
+ * (NULL: forever; negative: relative, 100 ns units; 0: poll; positive:
+ * absolute system time). IRQL <= APC_LEVEL, or DISPATCH_LEVEL with a zero
+ * timeout (checked).
+ */
 NTSTATUS NTAPI
 KeWaitForSingleObject(PVOID Object,
                       KWAIT_REASON WaitReason,
@@ -212,8 +255,8 @@ KeWaitForSingleObject(PVOID Object,
                       BOOLEAN Alertable,
                       PLARGE_INTEGER Timeout)
 {
-    PRKEVENT ev = (PRKEVENT)Object;
-    unsigned s = stripe_of(ev);
+    DISPATCHER_HEADER *h = (DISPATCHER_HEADER *)Object;
+    unsigned s = stripe_of(h);
     uint64_t wait = timeout_ns(Timeout);
     uint64_t deadline;
     NTSTATUS status = STATUS_TIMEOUT;
@@ -228,10 +271,7 @@ KeWaitForSingleObject(PVOID Object,
     undis__mutex_lock(&g_stripes[s].mutex);
     for (;;) {
         uint64_t now;
-        if (ev->Header.SignalState != 0) {
-            if (ev->Header.Type == SynchronizationEvent) {
-                ev->Header.SignalState = 0;
-            }
+        if (try_take(h)) {
             status = STATUS_SUCCESS;
             break;
         }
@@ -244,6 +284,88 @@ KeWaitForSingleObject(PVOID Object,
     }
     undis__mutex_unlock(&g_stripes[s].mutex);
     return status;
+}
+
+void
+undis__rt_object_signal(DISPATCHER_HEADER *header)
+{
+    unsigned s = stripe_of(header);
+    undis__mutex_lock(&g_stripes[s].mutex);
+    header->SignalState = 1;
+    undis__cond_broadcast(&g_stripes[s].cond);
+    undis__mutex_unlock(&g_stripes[s].mutex);
+}
+
+void
+undis__rt_object_reset(DISPATCHER_HEADER *header)
+{
+    unsigned s = stripe_of(header);
+    undis__mutex_lock(&g_stripes[s].mutex);
+    header->SignalState = 0;
+    undis__mutex_unlock(&g_stripes[s].mutex);
+}
+
+/* ---- kernel mutexes (KMUTEX, NDIS_MUTEX) ---------------------------------------- */
+
+/*
+ * Pre: Mutex points to caller memory. Post: a mutex nobody owns
+ * (SignalState 1); Level is kept for nothing (Windows ignores it too).
+ * Acquire it with KeWaitForSingleObject (NDIS_WAIT_FOR_MUTEX); the owner may
+ * acquire it again and releases it as many times. PASSIVE_LEVEL.
+ */
+VOID
+KeInitializeMutex(PRKMUTEX Mutex, ULONG Level)
+{
+    (void)Level;
+    memset(Mutex, 0, sizeof(*Mutex));
+    Mutex->Header.Type = MUTANT_OBJECT_TYPE;
+    Mutex->Header.Size = (UCHAR)(sizeof(KMUTEX) / sizeof(LONG));
+    Mutex->Header.SignalState = 1;
+    InitializeListHead(&Mutex->Header.WaitListHead);
+    InitializeListHead(&Mutex->MutantListEntry);
+}
+
+/*
+ * Pre: the calling thread owns the mutex (checked: THREAD_NOT_MUTEX_OWNER).
+ * Post: one acquisition undone; when it was the last, nobody owns it and a
+ * waiter may take it. Returns the previous SignalState (0 when it was owned
+ * once). Wait must be FALSE here (no KeWait call follows atomically).
+ * IRQL <= DISPATCH_LEVEL.
+ */
+LONG
+KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
+{
+    unsigned s = stripe_of(&Mutex->Header);
+    LONG old;
+    (void)Wait;
+    undis__mutex_lock(&g_stripes[s].mutex);
+    old = Mutex->Header.SignalState;
+    if (Mutex->Header.Type != MUTANT_OBJECT_TYPE || old > 0 ||
+        Mutex->OwnerThread != undis__rt_thread()) {
+        undis__mutex_unlock(&g_stripes[s].mutex);
+        undis__rt_bugcheck(THREAD_NOT_MUTEX_OWNER, (ULONG_PTR)Mutex,
+                           "KeReleaseMutex by a thread that does not own the mutex");
+    }
+    Mutex->Header.SignalState = old + 1;
+    if (old + 1 == 1) {
+        Mutex->OwnerThread = NULL;
+        undis__cond_broadcast(&g_stripes[s].cond);
+    }
+    undis__mutex_unlock(&g_stripes[s].mutex);
+    return old;
+}
+
+/* The mutex's SignalState: 1 when nobody owns it, 1 - n when owned n times.
+ * IRQL <= DISPATCH_LEVEL. */
+LONG
+KeReadStateMutex(PRKMUTEX Mutex)
+{
+    unsigned s = stripe_of(&Mutex->Header);
+    LONG state;
+    undis__mutex_lock(&g_stripes[s].mutex);
+    state = Mutex->Header.SignalState;
+    undis__mutex_unlock(&g_stripes[s].mutex);
+    return state;
 }
 
 VOID

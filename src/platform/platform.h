@@ -12,7 +12,9 @@
  *              (the kernel runtime's waits)
  *   once       undis__once: run a function exactly once, whatever the
  *              number of threads racing to it
- *   threads    yield, a thread-exit callback, sleep, the processor count
+ *   threads    yield, a thread-exit callback, sleep, the processor count,
+ *              starting a detached thread (the kernel runtime's workers)
+ *   callers    UNDIS_RETURN_ADDRESS: where a call came from (leak sites)
  *   clocks     monotonic nanoseconds, the UTC system time in 100 ns units
  *   processor  undis__plat_cpu_features() and the UNDIS_TARGET_* attributes
  *              for code built for one x86 vector extension
@@ -54,6 +56,7 @@
 /* Put first in a file that hands printf a format it built itself. */
 #    define UNDIS_FORMAT_NONLITERAL_OK _Pragma("GCC diagnostic ignored \"-Wformat-nonliteral\"")
 #    define UNDIS__GNU_ATOMICS         1
+#    define UNDIS_RETURN_ADDRESS()     __builtin_return_address(0)
 #elif defined(_MSC_VER)
 #    define UNDIS_COLD          __declspec(noinline)
 #    define UNDIS_NOINLINE      __declspec(noinline)
@@ -64,6 +67,8 @@
 #    define UNDIS_PRINTF(f, a)
 #    define UNDIS_FORMAT_NONLITERAL_OK
 #    define UNDIS__GNU_ATOMICS 0
+#    include <intrin.h>
+#    define UNDIS_RETURN_ADDRESS() _ReturnAddress()
 #else
 #    error "undis needs GCC, Clang or MSVC (atomics and thread-local storage)"
 #endif
@@ -329,6 +334,13 @@ void undis__thread_exit(void *state, int tls_alive);
 /* Sleeps at least ns nanoseconds. */
 void undis__sleep_ns(uint64_t ns);
 
+/*
+ * undis__thread_start - run fn(arg) on a new detached thread (it is never
+ * joined: the kernel runtime's DPC, timer and work-item workers live as
+ * long as the process). Returns 0 when the system refuses a thread.
+ */
+int undis__thread_start(void (*fn)(void *arg), void *arg);
+
 /* Processors online (at least 1). */
 unsigned undis__online_cpus(void);
 
@@ -369,6 +381,9 @@ typedef pthread_cond_t undis__cond;
 #    define UNDIS__COND_INIT  PTHREAD_COND_INITIALIZER
 #endif
 
+/* For a mutex or condition variable not statically initialised (an array). */
+void undis__mutex_init(undis__mutex *m);
+void undis__cond_init(undis__cond *c);
 void undis__mutex_lock(undis__mutex *m);
 void undis__mutex_unlock(undis__mutex *m);
 /* Waits at most timeout_ns (UINT64_MAX: forever); spurious wake-ups happen. */

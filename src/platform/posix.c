@@ -46,6 +46,45 @@ undis__thread_exit_register(void *state)
     return g_exit_ok && pthread_setspecific(g_exit_key, state) == 0;
 }
 
+/* ---- worker threads ---------------------------------------------------------- */
+
+struct thread_start {
+    void (*fn)(void *);
+    void *arg;
+};
+
+static void *
+thread_main(void *p)
+{
+    struct thread_start start = *(struct thread_start *)p;
+    free(p);
+    start.fn(start.arg);
+    return NULL;
+}
+
+int
+undis__thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct thread_start *start = (struct thread_start *)malloc(sizeof(*start));
+    pthread_attr_t attr;
+    pthread_t id;
+    int rc;
+    if (start == NULL) {
+        return 0;
+    }
+    start->fn = fn;
+    start->arg = arg;
+    (void)pthread_attr_init(&attr);
+    (void)pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    rc = pthread_create(&id, &attr, thread_main, start);
+    (void)pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        free(start);
+        return 0;
+    }
+    return 1;
+}
+
 /* ---- sleeping, processors, clocks ------------------------------------------- */
 
 void
@@ -84,6 +123,18 @@ undis__clock_system_100ns(void)
 }
 
 /* ---- mutex and condition variable -------------------------------------------- */
+
+void
+undis__mutex_init(undis__mutex *m)
+{
+    (void)pthread_mutex_init(m, NULL);
+}
+
+void
+undis__cond_init(undis__cond *c)
+{
+    (void)pthread_cond_init(c, NULL);
+}
 
 void
 undis__mutex_lock(undis__mutex *m)

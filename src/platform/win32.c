@@ -47,6 +47,41 @@ undis__thread_exit_register(void *state)
     return g_exit_index != FLS_OUT_OF_INDEXES && FlsSetValue(g_exit_index, state) != 0;
 }
 
+/* ---- worker threads ---------------------------------------------------------- */
+
+struct thread_start {
+    void (*fn)(void *);
+    void *arg;
+};
+
+static DWORD WINAPI
+thread_main(LPVOID p)
+{
+    struct thread_start start = *(struct thread_start *)p;
+    free(p);
+    start.fn(start.arg);
+    return 0;
+}
+
+int
+undis__thread_start(void (*fn)(void *arg), void *arg)
+{
+    struct thread_start *start = (struct thread_start *)malloc(sizeof(*start));
+    HANDLE h;
+    if (start == NULL) {
+        return 0;
+    }
+    start->fn = fn;
+    start->arg = arg;
+    h = CreateThread(NULL, 0, thread_main, start, 0, NULL);
+    if (h == NULL) {
+        free(start);
+        return 0;
+    }
+    (void)CloseHandle(h); /* detached: the thread runs on */
+    return 1;
+}
+
 /* ---- sleeping, processors, clocks ------------------------------------------- */
 
 void
@@ -80,6 +115,18 @@ undis__clock_system_100ns(void)
 }
 
 /* ---- mutex and condition variable -------------------------------------------- */
+
+void
+undis__mutex_init(undis__mutex *m)
+{
+    InitializeSRWLock((PSRWLOCK)(void *)m);
+}
+
+void
+undis__cond_init(undis__cond *c)
+{
+    InitializeConditionVariable((PCONDITION_VARIABLE)(void *)c);
+}
 
 void
 undis__mutex_lock(undis__mutex *m)
