@@ -284,6 +284,34 @@ TEST(stack_two_filters_over_the_loopback_miniport)
     finish(host);
 }
 
+/* One miniport driver, two adapters in two hosts (two stacks). */
+TEST(miniport_driver_with_two_adapters)
+{
+    undis_host *a = start_loopback();
+    undis_host *b = NULL;
+    undis_host_stats sa, sb;
+    CHECK_EQ_INT((int)undis_host_create(&b), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_share_miniport(b, b), (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)undis_host_share_miniport(b, a), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_share_miniport(b, a), (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)undis_host_load(b, DriverEntry, "filter"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_attach(b), (int)NDIS_STATUS_SUCCESS);
+    for (int i = 0; i < 10; i++) {
+        CHECK_EQ_INT((int)undis_host_send(a, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+    }
+    CHECK_EQ_INT((int)undis_host_send(b, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+    undis_host_get_stats(a, &sa);
+    undis_host_get_stats(b, &sb);
+    CHECK_EQ_INT((int)sa.up_nbls, 10);
+    CHECK_EQ_INT((int)sb.up_nbls, 1);
+    CHECK_EQ_INT((int)sb.recv_returned, 1);
+    undis_host_destroy(b);
+    CHECK_EQ_INT((int)LoopbackCounters.Halts, 1);
+    finish(a);
+    CHECK_EQ_INT((int)LoopbackCounters.Halts, 2);
+    CHECK_EQ_INT((int)LoopbackCounters.Unloads, 1);
+}
+
 /* ---- bad input and allocation failures --------------------------------------------- */
 
 static NTSTATUS
@@ -354,6 +382,7 @@ TEST_CASE(miniport_pending_restart_pause_and_oids)
 TEST_CASE(miniport_cancel_send_and_resources_receives)
 TEST_CASE(stack_two_filters_over_undis_miniport)
 TEST_CASE(stack_two_filters_over_the_loopback_miniport)
+TEST_CASE(miniport_driver_with_two_adapters)
 TEST_CASE(miniport_initialize_failure_and_a_second_miniport)
 TEST_CASE(miniport_initialize_survives_allocation_failures)
 TEST_MAIN_END

@@ -259,6 +259,20 @@ NDIS_STATUS undis_host_pnp_event(undis_host *host, NDIS_DEVICE_PNP_EVENT event, 
  */
 NDIS_STATUS undis_host_shutdown(undis_host *host);
 
+/**
+ * A second adapter of a miniport driver: host's bottom becomes another
+ * adapter of the miniport driver loaded in owner, as Windows runs one
+ * miniport driver for several adapters (each with its own
+ * MiniportInitializeEx, MiniportAdapterHandle and context; the driver may
+ * connect them, as netvmini's "hub" does). undis_host_attach initializes
+ * it; filters may be loaded above it first. Pre: host has no driver loaded
+ * and is DETACHED; owner has a miniport driver registered. Post:
+ * NDIS_STATUS_SUCCESS. Failure: NDIS_STATUS_INVALID_PARAMETER. Ownership:
+ * owner must stay loaded until host is detached (destroy host first).
+ * PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_share_miniport(undis_host *host, undis_host *owner);
+
 /** How many filter modules the host stacks (the filters loaded). Any thread. */
 int undis_host_filter_count(const undis_host *host);
 

@@ -266,7 +266,7 @@ unload_driver(struct host_driver *d)
 void
 undis_host_unload(undis_host *host)
 {
-    if (host == NULL || host->ndrivers == 0) {
+    if (host == NULL || (host->ndrivers == 0 && host->miniport_driver == NULL)) {
         return;
     }
     undis_host_detach(host);

@@ -194,7 +194,8 @@ NDIS_STATUS
 undis_host_attach(undis_host *host)
 {
     NDIS_STATUS status;
-    if (host == NULL || host->ndrivers == 0 || host->state != UNDIS_HOST_DETACHED) {
+    if (host == NULL || (host->ndrivers == 0 && host->miniport_driver == NULL) ||
+        host->state != UNDIS_HOST_DETACHED) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
     undis__host_set_state(&host->state, UNDIS_HOST_ATTACHING);

@@ -92,6 +92,19 @@ miniport_characteristics_ok(struct undis_host *host, const NDIS_MINIPORT_DRIVER_
     return TRUE;
 }
 
+static void
+init_adapter(struct undis_host *host, struct host_driver *d)
+{
+    memset(&host->adapter, 0, sizeof(host->adapter));
+    host->adapter.handle.magic = UNDIS_HOST_MAGIC_ADAPTER;
+    host->adapter.handle.host = host;
+    host->adapter.handle.object = &host->adapter;
+    host->adapter.driver = d;
+    host->adapter.chars = &d->miniport_chars;
+    host->adapter.friendly = d->friendly;
+    host->miniport_driver = d;
+}
+
 NDIS_STATUS
 NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject,
                             PUNICODE_STRING RegistryPath,
@@ -124,15 +137,20 @@ NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject,
     d->driver_context = MiniportDriverContext;
     d->role = HOST_ROLE_MINIPORT;
     d->registered = TRUE;
-    memset(&host->adapter, 0, sizeof(host->adapter));
-    host->adapter.handle.magic = UNDIS_HOST_MAGIC_ADAPTER;
-    host->adapter.handle.host = host;
-    host->adapter.handle.object = &host->adapter;
-    host->adapter.driver = d;
-    host->adapter.chars = &d->miniport_chars;
-    host->adapter.friendly = d->friendly;
-    host->miniport_driver = d;
+    init_adapter(host, d);
     *NdisMiniportDriverHandle = &d->handle;
+    return NDIS_STATUS_SUCCESS;
+}
+
+NDIS_STATUS
+undis_host_share_miniport(undis_host *host, undis_host *owner)
+{
+    if (host == NULL || owner == NULL || host == owner || host->ndrivers != 0 ||
+        host->miniport_driver != NULL || host->state != UNDIS_HOST_DETACHED ||
+        owner->miniport_driver == NULL || !owner->miniport_driver->registered) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    init_adapter(host, owner->miniport_driver);
     return NDIS_STATUS_SUCCESS;
 }
 
