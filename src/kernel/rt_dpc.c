@@ -179,7 +179,8 @@ KeInsertQueueDpc(PRKDPC Dpc, PVOID SystemArgument1, PVOID SystemArgument2)
         Dpc->DpcListEntry.Next = (PSINGLE_LIST_ENTRY)(void *)cpu->head;
         cpu->head = Dpc;
     } else {
-        cpu->tail->DpcListEntry.Next = &Dpc->DpcListEntry;
+        cpu->tail->DpcListEntry.Next =
+            (PSINGLE_LIST_ENTRY)(void *)Dpc; /* a PKDPC, as the worker reads it */
         cpu->tail = Dpc;
     }
     cpu->queued++;
