@@ -221,6 +221,24 @@ TEST(miniport_cancel_send_and_resources_receives)
     finish(host);
 }
 
+/* More NBLs out at once than the ledger's first table holds (it grows). */
+TEST(miniport_holds_thousands_of_sends)
+{
+    undis_host *host = start_loopback();
+    undis_host_stats s;
+    LoopbackHoldSends = 1;
+    for (int i = 0; i < 5000; i++) {
+        CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+    }
+    undis_host_get_stats(host, &s);
+    CHECK_EQ_INT((int)s.send_completed, 0);
+    LoopbackHoldSends = 0;
+    CHECK_EQ_INT((int)undis_host_pause(host, 1000), (int)NDIS_STATUS_SUCCESS);
+    undis_host_get_stats(host, &s);
+    CHECK_EQ_INT((int)s.send_completed, 5000);
+    finish(host);
+}
+
 /* ---- stacks -------------------------------------------------------------------- */
 
 TEST(stack_two_filters_over_undis_miniport)
@@ -380,6 +398,7 @@ TEST_CASE(miniport_whole_life_loops_sends_back_as_receives)
 TEST_CASE(miniport_data_path_at_dispatch_level)
 TEST_CASE(miniport_pending_restart_pause_and_oids)
 TEST_CASE(miniport_cancel_send_and_resources_receives)
+TEST_CASE(miniport_holds_thousands_of_sends)
 TEST_CASE(stack_two_filters_over_undis_miniport)
 TEST_CASE(stack_two_filters_over_the_loopback_miniport)
 TEST_CASE(miniport_driver_with_two_adapters)

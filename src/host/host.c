@@ -123,7 +123,12 @@ undis_host_create(undis_host **out)
     if (host == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
+    if (!undis__host_ledger_init(host)) {
+        free(host);
+        return NDIS_STATUS_RESOURCES;
+    }
     if (create_pool(host) != NDIS_STATUS_SUCCESS) {
+        undis__host_ledger_free(host);
         free(host);
         return NDIS_STATUS_RESOURCES;
     }
@@ -142,6 +147,7 @@ undis_host_destroy(undis_host *host)
     }
     undis_host_unload(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
+    undis__host_ledger_free(host);
     free(host);
 }
 

@@ -34,7 +34,7 @@
 #define UNDIS_HOST_MAGIC_DRIVER  0x76724448u /* "HDrv" */
 #define UNDIS_HOST_MAGIC_MODULE  0x646f4d48u /* "HMod" */
 #define UNDIS_HOST_MAGIC_ADAPTER 0x70644148u /* "HAdp" */
-#define UNDIS_HOST_LEDGER_SIZE   1024u       /* NBLs out at once, a power of two */
+#define UNDIS_HOST_LEDGER_SIZE   1024u       /* first size of the ledger, a power of two */
 #define UNDIS_HOST_MAX_FILTERS   8
 #define UNDIS_HOST_MAX_DRIVERS   (UNDIS_HOST_MAX_FILTERS + 1)
 #define UNDIS_HOST_TOP           0 /* position of the top edge */
@@ -150,7 +150,10 @@ struct undis_host {
     NDIS_HANDLE nbl_pool;
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
-    struct host_slot ledger[UNDIS_HOST_LEDGER_SIZE];
+    struct host_slot *ledger; /* open addressing; grows (doubles) past 3/4 used */
+    size_t ledger_size;       /* a power of two */
+    size_t ledger_used;       /* slots not FREE (held or GONE) */
+    size_t ledger_live;       /* slots held */
     /* undis's protocol's request (host_oid.c) */
     volatile int oid_done;
     NDIS_STATUS oid_status;
@@ -244,6 +247,9 @@ void undis__host_top_oid_complete(struct undis_host *host,
                                   NDIS_STATUS status);
 
 /* ---- host_ledger.c ---- */
+/* The ledger's first table (undis_host_create); FALSE without memory. */
+BOOLEAN undis__host_ledger_init(struct undis_host *host);
+void undis__host_ledger_free(struct undis_host *host);
 /* Record nbl as handed to position holder, owned by origin; FALSE when the
  * ledger is full. */
 BOOLEAN undis__host_ledger_add(

@@ -8,55 +8,136 @@
  * owner. What a module holds or owns at its pause is what it left out. An open-addressed table
  * keyed by the NBL's address, under a spin lock of the platform's (no IRQL
  * change, so it works at any IRQL); slots whose NBL came back are marked
- * GONE so that probes go on past them, and reused by later additions.
+ * GONE so that probes go on past them, and reused by later additions. The
+ * table doubles (or is rebuilt without its GONE slots) before it is 3/4
+ * used, so that a driver may hold any number of NBLs and a probe stays
+ * short.
  */
 #include "host/host_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static size_t
-hash(PNET_BUFFER_LIST nbl)
+hash(PNET_BUFFER_LIST nbl, size_t size)
 {
     uintptr_t v = (uintptr_t)nbl;
     v ^= v >> 17;
     v *= (uintptr_t)0x9E3779B97F4A7C15ull;
-    return (size_t)(v >> 7) & (UNDIS_HOST_LEDGER_SIZE - 1);
+    return (size_t)(v >> 7) & (size - 1);
+}
+
+BOOLEAN
+undis__host_ledger_init(struct undis_host *host)
+{
+    host->ledger = (struct host_slot *)calloc(UNDIS_HOST_LEDGER_SIZE, sizeof(struct host_slot));
+    host->ledger_size = UNDIS_HOST_LEDGER_SIZE;
+    host->ledger_used = 0;
+    host->ledger_live = 0;
+    return host->ledger != NULL;
+}
+
+void
+undis__host_ledger_free(struct undis_host *host)
+{
+    free(host->ledger);
+    host->ledger = NULL;
+}
+
+/* Lock held: a table twice as big (or as big, without the GONE slots) when
+ * one more slot would pass 3/4; on no memory the old table goes on. */
+static void
+grow(struct undis_host *host)
+{
+    size_t size = host->ledger_size;
+    struct host_slot *table;
+    if ((host->ledger_used + 1) * 4 <= size * 3) {
+        return;
+    }
+    if ((host->ledger_live + 1) * 2 > size) {
+        size *= 2;
+    }
+    table = (struct host_slot *)calloc(size, sizeof(struct host_slot));
+    if (table == NULL) {
+        return;
+    }
+    for (size_t i = 0; i < host->ledger_size; i++) {
+        const struct host_slot *s = &host->ledger[i];
+        if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE) {
+            size_t j = hash(s->nbl, size);
+            while (table[j].kind != HOST_NBL_FREE) {
+                j = (j + 1) & (size - 1);
+            }
+            table[j] = *s;
+        }
+    }
+    free(host->ledger);
+    host->ledger = table;
+    host->ledger_size = size;
+    host->ledger_used = host->ledger_live;
+}
+
+/* Lock held: the slot of nbl, or NULL; *reuse (may be NULL) the first slot
+ * a new entry may take on its probe (NULL when the table is full). */
+static struct host_slot *
+probe(struct undis_host *host, PNET_BUFFER_LIST nbl, struct host_slot **reuse)
+{
+    size_t mask = host->ledger_size - 1;
+    size_t i = hash(nbl, host->ledger_size);
+    struct host_slot *first = NULL;
+    struct host_slot *found = NULL;
+    for (size_t n = 0; n < host->ledger_size; n++) {
+        struct host_slot *s = &host->ledger[(i + n) & mask];
+        if (s->kind == HOST_NBL_FREE) {
+            first = first != NULL ? first : s;
+            break;
+        }
+        if (s->kind == HOST_NBL_GONE) {
+            first = first != NULL ? first : s;
+        } else if (s->nbl == nbl) {
+            found = s;
+            break;
+        }
+    }
+    if (reuse != NULL) {
+        *reuse = first;
+    }
+    return found;
 }
 
 static struct host_slot *
 find(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    size_t i = hash(nbl);
-    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE; n++) {
-        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
-        if (s->kind == HOST_NBL_FREE) {
-            return NULL;
-        }
-        if (s->nbl == nbl && s->kind != HOST_NBL_GONE) {
-            return s;
-        }
+    return probe(host, nbl, NULL);
+}
+
+/* Lock held: a new entry (FALSE when no slot is left). */
+static BOOLEAN
+insert(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin)
+{
+    struct host_slot *slot;
+    grow(host);
+    (void)probe(host, nbl, &slot);
+    if (slot == NULL) {
+        return FALSE;
     }
-    return NULL;
+    host->ledger_used += slot->kind == HOST_NBL_FREE;
+    host->ledger_live++;
+    slot->nbl = nbl;
+    slot->kind = kind;
+    slot->holder = holder;
+    slot->origin = origin;
+    return TRUE;
 }
 
 BOOLEAN
 undis__host_ledger_add(
     struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin)
 {
-    size_t i = hash(nbl);
-    BOOLEAN added = FALSE;
+    BOOLEAN added;
     undis__spin_lock(&host->ledger_lock);
-    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE && !added; n++) {
-        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
-        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
-            s->nbl = nbl;
-            s->kind = kind;
-            s->holder = holder;
-            s->origin = origin;
-            added = TRUE;
-        }
-    }
+    added = insert(host, nbl, kind, holder, origin);
     undis__spin_unlock(&host->ledger_lock);
     return added;
 }
@@ -69,34 +150,16 @@ undis__host_ledger_hand(struct undis_host *host,
                         int to,
                         BOOLEAN *full)
 {
-    size_t i = hash(nbl);
-    struct host_slot *reuse = NULL;
-    struct host_slot *found = NULL;
+    struct host_slot *found;
     undis__spin_lock(&host->ledger_lock);
-    for (size_t n = 0; n < UNDIS_HOST_LEDGER_SIZE && found == NULL; n++) {
-        struct host_slot *s = &host->ledger[(i + n) & (UNDIS_HOST_LEDGER_SIZE - 1)];
-        if (s->kind == HOST_NBL_FREE) {
-            if (reuse == NULL) {
-                reuse = s;
-            }
-            break;
-        }
-        if (s->kind == HOST_NBL_GONE) {
-            reuse = reuse != NULL ? reuse : s;
-        } else if (s->nbl == nbl) {
-            found = s;
-        }
-    }
+    found = find(host, nbl);
     if (found != NULL) {
         found->holder = to;
-    } else if (reuse != NULL) {
-        reuse->nbl = nbl;
-        reuse->kind = kind;
-        reuse->holder = to;
-        reuse->origin = from;
+        *full = FALSE;
+    } else {
+        *full = !insert(host, nbl, kind, to, from);
     }
     undis__spin_unlock(&host->ledger_lock);
-    *full = found == NULL && reuse == NULL;
     return found != NULL;
 }
 
@@ -109,6 +172,7 @@ undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl, int *hold
     s = find(host, nbl);
     if (s != NULL) {
         kind = s->kind;
+        host->ledger_live--;
         if (holder != NULL) {
             *holder = s->holder;
         }
@@ -172,7 +236,7 @@ list_out(struct undis_host *host, int pos, char *text, size_t size, PNET_BUFFER_
 {
     ULONG count = 0;
     size_t used = 0;
-    for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
+    for (size_t i = 0; i < host->ledger_size; i++) {
         const struct host_slot *s = &host->ledger[i];
         if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE ||
             (pos >= 0 && s->holder != pos && s->origin != pos)) {
@@ -222,11 +286,13 @@ hosts_own(struct undis_host *host, int origin)
 void
 undis__host_ledger_clear(struct undis_host *host)
 {
-    for (size_t i = 0; i < UNDIS_HOST_LEDGER_SIZE; i++) {
+    for (size_t i = 0; i < host->ledger_size; i++) {
         struct host_slot *s = &host->ledger[i];
         if (s->kind != HOST_NBL_FREE && s->kind != HOST_NBL_GONE && hosts_own(host, s->origin)) {
             undis__host_nbl_free(s->nbl);
         }
     }
-    memset(host->ledger, 0, sizeof(host->ledger));
+    memset(host->ledger, 0, host->ledger_size * sizeof(*host->ledger));
+    host->ledger_used = 0;
+    host->ledger_live = 0;
 }

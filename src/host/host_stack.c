@@ -101,9 +101,10 @@ gets_completions(const struct host_module *m)
 static void
 untracked(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
-    fprintf(stderr, "undis host: the ledger is full (%u NBLs out); NBL %p goes on untracked\n",
-            UNDIS_HOST_LEDGER_SIZE, (void *)nbl);
-    (void)host;
+    fprintf(stderr,
+            "undis host: no memory to grow the ledger (%lu NBLs out); NBL %p goes on "
+            "untracked\n",
+            (unsigned long)host->ledger_live, (void *)nbl);
 }
 
 void
