@@ -17,9 +17,10 @@
 
 #include "loopback_miniport.h"
 
-DRIVER_INITIALIZE LoopbackDriverEntry; /* loopback_miniport.c, renamed */
-DRIVER_INITIALIZE DriverEntry;         /* passthru_filter.c */
-DRIVER_INITIALIZE SecondPassthruEntry; /* passthru_filter.c, a second copy */
+DRIVER_INITIALIZE LoopbackDriverEntry;   /* loopback_miniport.c, renamed */
+DRIVER_INITIALIZE DriverEntry;           /* passthru_filter.c */
+DRIVER_INITIALIZE SecondPassthruEntry;   /* passthru_filter.c, a second copy */
+DRIVER_INITIALIZE MiniportRxDriverEntry; /* miniport_rx.c + miniport_rx_driver.c */
 
 #define FRAME_LEN 64
 
@@ -239,6 +240,48 @@ TEST(miniport_holds_thousands_of_sends)
     finish(host);
 }
 
+/* miniport_rx's receive path as a whole driver: its receives come from a
+ * DPC on another thread, RESOURCES when its ring runs low. */
+TEST(miniport_rx_whole_driver_receives_from_its_dpc)
+{
+    undis_host *host = create();
+    undis_host_stats s;
+    UCHAR frame[FRAME_LEN];
+    CHECK_EQ_INT((int)undis_host_load(host, MiniportRxDriverEntry, "miniport_rx"),
+                 (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(host, DriverEntry, "filter"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_attach(host), (int)NDIS_STATUS_SUCCESS);
+    memcpy(frame, g_frame, FRAME_LEN);
+    frame[12] = 0x08; /* IPv4 */
+    frame[13] = 0x00;
+    for (int i = 0; i < 200; i++) {
+        CHECK_EQ_INT((int)undis_host_send(host, frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+        for (int w = 0; w < 2000; w++) { /* the ring holds 16: let the DPC drain it */
+            undis_host_get_stats(host, &s);
+            if (s.recv_returned + 8 > s.send_nbls) {
+                break;
+            }
+            KeStallExecutionProcessor(100);
+        }
+    }
+    for (int w = 0; w < 20000; w++) {
+        undis_host_get_stats(host, &s);
+        if (s.recv_returned == 200) {
+            break;
+        }
+        KeStallExecutionProcessor(100);
+    }
+    undis_host_get_stats(host, &s);
+    CHECK_EQ_INT((int)s.send_completed, 200);
+    CHECK_EQ_INT((int)s.recv_nbls, 200);
+    CHECK_EQ_INT((int)s.up_nbls, 200);
+    CHECK_EQ_INT((int)undis_host_pause(host, 1000), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_restart(host), (int)NDIS_STATUS_SUCCESS);
+    undis_host_destroy(host);
+    CHECK_EQ_INT(g.reports, 0);
+    undis_report_set_hook(NULL, NULL);
+}
+
 /* ---- stacks -------------------------------------------------------------------- */
 
 TEST(stack_two_filters_over_undis_miniport)
@@ -399,6 +442,7 @@ TEST_CASE(miniport_data_path_at_dispatch_level)
 TEST_CASE(miniport_pending_restart_pause_and_oids)
 TEST_CASE(miniport_cancel_send_and_resources_receives)
 TEST_CASE(miniport_holds_thousands_of_sends)
+TEST_CASE(miniport_rx_whole_driver_receives_from_its_dpc)
 TEST_CASE(stack_two_filters_over_undis_miniport)
 TEST_CASE(stack_two_filters_over_the_loopback_miniport)
 TEST_CASE(miniport_driver_with_two_adapters)
