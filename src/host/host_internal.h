@@ -150,7 +150,7 @@ struct undis_host {
     NDIS_HANDLE nbl_pool;
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
-    struct host_slot *ledger; /* open addressing; grows (doubles) past 3/4 used */
+    struct host_slot *ledger; /* open addressing; grows (doubles) past half used */
     size_t ledger_size;       /* a power of two */
     size_t ledger_used;       /* slots not FREE (held or GONE) */
     size_t ledger_live;       /* slots held */
@@ -250,8 +250,8 @@ void undis__host_top_oid_complete(struct undis_host *host,
 /* The ledger's first table (undis_host_create); FALSE without memory. */
 BOOLEAN undis__host_ledger_init(struct undis_host *host);
 void undis__host_ledger_free(struct undis_host *host);
-/* Record nbl as handed to position holder, owned by origin; FALSE when the
- * ledger is full. */
+/* Record nbl, which is not in the ledger, as handed to position holder,
+ * owned by origin; FALSE without memory. */
 BOOLEAN undis__host_ledger_add(
     struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin);
 /* nbl goes from position from to position to: an entry held by from moves

@@ -9,7 +9,7 @@
  * keyed by the NBL's address, under a spin lock of the platform's (no IRQL
  * change, so it works at any IRQL); slots whose NBL came back are marked
  * GONE so that probes go on past them, and reused by later additions. The
- * table doubles (or is rebuilt without its GONE slots) before it is 3/4
+ * table doubles (or is rebuilt without its GONE slots) before it is half
  * used, so that a driver may hold any number of NBLs and a probe stays
  * short.
  */
@@ -45,17 +45,14 @@ undis__host_ledger_free(struct undis_host *host)
     host->ledger = NULL;
 }
 
-/* Lock held: a table twice as big (or as big, without the GONE slots) when
- * one more slot would pass 3/4; on no memory the old table goes on. */
+/* Lock held: a table twice as big (or as big, without the GONE slots), for
+ * one more slot would pass half of it; on no memory the old table goes on. */
 static void
 grow(struct undis_host *host)
 {
     size_t size = host->ledger_size;
     struct host_slot *table;
-    if ((host->ledger_used + 1) * 4 <= size * 3) {
-        return;
-    }
-    if ((host->ledger_live + 1) * 2 > size) {
+    if ((host->ledger_live + 1) * 4 > size) {
         size *= 2;
     }
     table = (struct host_slot *)calloc(size, sizeof(struct host_slot));
@@ -106,19 +103,43 @@ probe(struct undis_host *host, PNET_BUFFER_LIST nbl, struct host_slot **reuse)
     return found;
 }
 
+/* Lock held: the first slot a new entry for nbl may take (nbl must not be
+ * in the table), or NULL when the table is full. */
+static struct host_slot *
+first_open(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    size_t mask = host->ledger_size - 1;
+    size_t i = hash(nbl, host->ledger_size);
+    for (size_t n = 0; n < host->ledger_size; n++) {
+        struct host_slot *s = &host->ledger[(i + n) & mask];
+        if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
+            return s;
+        }
+    }
+    return NULL;
+}
+
 static struct host_slot *
 find(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {
     return probe(host, nbl, NULL);
 }
 
-/* Lock held: a new entry (FALSE when no slot is left). */
+/* Lock held: a new entry in slot (from the probe that did not find nbl),
+ * or after growing the table, in a slot probed again; FALSE when no slot
+ * is left. */
 static BOOLEAN
-insert(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin)
+insert(struct undis_host *host,
+       PNET_BUFFER_LIST nbl,
+       struct host_slot *slot,
+       host_nbl_kind kind,
+       int holder,
+       int origin)
 {
-    struct host_slot *slot;
-    grow(host);
-    (void)probe(host, nbl, &slot);
+    if ((host->ledger_used + 1) * 2 > host->ledger_size) {
+        grow(host);
+        slot = first_open(host, nbl);
+    }
     if (slot == NULL) {
         return FALSE;
     }
@@ -136,8 +157,10 @@ undis__host_ledger_add(
     struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind, int holder, int origin)
 {
     BOOLEAN added;
+    struct host_slot *slot;
     undis__spin_lock(&host->ledger_lock);
-    added = insert(host, nbl, kind, holder, origin);
+    slot = first_open(host, nbl);
+    added = insert(host, nbl, slot, kind, holder, origin);
     undis__spin_unlock(&host->ledger_lock);
     return added;
 }
@@ -151,13 +174,14 @@ undis__host_ledger_hand(struct undis_host *host,
                         BOOLEAN *full)
 {
     struct host_slot *found;
+    struct host_slot *slot;
     undis__spin_lock(&host->ledger_lock);
-    found = find(host, nbl);
+    found = probe(host, nbl, &slot);
     if (found != NULL) {
         found->holder = to;
         *full = FALSE;
     } else {
-        *full = !insert(host, nbl, kind, to, from);
+        *full = !insert(host, nbl, slot, kind, to, from);
     }
     undis__spin_unlock(&host->ledger_lock);
     return found != NULL;

@@ -127,7 +127,11 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
     m = &host->modules[to - 1];
     for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
         BOOLEAN full = FALSE;
-        (void)undis__host_ledger_hand(host, n, HOST_NBL_SEND, from, to, &full);
+        if (from == UNDIS_HOST_TOP && host->top == NULL) { /* a new NBL of undis's protocol */
+            full = !undis__host_ledger_add(host, n, HOST_NBL_SEND, to, from);
+        } else {
+            (void)undis__host_ledger_hand(host, n, HOST_NBL_SEND, from, to, &full);
+        }
         if (full) {
             untracked(host, n);
         }
@@ -466,9 +470,14 @@ indicate_to(
     struct host_module *m = &host->modules[to - 1];
     host_nbl_kind kind =
         (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0 ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE;
+    BOOLEAN fresh = from == undis__host_bottom(host) && host->miniport_driver == NULL;
     for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
         BOOLEAN full = FALSE;
-        (void)undis__host_ledger_hand(host, n, kind, from, to, &full);
+        if (fresh) { /* a new NBL of undis's miniport */
+            full = !undis__host_ledger_add(host, n, kind, to, from);
+        } else {
+            (void)undis__host_ledger_hand(host, n, kind, from, to, &full);
+        }
         if (full) {
             untracked(host, n);
         }
