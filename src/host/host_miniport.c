@@ -419,6 +419,10 @@ undis__host_adapter_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbl
         undis__host_count(&host->wire_out_nbls, 1);
         undis__host_count(&host->wire_out_bytes, undis__host_nbl_bytes(n));
         (void)undis__host_ledger_hand(host, n, HOST_NBL_SEND, from, bottom, &full);
+        if (full) {
+            fprintf(stderr, "undis host: no memory to grow the ledger; NBL %p goes on untracked\n",
+                    (void *)n);
+        }
     }
     a->chars->SendNetBufferListsHandler(a->context, nbls, NDIS_DEFAULT_PORT_NUMBER, flags);
 }
