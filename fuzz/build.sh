@@ -84,7 +84,7 @@ for src in "$root"/fuzz/fuzz_*.c; do
     extra=(-I"$root/tests" -I"$root/fuzz" -I"$root/tools/undis")
     "$CC" "${cflags[@]}" "${incs[@]}" "${extra[@]}" -c "$src" -o "$obj/$name.o"
     "$link" "${link_flags[@]}" "${engine[@]}" -pthread "$obj/$name.o" \
-        "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -o "$OUT/$name"
+        "$obj/libtool.a" "$obj/libsupport.a" "$obj/libundis.a" -ldl -o "$OUT/$name"
     if [ -f "$root/fuzz/$short.dict" ]; then
         cp "$root/fuzz/$short.dict" "$OUT/$name.dict"
     fi

@@ -124,31 +124,6 @@ TEST(filter_calls_the_host_lacks_fail)
     undis_report_set_hook(NULL, NULL);
 }
 
-TEST(configuration_fails_through_status)
-{
-    NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-    PNDIS_CONFIGURATION_PARAMETER value = (PNDIS_CONFIGURATION_PARAMETER)k_junk;
-    NDIS_STRING keyword;
-    NDIS_HANDLE config = k_junk;
-    NDIS_CONFIGURATION_OBJECT object;
-    memset(&object, 0, sizeof(object));
-    RtlInitUnicodeString(&keyword, L"MTU");
-    watch();
-    CHECK_EQ_INT((int)NdisOpenConfigurationEx(&object, &config), (int)NDIS_STATUS_FAILURE);
-    CHECK(config == NULL);
-    check_reported_once("NdisOpenConfigurationEx");
-    watch();
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK(value == NULL);
-    check_reported_once("NdisReadConfiguration");
-    status = NDIS_STATUS_SUCCESS;
-    NdisReadConfiguration(&status, &value, k_junk, &keyword, NdisParameterInteger);
-    CHECK_EQ_INT((int)status, (int)NDIS_STATUS_FAILURE);
-    CHECK_EQ_INT(g_seen.count, 1);
-    undis_report_set_hook(NULL, NULL);
-}
-
 TEST(device_creation_fails)
 {
     PDEVICE_OBJECT device = (PDEVICE_OBJECT)k_junk;
@@ -223,7 +198,6 @@ TEST_CASE(miniport_registration_fails)
 TEST_CASE(protocol_open_fails)
 TEST_CASE(oid_request_not_supported)
 TEST_CASE(filter_calls_the_host_lacks_fail)
-TEST_CASE(configuration_fails_through_status)
 TEST_CASE(device_creation_fails)
 TEST_CASE(misc_netio_not_supported)
 TEST_CASE(version_is_real_and_silent)

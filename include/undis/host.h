@@ -290,6 +290,44 @@ void undis_host_get_stats(undis_host *host, undis_host_stats *out);
  * its load name; "" before registration; kept after unload). */
 const char *undis_host_driver_name(const undis_host *host);
 
+/**
+ * The driver's settings (its registry keys) from a settings file: what
+ * NdisOpenConfigurationEx opens for the driver's handles (its filter module
+ * handle and its driver handle) and NdisReadConfiguration reads. The format
+ * (docs/host.md, "The settings file"): `Keyword = value` lines, `# comment`,
+ * integers (decimal or 0x hex), "quoted strings", several quoted strings
+ * (a multi-string), `hex: 01 02` (binary), bare words (strings, e.g.
+ * `NetworkAddress = 02-11-22-33-44-55`), `[SubKey]` sections.
+ * Pre: host and path not NULL; call it before undis_host_load (or between
+ * runs). Post: NDIS_STATUS_SUCCESS; the settings replace earlier ones (handles
+ * the driver has open keep the old ones until closed). Failure:
+ * NDIS_STATUS_FILE_NOT_FOUND (cannot open), NDIS_STATUS_INVALID_DATA (a
+ * parse error), NDIS_STATUS_RESOURCES; the earlier settings stay, and
+ * undis_host_config_error says why ("path:line: what"). Without a call the
+ * driver's keys are empty: every NdisReadConfiguration fails with
+ * NDIS_STATUS_FAILURE, as for a keyword the registry lacks. PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_set_config(undis_host *host, const char *path);
+
+/** As undis_host_set_config, from settings text in memory (errors name it
+ * "<settings>"), e.g. "MTU = 9000\nNetworkAddress = 02-00-00-00-00-07\n". */
+NDIS_STATUS undis_host_set_config_text(undis_host *host, const char *text);
+
+/** Why the last undis_host_set_config(_text) failed ("" after a success). */
+const char *undis_host_config_error(const undis_host *host);
+
+/**
+ * At undis_host_unload, after DriverUnload, the host lists every timer
+ * object, work item, configuration handle and pool block (ExAllocatePool*,
+ * NdisAllocateMemory*) the driver allocated since undis_host_load and still
+ * holds, every KTIMER still set and KDPC still queued: one
+ * HOST_LEAK_AT_UNLOAD report each, naming the kind, the object and the
+ * allocation site (the caller's return address; the routine for a DPC or
+ * KTIMER), then frees them (timers cancelled first). Returns how many the
+ * last unload found. Any thread.
+ */
+ULONG undis_host_leaks_at_unload(const undis_host *host);
+
 #ifdef __cplusplus
 }
 #endif

@@ -163,6 +163,10 @@ static const struct rule_row {
     RULE(HOST_OID_COMPLETED_TWICE, HOST,
          "an OID request completes exactly once: by its handler's status, or by "
          "NdisFOidRequestComplete after it returned NDIS_STATUS_PENDING"),
+    RULE(HOST_LEAK_AT_UNLOAD, HOST,
+         "a driver frees what it allocated before it unloads: a timer still set or a DPC still "
+         "queued calls into unloaded code, and memory, work items and configuration handles "
+         "kept are lost for good"),
     RULE(HOST_MINIPORT_BAD_ATTRIBUTES, HOST,
          "MiniportInitializeEx must set registration attributes, then general attributes, with "
          "NdisMSetMiniportAttributes, and only there; without them NDIS fails the adapter"),

@@ -146,6 +146,7 @@ undis_host_destroy(undis_host *host)
         return;
     }
     undis_host_unload(host);
+    undis__host_kserv_destroy(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
     undis__host_ledger_free(host);
     free(host);
@@ -225,6 +226,9 @@ undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char 
     }
     d = &host->drivers[host->ndrivers];
     init_driver(host, d, name);
+    if (host->ndrivers == 0) {
+        undis__host_kserv_load(host); /* what the drivers hold from now on */
+    }
     status = entry(&d->driver_object, &d->registry_path);
     if (!NT_SUCCESS(status)) {
         drop_registration(d);
@@ -278,6 +282,9 @@ undis_host_unload(undis_host *host)
     undis_host_detach(host);
     for (int i = host->ndrivers - 1; i >= 0; i--) {
         unload_driver(&host->drivers[i]);
+    }
+    if (host->ndrivers > 0) {
+        undis__host_kserv_unload(host); /* what the drivers still hold */
     }
     host->ndrivers = 0;
     host->nmodules = 0;

@@ -172,6 +172,11 @@ struct undis_host {
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
     volatile uint64_t oids, oids_completed, miniport_oids, status_indications, findings;
+    /* kernel services (host_kserv.c): settings, leaks at unload */
+    void *config; /* undis__config, bound to the driver's handles */
+    char config_error[256];
+    uint64_t leak_mark; /* the leak list's mark at load */
+    ULONG leaks_at_unload;
 };
 
 /* ---- host.c ---- */
@@ -303,6 +308,16 @@ BOOLEAN undis__host_running(struct undis_host *host,
                             const char *function,
                             PNET_BUFFER_LIST nbl);
 ULONG undis__host_dispatch_flag(ULONG flag);
+
+/* ---- host_kserv.c ---- */
+/* At load (before DriverEntry): note what the driver holds from now on. */
+void undis__host_kserv_load(struct undis_host *host);
+/* At unload (after DriverUnload): report and free what it still holds. */
+void undis__host_kserv_unload(struct undis_host *host);
+/* At destroy: the settings go. A role hosting another handle the driver
+ * opens configuration with binds it: undis__config_bind(handle, host->config)
+ * (kernel/rt_config.h). */
+void undis__host_kserv_destroy(struct undis_host *host);
 
 /* ---- host_oid.c ---- */
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);

@@ -33,6 +33,14 @@ ULONG undis__rt_processor(void);
 /* Processors of the model (1..64; undis_rt_set_processor_count). */
 ULONG undis__rt_processor_count(void);
 
+/* NdisGetRoutineAddress's table (generated: cmake/UndisRoutineTable.cmake). */
+struct undis__routine {
+    const char *name;
+    void (*address)(void);
+};
+extern const struct undis__routine undis__routines[];
+extern const size_t undis__routine_count;
+
 /* A per-thread identity (a KTHREAD stand-in: KMUTEX owners). */
 PKTHREAD undis__rt_thread(void);
 

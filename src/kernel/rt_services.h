@@ -100,37 +100,4 @@ void undis__rt_object_signal(DISPATCHER_HEADER *header);
 /* Set SignalState to 0 under the object's lock. */
 void undis__rt_object_reset(DISPATCHER_HEADER *header);
 
-/* ---- configuration (rt_config.c) ------------------------------------------------- */
-
-typedef struct undis__config undis__config;
-
-/*
- * Parses the settings text (docs/host.md) into a new store; name is what
- * errors call it (a path). Failure: NDIS_STATUS_INVALID_DATA with a message
- * "name:line: what" in error (cap bytes, NUL-terminated), or
- * NDIS_STATUS_RESOURCES; *out NULL.
- */
-NDIS_STATUS undis__config_parse(const char *text,
-                                size_t length,
-                                const char *name,
-                                undis__config **out,
-                                char *error,
-                                size_t cap);
-/* Reads the file at path and parses it; errors as undis__config_parse (a
- * file that cannot be read: NDIS_STATUS_FILE_NOT_FOUND, "path: reason"). */
-NDIS_STATUS undis__config_load(const char *path, undis__config **out, char *error, size_t cap);
-void undis__config_free(undis__config *config);
-/*
- * NdisOpenConfigurationEx with ConfigObject->NdisHandle == ndis_handle opens
- * config (NULL: forget the handle). The store stays the caller's; it must
- * outlive the binding. One binding per handle; a later call replaces it.
- * Failure: NDIS_STATUS_RESOURCES (nothing bound).
- */
-NDIS_STATUS undis__config_bind(NDIS_HANDLE ndis_handle, undis__config *config);
-
-/* Keeps the configuration handles' parsing under 800 lines per file. */
-struct undis__config_value;
-const struct undis__config_value *
-undis__config_find(const undis__config *config, const WCHAR *section, const NDIS_STRING *keyword);
-
 #endif /* UNDIS_RT_SERVICES_H */

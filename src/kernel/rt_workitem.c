@@ -6,12 +6,13 @@
  * queued items in order and run their routines. The workers start on the
  * first queueing and live as long as the process.
  *
- * An item is IDLE, QUEUED or RUNNING. Queueing an IDLE or RUNNING item (a
- * routine may queue its own item again) queues it; queueing a QUEUED one is
- * the driver's bug (Windows corrupts its list): a bug check. An item may be
- * freed inside its own routine (it is freed when the routine returns);
- * freed from another thread while it runs, the free waits for the routine;
- * freed while queued is a bug check.
+ * An item is queued or not, and runs on as many workers as took it (a
+ * routine may queue its own item again, and another worker may start it
+ * before the first returns). Queueing a queued item is the driver's bug
+ * (Windows corrupts its list): a bug check. An item may be freed inside its
+ * own routine (it is freed when the last run returns); freed from another
+ * thread while it runs, the free waits for the runs; freed while queued is
+ * a bug check.
  */
 #include "kernel/rt_services.h"
 
@@ -19,15 +20,14 @@
 #define ITEM_MAGIC_DEAD 0x64616544U
 #define WORKERS         4
 
-typedef enum item_state { ITEM_IDLE = 0, ITEM_QUEUED, ITEM_RUNNING } item_state;
 typedef enum item_kind { ITEM_NDIS, ITEM_IO, ITEM_NDIS5 } item_kind;
 
 struct work_item {
     ULONG magic;
     item_kind kind;
-    item_state state;
-    BOOLEAN free_pending; /* freed by its own routine: freed after it */
-    PKTHREAD runner;      /* the worker running it */
+    BOOLEAN queued;
+    BOOLEAN free_pending; /* freed by its own routine: freed after the last run */
+    ULONG runs;           /* workers running it now */
     LIST_ENTRY link;
     NDIS_IO_WORKITEM_ROUTINE ndis_routine;
     PIO_WORKITEM_ROUTINE io_routine;
@@ -81,15 +81,15 @@ run_item(struct work_item *item)
     }
 }
 
+static UNDIS_THREAD_LOCAL struct work_item *t_running; /* on a worker: its item */
+
 /* Lock held: the item's routine returned. */
 static void
 finished(struct work_item *item)
 {
-    if (item->free_pending || item->kind == ITEM_NDIS5) {
+    item->runs--;
+    if (item->runs == 0 && (item->free_pending || item->kind == ITEM_NDIS5)) {
         destroy(item);
-    } else if (item->state == ITEM_RUNNING) {
-        item->state = ITEM_IDLE;
-        item->runner = NULL;
     }
     undis__cond_broadcast(&g_work.idle);
 }
@@ -106,11 +106,13 @@ worker(void *arg)
             continue;
         }
         item = CONTAINING_RECORD(RemoveHeadList(&g_work.queue), struct work_item, link);
-        item->state = ITEM_RUNNING;
-        item->runner = undis__rt_thread();
+        item->queued = FALSE;
+        item->runs++;
+        t_running = item;
         undis__mutex_unlock(&g_work.lock);
         run_item(item);
         undis__mutex_lock(&g_work.lock);
+        t_running = NULL;
         finished(item);
     }
 }
@@ -148,11 +150,11 @@ enqueue(struct work_item *item, const char *function)
 {
     undis__once_run(&g_work.once, start_workers);
     undis__mutex_lock(&g_work.lock);
-    if (item->state == ITEM_QUEUED) {
+    if (item->queued) {
         undis__mutex_unlock(&g_work.lock);
         undis__rt_bugcheck(INVALID_WORK_QUEUE_ITEM, (ULONG_PTR)item, function);
     }
-    item->state = ITEM_QUEUED;
+    item->queued = TRUE;
     InsertTailList(&g_work.queue, &item->link);
     undis__cond_broadcast(&g_work.work);
     undis__mutex_unlock(&g_work.lock);
@@ -162,15 +164,15 @@ static void
 release(struct work_item *item)
 {
     undis__mutex_lock(&g_work.lock);
-    if (item->state == ITEM_QUEUED) {
+    if (item->queued) {
         undis__mutex_unlock(&g_work.lock);
         undis__rt_bugcheck(INVALID_WORK_QUEUE_ITEM, (ULONG_PTR)item,
                            "a work item freed while it is queued");
     }
-    if (item->state == ITEM_RUNNING && item->runner == undis__rt_thread()) {
-        item->free_pending = TRUE; /* freed in its own routine */
+    if (t_running == item) {
+        item->free_pending = TRUE; /* freed in its own routine: after the last run */
     } else {
-        while (item->state == ITEM_RUNNING) {
+        while (item->runs != 0) {
             undis__cond_wait(&g_work.idle, &g_work.lock, UINT64_MAX);
         }
         destroy(item);
@@ -183,7 +185,7 @@ reclaim(struct undis__rt_track *track)
 {
     struct work_item *item = CONTAINING_RECORD(track, struct work_item, track);
     undis__mutex_lock(&g_work.lock);
-    while (item->state != ITEM_IDLE) { /* a queued item still runs, then goes */
+    while (item->queued || item->runs != 0) { /* a queued item still runs, then goes */
         undis__cond_wait(&g_work.idle, &g_work.lock, UINT64_MAX);
     }
     destroy(item);

@@ -341,6 +341,13 @@ void undis__sleep_ns(uint64_t ns);
  */
 int undis__thread_start(void (*fn)(void *arg), void *arg);
 
+/*
+ * undis__plat_describe_address - where code at addr lives, for reports:
+ * "module+0xoffset (symbol+0xoffset)" as far as the system knows it (an
+ * exported symbol only), else "" . Writes at most cap bytes, NUL-terminated.
+ */
+void undis__plat_describe_address(const void *addr, char *out, size_t cap);
+
 /* Processors online (at least 1). */
 unsigned undis__online_cpus(void);
 

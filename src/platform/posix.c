@@ -7,7 +7,17 @@
 #ifndef _POSIX_C_SOURCE
 #    define _POSIX_C_SOURCE 200809L
 #endif
+#ifndef _GNU_SOURCE
+#    define _GNU_SOURCE /* dladdr (glibc) */
+#endif
+#ifndef _DARWIN_C_SOURCE
+#    define _DARWIN_C_SOURCE /* dladdr (macOS) */
+#endif
 #include "platform/platform.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
 
 #include <pthread.h>
 #include <sched.h>
@@ -83,6 +93,34 @@ undis__thread_start(void (*fn)(void *arg), void *arg)
         return 0;
     }
     return 1;
+}
+
+/* ---- addresses ------------------------------------------------------------------ */
+
+void
+undis__plat_describe_address(const void *addr, char *out, size_t cap)
+{
+    Dl_info info;
+    const char *module;
+    if (cap == 0) {
+        return;
+    }
+    out[0] = '\0';
+    memset(&info, 0, sizeof(info));
+    if (addr == NULL || dladdr(addr, &info) == 0 || info.dli_fname == NULL) {
+        return;
+    }
+    module =
+        strrchr(info.dli_fname, '/') != NULL ? strrchr(info.dli_fname, '/') + 1 : info.dli_fname;
+    if (info.dli_sname != NULL && info.dli_saddr != NULL) {
+        (void)snprintf(out, cap, "%s+0x%lx (%s+0x%lx)", module,
+                       (unsigned long)((const char *)addr - (const char *)info.dli_fbase),
+                       info.dli_sname,
+                       (unsigned long)((const char *)addr - (const char *)info.dli_saddr));
+    } else {
+        (void)snprintf(out, cap, "%s+0x%lx", module,
+                       (unsigned long)((const char *)addr - (const char *)info.dli_fbase));
+    }
 }
 
 /* ---- sleeping, processors, clocks ------------------------------------------- */

@@ -10,6 +10,9 @@
 
 #include "platform/platform.h"
 
+#include <stdio.h>
+#include <string.h>
+
 _Static_assert(sizeof(undis__mutex) == sizeof(SRWLOCK), "undis__mutex holds an SRWLOCK");
 _Static_assert(sizeof(undis__cond) == sizeof(CONDITION_VARIABLE),
                "undis__cond holds a CONDITION_VARIABLE");
@@ -80,6 +83,33 @@ undis__thread_start(void (*fn)(void *arg), void *arg)
     }
     (void)CloseHandle(h); /* detached: the thread runs on */
     return 1;
+}
+
+/* ---- addresses ------------------------------------------------------------------ */
+
+void
+undis__plat_describe_address(const void *addr, char *out, size_t cap)
+{
+    HMODULE module = NULL;
+    char path[MAX_PATH];
+    const char *name;
+    DWORD n;
+    if (cap == 0) {
+        return;
+    }
+    out[0] = '\0';
+    if (addr == NULL || !GetModuleHandleExA(GET_MODULE_HANDLE_EX_FLAG_FROM_ADDRESS |
+                                                GET_MODULE_HANDLE_EX_FLAG_UNCHANGED_REFCOUNT,
+                                            (LPCSTR)addr, &module)) {
+        return;
+    }
+    n = GetModuleFileNameA(module, path, (DWORD)sizeof(path));
+    if (n == 0 || n >= sizeof(path)) {
+        return;
+    }
+    name = strrchr(path, '\\') != NULL ? strrchr(path, '\\') + 1 : path;
+    (void)snprintf(out, cap, "%s+0x%lx", name,
+                   (unsigned long)((const char *)addr - (const char *)module));
 }
 
 /* ---- sleeping, processors, clocks ------------------------------------------- */
