@@ -43,8 +43,8 @@ MpxNicReceive(PMPX_ADAPTER Adapter, PNET_BUFFER Nb)
     PUCHAR Buffer = Adapter->Rx.RxSlots[Adapter->HwNext].Buffer;
     ULONG Length = NET_BUFFER_DATA_LENGTH(Nb);
     PUCHAR Data;
-    if ((Descriptor->Status & MP_RXD_OWNED_BY_HW) == 0 || Length < MPX_MIN_SEND ||
-        Length > MP_RX_BUFFER_SIZE) {
+    if ((ReadUShortAcquire(&Descriptor->Status) & MP_RXD_OWNED_BY_HW) == 0 ||
+        Length < MPX_MIN_SEND || Length > MP_RX_BUFFER_SIZE) {
         return FALSE;
     }
     Data = (PUCHAR)NdisGetDataBuffer(Nb, Length, Buffer, 1, 0);
@@ -56,7 +56,7 @@ MpxNicReceive(PMPX_ADAPTER Adapter, PNET_BUFFER Nb)
     }
     Descriptor->Length = (USHORT)Length;
     Descriptor->VlanTci = 0;
-    Descriptor->Status = MP_RXD_DONE;
+    WriteUShortRelease(&Descriptor->Status, MP_RXD_DONE); /* the descriptor last, as DMA */
     Adapter->HwNext = (Adapter->HwNext + 1) % MP_RX_RING_SIZE;
     return TRUE;
 }

@@ -117,12 +117,12 @@ report_leak(void *context, const undis__rt_leak *leak)
     if (leak->kind == UNDIS__RT_MEMORY) {
         undis__host_report(host, UNDIS_RULE_HOST_LEAK_AT_UNLOAD, "DriverUnload", NULL,
                            "%s: memory %p (%lu bytes, tag '%.4s') allocated at %p%s not freed",
-                           who(host), leak->object,
-                           (unsigned long)leak->size, tag, leak->site, where);
+                           who(host), leak->object, (unsigned long)leak->size, tag, leak->site,
+                           where);
     } else {
         undis__host_report(host, UNDIS_RULE_HOST_LEAK_AT_UNLOAD, "DriverUnload", NULL,
-                           "%s: %s %p (%s %p%s) still held at unload",
-                           who(host), undis__rt_kind_name(leak->kind), leak->object,
+                           "%s: %s %p (%s %p%s) still held at unload", who(host),
+                           undis__rt_kind_name(leak->kind), leak->object,
                            leak->kind == UNDIS__RT_DPC || leak->kind == UNDIS__RT_KTIMER
                                ? "routine"
                                : "allocated at",
