@@ -11,16 +11,19 @@
  */
 #include "host/host_internal.h"
 
+#include "base/internal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#define HOST_DATA_TAG 0x64747348u /* 'dtsH' */
 #define WIRE_STACK    2048u
 
 PNET_BUFFER_LIST
 undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
 {
-    PVOID data = NdisAllocateMemoryWithTagPriority(NULL, length, HOST_DATA_TAG, NormalPoolPriority);
+    /* the base allocator (fault injection, no pool header): the host's own
+     * frames are not the driver's memory */
+    PVOID data = undis__mem_alloc(length);
     PMDL mdl;
     PNET_BUFFER_LIST nbl;
     if (data == NULL) {
@@ -29,13 +32,13 @@ undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
     memcpy(data, frame, length);
     mdl = NdisAllocateMdl(NULL, data, length);
     if (mdl == NULL) {
-        NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+        undis__mem_free(data);
         return NULL;
     }
     nbl = NdisAllocateNetBufferAndNetBufferList(host->nbl_pool, 0, 0, mdl, 0, length);
     if (nbl == NULL) {
         NdisFreeMdl(mdl);
-        NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+        undis__mem_free(data);
         return NULL;
     }
     nbl->SourceHandle = (NDIS_HANDLE)host; /* undis's protocol or miniport */
@@ -50,7 +53,7 @@ undis__host_nbl_free(PNET_BUFFER_LIST nbl)
     NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
     NdisFreeNetBufferList(nbl);
     NdisFreeMdl(mdl);
-    NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+    undis__mem_free(data);
 }
 
 ULONG
