@@ -66,9 +66,10 @@ typedef enum undis_host_state {
 typedef struct undis_host_stats {
     ULONG64 send_nbls, send_bytes;         /* sent by undis's protocol */
     ULONG64 send_completed;                /* came back to the protocol */
-    ULONG64 wire_out_nbls, wire_out_bytes; /* reached undis's miniport */
-    ULONG64 recv_nbls, recv_bytes;         /* indicated by undis's miniport */
-    ULONG64 recv_returned;                 /* came back to the miniport */
+    ULONG64 wire_out_nbls, wire_out_bytes; /* reached the miniport (undis's or the driver's) */
+    ULONG64 recv_nbls, recv_bytes;         /* indicated by the miniport */
+    ULONG64 recv_returned;                 /* came back to the miniport (or, with RESOURCES, */
+                                           /* were its own again when the indication returned) */
     ULONG64 up_nbls, up_bytes;             /* reached undis's protocol */
     ULONG64 oids, oids_completed;          /* issued by the protocol / completed */
     ULONG64 miniport_oids;                 /* requests that reached the miniport */
