@@ -396,6 +396,9 @@ misreturned(struct undis_host *host,
             BOOLEAN as_send)
 {
     const char *who = undis__host_name_at(host, holder);
+    const char *role = holder == undis__host_bottom(host) ? "miniport"
+                       : holder == UNDIS_HOST_TOP         ? "protocol"
+                                                          : "filter";
     struct host_batch b;
     if (kind == HOST_NBL_FREE || h != holder) {
         undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, function, nbl,
@@ -403,8 +406,7 @@ misreturned(struct undis_host *host,
                                      "or never sent to it)"
                                    : "%s: NBL %p is not a receive the %s holds (returned twice, "
                                      "or never indicated to it)",
-                           who, (void *)nbl,
-                           holder == undis__host_bottom(host) ? "miniport" : "filter");
+                           who, (void *)nbl, role);
         if (kind != HOST_NBL_FREE) {
             (void)undis__host_ledger_add(host, nbl, kind, h, origin);
         }
@@ -416,9 +418,7 @@ misreturned(struct undis_host *host,
         undis__host_report(host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES, function, nbl,
                            "%s: NBL %p came with NDIS_RECEIVE_FLAGS_RESOURCES; it is not "
                            "the %s's to %s",
-                           who, (void *)nbl,
-                           holder == undis__host_bottom(host) ? "miniport" : "filter",
-                           as_send ? "complete" : "return");
+                           who, (void *)nbl, role, as_send ? "complete" : "return");
         (void)undis__host_ledger_add(host, nbl, kind, h, origin);
     } else if (as_send) {
         undis__host_report(host, UNDIS_RULE_HOST_NBL_WRONG_CALL, function, nbl,
