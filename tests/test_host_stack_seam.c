@@ -121,7 +121,8 @@ TEST(top_edge_seam_holds_and_returns_receives)
     CHECK_EQ_INT(g.reports, 0);
     undis__host_return_from(host, UNDIS_HOST_TOP, g.held[3], 0, "NdisReturnNetBufferLists");
     CHECK_EQ_INT(g.reports, 1);
-    CHECK_EQ_INT((int)g.last, (int)UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING); /* "...the protocol holds" */
+    CHECK_EQ_INT((int)g.last,
+                 (int)UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING); /* "...the protocol holds" */
     CHECK_EQ_INT((int)undis_host_pause(host, 1000), (int)NDIS_STATUS_SUCCESS);
     undis_host_destroy(host);
     CHECK_EQ_INT(g.reports, 1);

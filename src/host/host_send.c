@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define WIRE_STACK    2048u
+#define WIRE_STACK 2048u
 
 PNET_BUFFER_LIST
 undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
