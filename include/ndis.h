@@ -49,5 +49,9 @@
 #include "ndis/rxfilter.h"
 #include "ndis/rxqueue.h"
 #include "ndis/vswitch.h"
+/* compat-a (issue 12): hardware resources, hardware assist, RSSv2, kernel objects */
+#include "ndis/hwres.h"
+#include "ndis/kobject.h"
+#include "ndis/hwassist.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -15,5 +15,8 @@
 #include "ndis/wdmio.h"
 #include "ndis/csq.h"
 #include "ndis/registry.h"
+/* compat-a (issue 12) */
+#include "ndis/hwres.h"
+#include "ndis/kobject.h"
 
 #endif /* UNDIS_SHADOW_WDM_H */

@@ -130,4 +130,18 @@
 #    define UNDIS_CXX_EXTENSIONS_END
 #endif
 
+/* compat-a (issue 12): MSVC's __pragma(x) for gcc, which lacks it (clang
+ * knows it with -fms-extensions). */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(__pragma)
+#    define __pragma(x) _Pragma(#    x)
+#endif
+/* ... and MSVC's _alloca and __debugbreak, builtins of clang with
+ * -fms-extensions. */
+#if defined(__GNUC__) && !defined(__clang__) && !defined(_WIN32) && !defined(_alloca)
+#    define _alloca __builtin_alloca
+#endif
+#if defined(__GNUC__) && !defined(__clang__) && !defined(_WIN32) && !defined(__debugbreak)
+#    define __debugbreak() __builtin_trap()
+#endif
+
 #endif /* UNDIS_NDIS_COMPILER_H */

@@ -314,6 +314,10 @@ undis__once_run(undis__once *once, void (*fn)(void))
 /* Gives the processor to another thread (used by spinning waiters). */
 void undis__thread_yield(void);
 
+/* undis__process_id - the operating system's id of this process (compat-a:
+ * PsGetCurrentProcessId). */
+unsigned long undis__process_id(void);
+
 /*
  * undis__thread_exit_register - arrange for undis__thread_exit(state, ...)
  * to run when the calling thread exits (a pthread key destructor on POSIX,

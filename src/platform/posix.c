@@ -207,3 +207,9 @@ undis__cond_broadcast(undis__cond *c)
 {
     (void)pthread_cond_broadcast(c);
 }
+
+unsigned long
+undis__process_id(void)
+{
+    return (unsigned long)getpid();
+}

@@ -182,3 +182,9 @@ undis__cond_broadcast(undis__cond *c)
 {
     WakeAllConditionVariable((PCONDITION_VARIABLE)(void *)c);
 }
+
+unsigned long
+undis__process_id(void)
+{
+    return (unsigned long)GetCurrentProcessId();
+}

@@ -39,7 +39,7 @@ endif()
 if(_undis_compat_links)
     set(UNDIS_HAVE_COMPAT ON)
     message(STATUS "undis: libclang (${UNDIS_LIBCLANG_LIBRARY}) and libxml2 found: building `undis compat`")
-    list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_tree.c compat_names.c
+    list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_gcc.c compat_tree.c compat_names.c
         compat_vcxproj.c)
 else()
     set(UNDIS_HAVE_COMPAT OFF)

@@ -39,6 +39,8 @@ typedef struct compat_result {
     unsigned errors;
     compat_cause *causes;
     size_t ncauses;
+    int gcc;         /* --cc: 1 compiles, 0 fails, -1 not run (compat-a) */
+    char *gcc_error; /* --cc: its first error line, or NULL */
 } compat_result;
 
 /* How files are compiled. */
@@ -51,6 +53,8 @@ typedef struct compat_options {
     const char *overlay;        /* the file-system overlay (compat_overlay_write), or NULL */
     int ms_compat;              /* add -fms-compatibility */
     int verbose;                /* print every diagnostic */
+    const char *cc;             /* --cc: a second compile by this driver, or NULL */
+    const char *lower_dir;      /* --cc: the folder of lower-case header links, or NULL */
 } compat_options;
 
 /* An index of the files of a tree, by lower-case base name. */
@@ -86,6 +90,15 @@ int compat_check_file(const char *path,
                       const char *wpp_dir,
                       compat_result *result);
 void compat_result_free(compat_result *result);
+
+/* compat-a: compiles path again with o->cc (-fsyntax-only, the flags of
+ * clang_args gcc takes) and sets result->gcc / gcc_error. 0, or -1 when out
+ * of memory. compat_gcc.c. */
+int compat_gcc_check(const char *path,
+                     const compat_strv *clang_args,
+                     const compat_options *o,
+                     int cplusplus,
+                     compat_result *result);
 
 /* ---- shared by compat_clang.c, compat_tree.c, compat_names.c --------------- */
 

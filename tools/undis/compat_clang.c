@@ -251,6 +251,45 @@ declared_by_failed_line(const diag_ctx *ctx, const char *name)
     return 0;
 }
 
+/* 1 when line `back` lines before `where` ("file:line") contains text. */
+static int
+line_has(const char *where, unsigned long back, const char *text)
+{
+    const char *colon = strrchr(where, ':');
+    unsigned long n;
+    char *file, *line;
+    int found;
+    if (colon == NULL) {
+        return 0;
+    }
+    n = strtoul(colon + 1, NULL, 10);
+    if (n <= back) {
+        return 0;
+    }
+    file = compat_strndup(where, (size_t)(colon - where));
+    line = file ? compat_source_line(file, n - back) : NULL;
+    found = line != NULL && strstr(line, text) != NULL;
+    free(line);
+    free(file);
+    return found;
+}
+
+/* MSVC-only forms told by the source line (compat-a): a __declspec inside a
+ * type name (clang: "expected expression"), and an assignment through a
+ * conditional between incompatible pointer types, which MSVC types as the
+ * first operand's and clang as void *. */
+static int
+msvc_by_line(const char *msg, const char *where)
+{
+    if (strcmp(msg, "expected expression") == 0) {
+        return line_has(where, 0, "__declspec(");
+    }
+    if (strcmp(msg, "incomplete type 'void' is not assignable") == 0) {
+        return line_has(where, 0, "?") || line_has(where, 1, "?");
+    }
+    return 0;
+}
+
 /* A name the file uses and nobody declared. */
 static void
 classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *msg)
@@ -280,7 +319,7 @@ classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const c
     }
     if (compat_form(msg, "", " file not found")) {
         classify_missing_file(ctx, name, where, msg);
-    } else if (compat_msvc_message(msg) || compat_msvc_name(name)) {
+    } else if (compat_msvc_message(msg) || compat_msvc_name(name) || msvc_by_line(msg, where)) {
         add_cause(ctx, COMPAT_MSVC, name, "", where, msg);
     } else if (in_undis(ctx, file)) {
         add_cause(ctx, COMPAT_UNDIS_DIFFERS, name, compat_basename(file), where, msg);
@@ -454,6 +493,7 @@ compat_check_file(const char *path,
     struct stat st;
     int cplusplus = !compat_has_ext(path, ".c");
     memset(result, 0, sizeof(*result));
+    result->gcc = -1;
     result->path = compat_strndup(path, strlen(path));
     result->cplusplus = cplusplus;
     if (result->path == NULL || build_args(&args, path, project, options, wpp_dir, cplusplus)) {
@@ -479,6 +519,10 @@ compat_check_file(const char *path,
     index = clang_createIndex(0, 0);
     rc = clang_parseTranslationUnit2(index, path, (const char *const *)args.v, (int)args.n, NULL, 0,
                                      CXTranslationUnit_KeepGoing, &tu);
+    result->gcc = -1;
+    if (options->cc != NULL && compat_gcc_check(path, &args, options, cplusplus, result) != 0) {
+        fprintf(stderr, "undis compat: out of memory\n");
+    }
     compat_strv_free(&args);
     if (rc != CXError_Success || tu == NULL) {
         fprintf(stderr, "undis compat: %s: libclang could not parse it (error %d)\n", path,
@@ -519,5 +563,6 @@ compat_result_free(compat_result *result)
     }
     free(result->causes);
     free(result->path);
+    free(result->gcc_error);
     memset(result, 0, sizeof(*result));
 }

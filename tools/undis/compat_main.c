@@ -43,6 +43,7 @@ typedef struct run {
     compat_result *results;
     char wpp_dir[64];
     char overlay[96];
+    char lower_dir[96]; /* --cc: lower-case links to the tree's headers */
 } run;
 
 static void
@@ -62,6 +63,7 @@ usage(FILE *out)
             "  --config CFG|PLAT   the project configuration (default Release|x64)\n"
             "  --wpp-func SPEC     a WPP trace function, as -func: takes it\n"
             "  --ms-compat         also -fms-compatibility\n"
+            "  --cc gcc            also compile each file with gcc (g++ for C++), -fsyntax-only\n"
             "  --json              the report as JSON\n"
             "  -v                  print every diagnostic\n"
             "Exit status: 0 when every file compiles, 1 when some do not, 2 on bad usage.\n",
@@ -266,6 +268,8 @@ parse(run *r, int argc, char **argv, compat_strv *paths)
             o->verbose = 1;
         } else if (strcmp(a, "--ms-compat") == 0) {
             o->ms_compat = 1;
+        } else if (strcmp(a, "--cc") == 0) {
+            rc = (o->cc = value(argc, argv, &i, "--cc")) == NULL;
         } else if (strncmp(a, "-I", 2) == 0) {
             rc = (v = value(argc, argv, &i, "-I")) == NULL || add_abs(&o->includes, v);
         } else if (strncmp(a, "-D", 2) == 0) {
@@ -347,6 +351,31 @@ run_free(run *r)
     compat_strv_free(&r->options.wpp_funcs);
 }
 
+/* --cc (compat-a): gcc has no overlay, so a folder of lower-case links to
+ * the headers of the tree and of undis gives it the Windows spellings that
+ * differ only in letter case. Links that clash keep the first. */
+static int
+write_lower_links(run *r, const compat_tree *all)
+{
+    snprintf(r->lower_dir, sizeof(r->lower_dir), "%s/lower", r->wpp_dir);
+    if (mkdir(r->lower_dir, 0700) != 0) {
+        return -1;
+    }
+    for (size_t k = 0; k < all->paths.n; k++) {
+        const char *name = all->lower.v[k];
+        if (compat_has_ext(name, ".h") || compat_has_ext(name, ".hpp")) {
+            char *link = compat_path_join(r->lower_dir, name);
+            if (link == NULL) {
+                return -1;
+            }
+            (void)symlink(all->paths.v[k], link);
+            free(link);
+        }
+    }
+    r->options.lower_dir = r->lower_dir;
+    return 0;
+}
+
 /* The overlay that gives the tree Windows' file names (see compat_check.h). */
 static int
 write_overlay(run *r, const compat_tree *tree)
@@ -366,6 +395,9 @@ write_overlay(run *r, const compat_tree *tree)
     (void)tree;
     snprintf(r->overlay, sizeof(r->overlay), "%s/overlay.yaml", r->wpp_dir);
     rc = rc == 0 ? compat_overlay_write(&all, r->overlay) : -1;
+    if (rc == 0 && r->options.cc != NULL) {
+        rc = write_lower_links(r, &all);
+    }
     compat_tree_free(&all);
     if (rc != 0) {
         fprintf(stderr, "undis compat: %s: cannot be written\n", r->overlay);
@@ -443,6 +475,9 @@ undis_tool_compat(int argc, char **argv)
         }
         free(dir);
         free(root);
+    }
+    if (r.lower_dir[0] != '\0') {
+        remove_wpp_dir(r.lower_dir);
     }
     remove_wpp_dir(r.wpp_dir);
 out:

@@ -113,17 +113,28 @@ print_kind(FILE *out, const compat_result *r, compat_kind kind)
 void
 compat_print_text(FILE *out, const compat_result *results, size_t n, const compat_tally *t)
 {
-    size_t ok = 0;
+    size_t ok = 0, gcc_ok = 0, gcc_run = 0;
     for (size_t f = 0; f < n; f++) {
         const compat_result *r = &results[f];
         ok += (size_t)r->compiles;
-        fprintf(out, "%s %s (%s)\n", r->compiles ? "ok  " : "FAIL", r->path,
-                r->cplusplus ? "C++" : "C");
+        fprintf(out, "%s %s (%s)%s\n", r->compiles ? "ok  " : "FAIL", r->path,
+                r->cplusplus ? "C++" : "C",
+                r->gcc == 1   ? " [gcc: ok]"
+                : r->gcc == 0 ? " [gcc: FAIL]"
+                              : "");
+        if (r->gcc == 0 && r->gcc_error != NULL && r->gcc_error[0] != '\0') {
+            fprintf(out, "    gcc: %s\n", r->gcc_error);
+        }
+        gcc_ok += (size_t)(r->gcc == 1);
+        gcc_run += (size_t)(r->gcc >= 0);
         for (int k = 0; k < COMPAT_KIND_COUNT; k++) {
             print_kind(out, r, (compat_kind)k);
         }
     }
     fprintf(out, "\nundis compat: %zu files, %zu compile unchanged, %zu do not\n", n, ok, n - ok);
+    if (gcc_run > 0) {
+        fprintf(out, "  with gcc: %zu of %zu compile\n", gcc_ok, gcc_run);
+    }
     for (int k = 0; k < COMPAT_KIND_COUNT; k++) {
         if (t->kinds[k] > 0) {
             fprintf(out, "  %-26s %zu errors\n", compat_kind_text((compat_kind)k), t->kinds[k]);
@@ -162,8 +173,14 @@ json_result(FILE *out, const compat_result *r)
 {
     fprintf(out, "    {\"path\": ");
     json_string(out, r->path);
-    fprintf(out, ", \"language\": \"%s\", \"compiles\": %s, \"errors\": %u, \"causes\": [",
+    fprintf(out, ", \"language\": \"%s\", \"compiles\": %s, \"errors\": %u, ",
             r->cplusplus ? "C++" : "C", r->compiles ? "true" : "false", r->errors);
+    if (r->gcc >= 0) {
+        fprintf(out, "\"gcc_compiles\": %s, \"gcc_error\": ", r->gcc == 1 ? "true" : "false");
+        json_string(out, r->gcc_error != NULL ? r->gcc_error : "");
+        fprintf(out, ", ");
+    }
+    fprintf(out, "\"causes\": [");
     for (size_t i = 0; i < r->ncauses; i++) {
         const compat_cause *c = &r->causes[i];
         fprintf(out, "%s\n      {\"kind\": \"%s\", \"name\": ", i ? "," : "",
@@ -183,7 +200,7 @@ json_result(FILE *out, const compat_result *r)
 void
 compat_print_json(FILE *out, const compat_result *results, size_t n, const compat_tally *t)
 {
-    size_t ok = 0;
+    size_t ok = 0, gcc_ok = 0, gcc_run = 0;
     fprintf(out, "{\n  \"files\": [\n");
     for (size_t f = 0; f < n; f++) {
         ok += (size_t)results[f].compiles;
@@ -192,6 +209,13 @@ compat_print_json(FILE *out, const compat_result *results, size_t n, const compa
     }
     fprintf(out, "  ],\n  \"summary\": {\"files\": %zu, \"compile\": %zu, \"fail\": %zu", n, ok,
             n - ok);
+    for (size_t f = 0; f < n; f++) {
+        gcc_ok += (size_t)(results[f].gcc == 1);
+        gcc_run += (size_t)(results[f].gcc >= 0);
+    }
+    if (gcc_run > 0) {
+        fprintf(out, ", \"gcc_compile\": %zu, \"gcc_fail\": %zu", gcc_ok, gcc_run - gcc_ok);
+    }
     for (int k = 0; k < COMPAT_KIND_COUNT; k++) {
         fprintf(out, ", \"%s\": %zu", compat_kind_key((compat_kind)k), t->kinds[k]);
     }
