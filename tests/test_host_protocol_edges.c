@@ -362,27 +362,32 @@ TEST(protocol_settings_survive_allocation_failures)
 }
 
 /* The table that binds settings to handles is full (64 handles: 32 hosts
- * with settings, two handles each): the protocol's registration cannot
+ * with settings and a protocol loaded, two handles each: its protocol
+ * handle and its binding handle): a 33rd protocol's registration cannot
  * bind its handles and fails with NDIS_STATUS_RESOURCES, freeing its
  * state. */
 TEST(protocol_registration_fails_when_its_settings_cannot_be_bound)
 {
-    undis_host *hosts[32];
+    undis_host *hosts[33];
     unsigned long long base = undis_alloc_outstanding();
     reset();
-    for (int i = 0; i < 32; i++) {
+    g.deregister = FALSE; /* one g for 33 drivers: each host deregisters its own */
+    for (int i = 0; i < 33; i++) {
         hosts[i] = NULL;
         CHECK_EQ_INT((int)undis_host_create(&hosts[i]), (int)NDIS_STATUS_SUCCESS);
         CHECK_EQ_INT((int)undis_host_set_config_text(hosts[i], "MTU = 9000\n"),
                      (int)NDIS_STATUS_SUCCESS);
+        if (i < 32) {
+            CHECK_EQ_INT((int)undis_host_load(hosts[i], mini_entry, "mini"), (int)STATUS_SUCCESS);
+        }
     }
-    CHECK_EQ_INT((int)undis_host_load(hosts[31], mini_entry, "mini"),
+    CHECK_EQ_INT((int)undis_host_load(hosts[32], mini_entry, "mini"),
                  (int)(NTSTATUS)NDIS_STATUS_RESOURCES);
-    CHECK(!undis_host_is_protocol(hosts[31]));
+    CHECK(!undis_host_is_protocol(hosts[32]));
     undis_host_destroy(hosts[30]); /* two slots free again */
-    CHECK_EQ_INT((int)undis_host_load(hosts[31], mini_entry, "mini"), (int)STATUS_SUCCESS);
-    CHECK(undis_host_is_protocol(hosts[31]));
-    for (int i = 0; i < 32; i++) {
+    CHECK_EQ_INT((int)undis_host_load(hosts[32], mini_entry, "mini"), (int)STATUS_SUCCESS);
+    CHECK(undis_host_is_protocol(hosts[32]));
+    for (int i = 0; i < 33; i++) {
         if (i != 30) {
             undis_host_destroy(hosts[i]);
         }
