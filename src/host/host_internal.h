@@ -309,6 +309,12 @@ undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl, int *hold
  * owned by origin, under one lock; FALSE (nothing recorded) without memory. */
 BOOLEAN undis__host_ledger_add_chain(
     struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind kind, int holder, int origin);
+/* Under one lock, take the leading NBLs of *nbls that position holder holds
+ * for kind and one position owns (*origin): returned as a chain, NULL when
+ * the first is not such an NBL. The rest stays in *nbls, unread (an NBL
+ * not out may be freed: a second completion). */
+PNET_BUFFER_LIST undis__host_ledger_take_run(
+    struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind, int holder, int *origin);
 /* Are NBLs indicated with RESOURCES out now? (Lookups for them are skipped
  * when none is.) */
 BOOLEAN undis__host_ledger_resources_out(struct undis_host *host);

@@ -205,6 +205,34 @@ undis__host_ledger_add_chain(
     return added;
 }
 
+PNET_BUFFER_LIST
+undis__host_ledger_take_run(
+    struct undis_host *host, PNET_BUFFER_LIST *nbls, host_nbl_kind kind, int holder, int *origin)
+{
+    PNET_BUFFER_LIST head = *nbls;
+    PNET_BUFFER_LIST cur = head;
+    PNET_BUFFER_LIST last = NULL;
+    undis__spin_lock(&host->ledger_lock);
+    while (cur != NULL) {
+        struct host_slot *s = find(host, cur);
+        if (s == NULL || s->kind != kind || s->holder != holder ||
+            (last != NULL && s->origin != *origin)) {
+            break; /* not read on: it may be freed (a second completion) */
+        }
+        *origin = s->origin;
+        (void)take_slot(host, s);
+        last = cur;
+        cur = NET_BUFFER_LIST_NEXT_NBL(cur);
+    }
+    undis__spin_unlock(&host->ledger_lock);
+    if (last == NULL) {
+        return NULL;
+    }
+    NET_BUFFER_LIST_NEXT_NBL(last) = NULL;
+    *nbls = cur;
+    return head;
+}
+
 BOOLEAN
 undis__host_ledger_resources_out(struct undis_host *host)
 {

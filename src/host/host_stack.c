@@ -209,6 +209,43 @@ batch_init(struct host_batch *b)
     b->target = -1;
 }
 
+static void
+deliver_return(struct undis_host *host, int target, PNET_BUFFER_LIST chain, ULONG flags);
+
+/* A run of NBLs owned by origin, taken out of the ledger, goes to target
+ * (recorded as its holder there unless target owns them), appended to the
+ * batch b (delivered first when it is for another target). */
+static void
+run_to(struct undis_host *host,
+       struct host_batch *b,
+       PNET_BUFFER_LIST run,
+       int target,
+       int origin,
+       host_nbl_kind kind,
+       ULONG flags)
+{
+    PNET_BUFFER_LIST last = run;
+    if (target != origin && !undis__host_ledger_add_chain(host, run, kind, target, origin)) {
+        untracked(host, run);
+    }
+    if (target != b->target && b->head != NULL) {
+        if (kind == HOST_NBL_SEND) {
+            deliver_complete(host, b->target, b->head, flags);
+        } else {
+            deliver_return(host, b->target, b->head, flags);
+        }
+        batch_init(b);
+    }
+    while (NET_BUFFER_LIST_NEXT_NBL(last) != NULL) {
+        last = NET_BUFFER_LIST_NEXT_NBL(last);
+    }
+    b->target = target;
+    *b->tail = run;
+    b->tail = &NET_BUFFER_LIST_NEXT_NBL(last);
+}
+
+static int return_target(struct undis_host *host, int holder, int origin);
+
 /* Complete nbls (each owned by origin[i]... looked up) held by holder. */
 static void
 complete_one(struct undis_host *host,
@@ -249,9 +286,18 @@ undis__host_complete_from(
     struct host_batch b;
     batch_init(&b);
     while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        PNET_BUFFER_LIST next;
         int h = -1, origin = -1;
-        host_nbl_kind kind = undis__host_ledger_take(host, nbls, &h, &origin);
+        host_nbl_kind kind;
+        PNET_BUFFER_LIST run =
+            undis__host_ledger_take_run(host, &nbls, HOST_NBL_SEND, holder, &origin);
+        if (run != NULL) { /* the usual case: a run of sends, one lock */
+            run_to(host, &b, run, complete_target(host, holder, origin), origin, HOST_NBL_SEND,
+                   flags);
+            continue;
+        }
+        next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        kind = undis__host_ledger_take(host, nbls, &h, &origin);
         if (kind == HOST_NBL_SEND && h == holder) {
             NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
             complete_one(host, holder, nbls, origin, &b, flags);
@@ -369,9 +415,18 @@ undis__host_return_from(
     struct host_batch b;
     batch_init(&b);
     while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        PNET_BUFFER_LIST next;
         int h = -1, origin = -1;
-        host_nbl_kind kind = undis__host_ledger_take(host, nbls, &h, &origin);
+        host_nbl_kind kind;
+        PNET_BUFFER_LIST run =
+            undis__host_ledger_take_run(host, &nbls, HOST_NBL_RECEIVE, holder, &origin);
+        if (run != NULL) { /* the usual case: a run of returns, one lock */
+            run_to(host, &b, run, return_target(host, holder, origin), origin, HOST_NBL_RECEIVE,
+                   flags);
+            continue;
+        }
+        next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        kind = undis__host_ledger_take(host, nbls, &h, &origin);
         if (kind == HOST_NBL_RECEIVE && h == holder) {
             NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
             return_one(host, holder, nbls, origin, &b, flags);
