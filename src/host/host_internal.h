@@ -108,6 +108,7 @@ struct host_module {
     int pos;
     NDIS_HANDLE context; /* FilterModuleContext from NdisFSetAttributes */
     volatile int state;  /* undis_host_state */
+    volatile int busy;   /* data calls into it under way (host_stack.c) */
     volatile int restart_done;
     volatile int pause_done;
     NDIS_STATUS restart_status;
@@ -156,6 +157,9 @@ struct undis_host {
     const struct host_top_ops *top; /* NULL: undis's protocol */
     void *top_context;
     volatile int state; /* the stack's undis_host_state */
+    /* data calls of undis's protocol (top) and miniport (bottom) under way:
+     * a pause waits for them (undis__host_edge_enter) */
+    volatile int top_busy, bottom_busy;
     NDIS_HANDLE nbl_pool;
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
@@ -242,6 +246,11 @@ undis__host_module_at(struct undis_host *host, int pos)
 {
     return pos >= 1 && pos <= host->nmodules ? &host->modules[pos - 1] : NULL;
 }
+/* A module's pause is complete: from now on the stack delivers no send or
+ * indication to it (they go back to their sender), and this waits until
+ * the data calls into it under way are over (so that what it holds can be
+ * listed). */
+void undis__host_module_paused(struct host_module *m);
 /* The name of the driver at pos ("undis's protocol", a friendly name, ...). */
 const char *undis__host_name_at(struct undis_host *host, int pos);
 /* Data hand-offs from position from (a driver's NdisF/NdisM call, or an edge). */
@@ -318,6 +327,8 @@ PNET_BUFFER_LIST undis__host_ledger_take_run(
 /* Are NBLs indicated with RESOURCES out now? (Lookups for them are skipped
  * when none is.) */
 BOOLEAN undis__host_ledger_resources_out(struct undis_host *host);
+/* The position that holds nbl now (-1 when not out). */
+int undis__host_ledger_holder(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* The kind nbl has now (HOST_NBL_FREE when not out). */
 host_nbl_kind undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl);
 /* How many NBLs position pos holds or owns out (pos < 0: all); when report
@@ -352,12 +363,19 @@ void undis__host_own_protocol_receive(struct undis_host *host,
                                       int from,
                                       PNET_BUFFER_LIST nbls,
                                       ULONG flags);
-/* Data calls are allowed only while the state is RUNNING; otherwise report. */
+/* Data calls of the module at pos (a filter; -1: the driver's miniport)
+ * are allowed while its state is RUNNING, and while it is PAUSING for what
+ * it passes on that it took before (undis__host_pausing_swap); otherwise
+ * report. */
 BOOLEAN undis__host_running(struct undis_host *host,
                             volatile int *state,
+                            int pos,
                             const char *who,
                             const char *function,
                             PNET_BUFFER_LIST nbl);
+/* The module state whose pause handler this thread runs now (NULL: none);
+ * returns the one before. */
+volatile int *undis__host_pausing_swap(volatile int *state);
 ULONG undis__host_dispatch_flag(ULONG flag);
 /* undis's protocol sends a chain of count NBLs of the host's (bytes in all)
  * down the stack; NDIS_STATUS_RESOURCES (the NBLs given back) when the
@@ -416,6 +434,13 @@ void undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDIC
 
 /* ---- host_life.c ---- */
 void undis__host_set_state(volatile int *state, undis_host_state value);
+/* A data call of undis's protocol (busy: &host->top_busy) or miniport
+ * (&host->bottom_busy) begins: TRUE when the stack runs, and then the call
+ * ends with undis__host_edge_leave; FALSE (nothing counted) otherwise. As
+ * NDIS, a pause lets the calls under way finish first: sends before the
+ * top-most module pauses, indications before the stack is PAUSED. */
+BOOLEAN undis__host_edge_enter(struct undis_host *host, volatile int *busy);
+void undis__host_edge_leave(volatile int *busy);
 /* Attach and restart every filter module (bottom-up), pause them (top-down). */
 NDIS_STATUS undis__host_modules_attach(struct undis_host *host);
 NDIS_STATUS undis__host_module_restart(struct undis_host *host, struct host_module *m);

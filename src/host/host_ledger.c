@@ -281,6 +281,18 @@ undis__host_ledger_take(struct undis_host *host, PNET_BUFFER_LIST nbl, int *hold
     return kind;
 }
 
+int
+undis__host_ledger_holder(struct undis_host *host, PNET_BUFFER_LIST nbl)
+{
+    int holder;
+    struct host_slot *s;
+    undis__spin_lock(&host->ledger_lock);
+    s = find(host, nbl);
+    holder = s != NULL ? s->holder : -1;
+    undis__spin_unlock(&host->ledger_lock);
+    return holder;
+}
+
 host_nbl_kind
 undis__host_ledger_kind(struct undis_host *host, PNET_BUFFER_LIST nbl)
 {

@@ -26,7 +26,40 @@ static NDIS_STRING g_miniport = NDIS_STRING_CONST("\\DEVICE\\{undis-miniport}");
 void
 undis__host_set_state(volatile int *state, undis_host_state value)
 {
-    undis__atomic_store_release_int(state, (int)value);
+    undis__atomic_store_seq_cst_int(state, (int)value);
+}
+
+/* The edge calls this thread is inside (a pause called from inside one
+ * does not wait for itself). */
+static UNDIS_THREAD_LOCAL int g_edge_depth;
+
+BOOLEAN
+undis__host_edge_enter(struct undis_host *host, volatile int *busy)
+{
+    (void)undis__atomic_add_seq_cst_int(busy, 1);
+    if (undis__atomic_load_seq_cst_int(&host->state) == UNDIS_HOST_RUNNING) {
+        g_edge_depth++;
+        return TRUE;
+    }
+    (void)undis__atomic_add_seq_cst_int(busy, -1);
+    return FALSE;
+}
+
+void
+undis__host_edge_leave(volatile int *busy)
+{
+    g_edge_depth--;
+    (void)undis__atomic_add_seq_cst_int(busy, -1);
+}
+
+/* Waits until the edge calls under way on other threads are over (they
+ * run at most one chain each, at IRQL <= DISPATCH_LEVEL, and never wait). */
+static void
+edge_drain(volatile int *busy)
+{
+    while (undis__atomic_load_seq_cst_int(busy) > g_edge_depth) {
+        undis__sleep_ns(10000u);
+    }
 }
 
 static void
@@ -252,6 +285,7 @@ NDIS_STATUS
 undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG timeout_ms)
 {
     NDIS_FILTER_PAUSE_PARAMETERS p;
+    volatile int *before;
     NDIS_STATUS status;
     memset(&p, 0, sizeof(p));
     p.Header.Type = NDIS_OBJECT_TYPE_FILTER_PAUSE_PARAMETERS;
@@ -260,7 +294,9 @@ undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG t
     p.PauseReason = NDIS_PAUSE_FILTER_RESTART_STACK;
     m->pause_done = 0;
     undis__host_set_state(&m->state, UNDIS_HOST_PAUSING);
+    before = undis__host_pausing_swap(&m->state);
     status = m->chars->PauseHandler(m->context, &p);
+    (void)undis__host_pausing_swap(before);
     if (status == NDIS_STATUS_PENDING && !undis__host_wait(&m->pause_done, timeout_ms)) {
         ULONG out = undis__host_ledger_outstanding(host, m->pos, "FilterPause", NULL);
         fprintf(stderr,
@@ -271,8 +307,8 @@ undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG t
                                              "the pause did not complete in time");
         return NDIS_STATUS_FAILURE;
     }
+    undis__host_module_paused(m); /* nothing reaches it now; calls under way end */
     (void)undis__host_ledger_outstanding(host, m->pos, "FilterPause", "the pause completed");
-    undis__host_set_state(&m->state, UNDIS_HOST_PAUSED);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -287,6 +323,7 @@ undis_host_pause(undis_host *host, ULONG timeout_ms)
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
     undis__host_set_state(&host->state, UNDIS_HOST_PAUSING);
+    edge_drain(&host->top_busy); /* undis's protocol's sends under way */
     for (int pos = 1; pos <= host->nmodules; pos++) {
         if (host->modules[pos - 1].state == UNDIS_HOST_RUNNING &&
             undis__host_module_pause(host, &host->modules[pos - 1], timeout_ms) !=
@@ -298,6 +335,7 @@ undis_host_pause(undis_host *host, ULONG timeout_ms)
         undis__host_adapter_pause(host, timeout_ms) != NDIS_STATUS_SUCCESS) {
         return NDIS_STATUS_FAILURE;
     }
+    edge_drain(&host->bottom_busy); /* undis's miniport's indications under way */
     undis__host_set_state(&host->state, UNDIS_HOST_PAUSED);
     return NDIS_STATUS_SUCCESS;
 }

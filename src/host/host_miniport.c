@@ -375,6 +375,7 @@ undis__host_adapter_pause(struct undis_host *host, ULONG timeout_ms)
     struct host_adapter *a = &host->adapter;
     NDIS_MINIPORT_PAUSE_PARAMETERS p;
     NDIS_STATUS status;
+    volatile int *before;
     int bottom = undis__host_bottom(host);
     memset(&p, 0, sizeof(p));
     p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
@@ -383,7 +384,9 @@ undis__host_adapter_pause(struct undis_host *host, ULONG timeout_ms)
     p.PauseReason = NDIS_PAUSE_NDIS_INTERNAL;
     a->pause_done = 0;
     undis__host_set_state(&a->state, UNDIS_HOST_PAUSING);
+    before = undis__host_pausing_swap(&a->state);
     status = a->chars->PauseHandler(a->context, &p);
+    (void)undis__host_pausing_swap(before);
     if (status == NDIS_STATUS_PENDING && !undis__host_wait(&a->pause_done, timeout_ms)) {
         fprintf(stderr,
                 "undis host: %s: MiniportPause pended and NdisMPauseComplete did not come "
@@ -502,7 +505,7 @@ NdisMIndicateReceiveNetBufferLists(NDIS_HANDLE MiniportAdapterHandle,
     host = a->handle.host;
     undis__host_check_dispatch(host, __func__, ReceiveFlags, NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
     n = count_receives(a, NetBufferLists, NumberOfNetBufferLists);
-    if (!undis__host_running(host, &a->state, a->friendly, __func__, NetBufferLists)) {
+    if (!undis__host_running(host, &a->state, -1, a->friendly, __func__, NetBufferLists)) {
         if ((ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
             undis__host_adapter_return(host, NetBufferLists,
                                        undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));

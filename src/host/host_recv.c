@@ -93,12 +93,18 @@ undis__host_receive_nbls(
         NET_BUFFER_LIST_NEXT_NBL(nbls[i]) = nbls[i + 1];
     }
     NET_BUFFER_LIST_NEXT_NBL(nbls[count - 1]) = NULL;
-    if (!undis__host_indicate_fresh(host, nbls[0], count, rflags)) {
+    NDIS_STATUS status = NDIS_STATUS_PAUSED;
+    if (undis__host_edge_enter(host, &host->bottom_busy)) {
+        status = undis__host_indicate_fresh(host, nbls[0], count, rflags) ? NDIS_STATUS_SUCCESS
+                                                                          : NDIS_STATUS_RESOURCES;
+        undis__host_edge_leave(&host->bottom_busy);
+    }
+    if (status != NDIS_STATUS_SUCCESS) { /* nothing went up: the NBLs go back */
         for (ULONG i = 0; i < count; i++) {
             NET_BUFFER_LIST_NEXT_NBL(nbls[i]) = NULL;
             undis__host_nbl_free(host, nbls[i]);
         }
-        return NDIS_STATUS_RESOURCES;
+        return status;
     }
     undis__host_count(&host->recv_nbls, count);
     undis__host_count(&host->recv_bytes, bytes);
@@ -155,7 +161,7 @@ NdisFIndicateReceiveNetBufferLists(NDIS_HANDLE NdisFilterHandle,
     }
     host = m->handle.host;
     undis__host_check_dispatch(host, __func__, ReceiveFlags, NDIS_RECEIVE_FLAGS_DISPATCH_LEVEL);
-    if (!undis__host_running(host, &m->state, m->friendly, __func__, NetBufferLists)) {
+    if (!undis__host_running(host, &m->state, m->pos, m->friendly, __func__, NetBufferLists)) {
         if ((ReceiveFlags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
             undis__host_return_to(host, m->pos, NetBufferLists,
                                   undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));

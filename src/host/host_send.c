@@ -89,20 +89,54 @@ undis__host_dispatch_flag(ULONG flag)
     return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
 }
 
+/* The module state whose pause handler runs on this thread, if any. */
+static UNDIS_THREAD_LOCAL volatile int *g_pausing;
+
+volatile int *
+undis__host_pausing_swap(volatile int *state)
+{
+    volatile int *before = g_pausing;
+    g_pausing = state;
+    return before;
+}
+
+/* While a module pauses, a call on another thread may pass on what the
+ * module took before its pause began (every filter and miniport races its
+ * own pause so; the pause waits for those NBLs): allowed for the NBLs the
+ * module holds (pos >= 1: a filter) or for any (pos < 0: a miniport's).
+ * What its pause handler itself sends or indicates, and what a filter
+ * originates, is new data in the Pausing state. */
+static BOOLEAN
+passes_while_pausing(struct undis_host *host, volatile int *state_of, int pos, PNET_BUFFER_LIST nbls)
+{
+    if (g_pausing == state_of) {
+        return FALSE;
+    }
+    for (PNET_BUFFER_LIST n = nbls; pos >= 1 && n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
+        if (undis__host_ledger_holder(host, n) != pos) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
 BOOLEAN
 undis__host_running(struct undis_host *host,
                     volatile int *state_of,
+                    int pos,
                     const char *who,
                     const char *function,
                     PNET_BUFFER_LIST nbl)
 {
     int state = undis__atomic_load_acquire_int(state_of);
-    if (state == UNDIS_HOST_RUNNING) {
+    if (state == UNDIS_HOST_RUNNING ||
+        (state == UNDIS_HOST_PAUSING && passes_while_pausing(host, state_of, pos, nbl))) {
         return TRUE;
     }
     undis__host_report(host, UNDIS_RULE_HOST_DATA_WHILE_NOT_RUNNING, function, nbl,
                        "%s: the module is %s", who,
-                       state == UNDIS_HOST_PAUSING      ? "pausing"
+                       state == UNDIS_HOST_PAUSING      ? "pausing (new data: its pause handler "
+                                                          "sent it, or it originated it)"
                        : state == UNDIS_HOST_PAUSED     ? "paused"
                        : state == UNDIS_HOST_RESTARTING ? "restarting"
                        : state == UNDIS_HOST_ATTACHING  ? "initializing"
@@ -191,15 +225,22 @@ undis__host_send_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG cou
             NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(n, host->cancel_id);
         }
     }
-    if (!undis__host_send_from_top(host, nbls,
-                                   undis__host_dispatch_flag(NDIS_SEND_FLAGS_DISPATCH_LEVEL))) {
+    NDIS_STATUS status = NDIS_STATUS_PAUSED;
+    if (undis__host_edge_enter(host, &host->top_busy)) {
+        status = undis__host_send_from_top(
+                     host, nbls, undis__host_dispatch_flag(NDIS_SEND_FLAGS_DISPATCH_LEVEL))
+                     ? NDIS_STATUS_SUCCESS
+                     : NDIS_STATUS_RESOURCES;
+        undis__host_edge_leave(&host->top_busy);
+    }
+    if (status != NDIS_STATUS_SUCCESS) { /* nothing went down: the NBLs come back */
         while (nbls != NULL) {
             PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-            NET_BUFFER_LIST_STATUS(nbls) = NDIS_STATUS_RESOURCES;
+            NET_BUFFER_LIST_STATUS(nbls) = status;
             undis__host_nbl_free(host, nbls);
             nbls = next;
         }
-        return NDIS_STATUS_RESOURCES;
+        return status;
     }
     undis__host_count(&host->send_nbls, count);
     undis__host_count(&host->send_bytes, bytes);
@@ -254,7 +295,7 @@ NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
     }
     host = m->handle.host;
     undis__host_check_dispatch(host, __func__, SendFlags, NDIS_SEND_FLAGS_DISPATCH_LEVEL);
-    if (!undis__host_running(host, &m->state, m->friendly, __func__, NetBufferList)) {
+    if (!undis__host_running(host, &m->state, m->pos, m->friendly, __func__, NetBufferList)) {
         for (PNET_BUFFER_LIST n = NetBufferList; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
             NET_BUFFER_LIST_STATUS(n) = NDIS_STATUS_PAUSED;
         }

@@ -40,6 +40,46 @@ undis__host_name_at(struct undis_host *host, int pos)
     return host->miniport_driver != NULL ? host->adapter.friendly : "undis's miniport";
 }
 
+/* ---- data calls into a module --------------------------------------------- */
+
+/* A send or indication into module m begins: FALSE (nothing counted) when
+ * m is neither running nor pausing (NDIS delivers nothing to a paused
+ * module: the caller gives the NBLs back to their sender). */
+static BOOLEAN
+module_enter(struct host_module *m)
+{
+    int state;
+    (void)undis__atomic_add_seq_cst_int(&m->busy, 1);
+    state = undis__atomic_load_seq_cst_int(&m->state);
+    if (state == UNDIS_HOST_RUNNING || state == UNDIS_HOST_PAUSING) {
+        return TRUE;
+    }
+    (void)undis__atomic_add_seq_cst_int(&m->busy, -1);
+    return FALSE;
+}
+
+/* A completion or return into m begins (always delivered: it is m's). */
+static void
+module_hold(struct host_module *m)
+{
+    (void)undis__atomic_add_seq_cst_int(&m->busy, 1);
+}
+
+static void
+module_leave(struct host_module *m)
+{
+    (void)undis__atomic_add_seq_cst_int(&m->busy, -1);
+}
+
+void
+undis__host_module_paused(struct host_module *m)
+{
+    undis__host_set_state(&m->state, UNDIS_HOST_PAUSED);
+    while (undis__atomic_load_seq_cst_int(&m->busy) != 0) {
+        undis__sleep_ns(10000u);
+    }
+}
+
 /* ---- the top edge ----------------------------------------------------------- */
 
 void
@@ -129,6 +169,17 @@ send_to_bottom(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG f
     }
 }
 
+/* Sends for a paused module go back to their sender, NDIS_STATUS_PAUSED. */
+static void
+bounce_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls)
+{
+    for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
+        NET_BUFFER_LIST_STATUS(n) = NDIS_STATUS_PAUSED;
+    }
+    undis__host_complete_to(host, from, nbls,
+                            undis__host_dispatch_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
+}
+
 BOOLEAN
 undis__host_send_from_top(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
 {
@@ -138,11 +189,17 @@ undis__host_send_from_top(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG 
         send_to_bottom(host, UNDIS_HOST_TOP, nbls, flags);
         return TRUE;
     }
+    m = &host->modules[to - 1];
+    if (!module_enter(m)) {
+        bounce_send(host, UNDIS_HOST_TOP, nbls);
+        return TRUE;
+    }
     if (!undis__host_ledger_add_chain(host, nbls, HOST_NBL_SEND, to, UNDIS_HOST_TOP)) {
+        module_leave(m);
         return FALSE;
     }
-    m = &host->modules[to - 1];
     m->chars->SendNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, flags);
+    module_leave(m);
     return TRUE;
 }
 
@@ -156,6 +213,10 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
         return;
     }
     m = &host->modules[to - 1];
+    if (!module_enter(m)) {
+        bounce_send(host, from, nbls);
+        return;
+    }
     for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
         BOOLEAN full = FALSE;
         if (from == UNDIS_HOST_TOP && host->top == NULL) { /* a new NBL of undis's protocol */
@@ -168,6 +229,7 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
         }
     }
     m->chars->SendNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, flags);
+    module_leave(m);
 }
 
 /* Where a completion from holder goes for an NBL owned by origin; records
@@ -190,7 +252,9 @@ deliver_complete(struct undis_host *host, int target, PNET_BUFFER_LIST chain, UL
     if (m == NULL) {
         undis__host_top_send_complete(host, chain, flags);
     } else if (m->chars->SendNetBufferListsCompleteHandler != NULL) {
+        module_hold(m);
         m->chars->SendNetBufferListsCompleteHandler(m->context, chain, flags);
+        module_leave(m);
     }
 }
 
@@ -372,7 +436,9 @@ deliver_return(struct undis_host *host, int target, PNET_BUFFER_LIST chain, ULON
             bottom_returned(host, chain, flags);
         }
     } else if (m->chars->ReturnNetBufferListsHandler != NULL) {
+        module_hold(m);
         m->chars->ReturnNetBufferListsHandler(m->context, chain, flags);
+        module_leave(m);
     }
 }
 
@@ -545,6 +611,17 @@ resources_back(struct undis_host *host, int from, PNET_BUFFER_LIST *saved, ULONG
     }
 }
 
+/* Receives for a paused module go back to their indicator at once (with
+ * RESOURCES they are its own again when the call returns). */
+static void
+bounce_receive(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags)
+{
+    if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
+        undis__host_return_to(host, from, nbls,
+                              undis__host_dispatch_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
+    }
+}
+
 static void
 indicate_to(
     struct undis_host *host, int from, int to, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
@@ -553,6 +630,10 @@ indicate_to(
     host_nbl_kind kind =
         (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0 ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE;
     BOOLEAN fresh = from == undis__host_bottom(host) && host->miniport_driver == NULL;
+    if (!module_enter(m)) {
+        bounce_receive(host, from, nbls, flags);
+        return;
+    }
     for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
         BOOLEAN full = FALSE;
         if (fresh) { /* a new NBL of undis's miniport */
@@ -566,6 +647,7 @@ indicate_to(
     }
     m->chars->ReceiveNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, count,
                                            flags);
+    module_leave(m);
 }
 
 static void
@@ -615,12 +697,18 @@ undis__host_indicate_fresh(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG
         undis__host_indicate_from(host, from, nbls, count, flags);
         return TRUE;
     }
+    m = &host->modules[to - 1];
+    if (!module_enter(m)) {
+        bounce_receive(host, from, nbls, flags);
+        return TRUE;
+    }
     if (!undis__host_ledger_add_chain(host, nbls, HOST_NBL_RECEIVE, to, from)) {
+        module_leave(m);
         return FALSE;
     }
-    m = &host->modules[to - 1];
     m->chars->ReceiveNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, count,
                                            flags);
+    module_leave(m);
     return TRUE;
 }
 

@@ -139,6 +139,10 @@ unsigned undis__plat_cpu_features(void);
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d) \
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)
+/* sequentially consistent: a store-then-load handshake between two threads */
+#    define UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) __atomic_fetch_add((p), (v), __ATOMIC_SEQ_CST)
+#    define UNDIS_ATOMIC_LOAD_SEQ_CST(p)         __atomic_load_n((p), __ATOMIC_SEQ_CST)
+#    define UNDIS_ATOMIC_STORE_SEQ_CST(p, v)     __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
 #else
 /* MSVC: the Interlocked intrinsics (full barriers) chosen by the width. */
 #    include <intrin.h>
@@ -183,6 +187,11 @@ undis__msvc_cas(volatile void *p, void *expected, int64_t desired, size_t size)
 #    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)    undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d)    UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
+/* the Interlocked calls are full barriers; a load is one by adding zero */
+#    define UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_LOAD_SEQ_CST(p)         undis__msvc_add((p), 0, sizeof(*(p)))
+#    define UNDIS_ATOMIC_STORE_SEQ_CST(p, v) \
+        ((void)undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p))))
 #endif
 
 /* Relaxed counters (statistics, fault countdowns); add returns the new value. */
@@ -222,6 +231,24 @@ static inline int
 undis__atomic_exchange_int(volatile int *p, int v)
 {
     return (int)UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v);
+}
+
+/* A handshake (each side stores its word, then loads the other's): both
+ * sequentially consistent, so that at least one side sees the other. */
+static inline int
+undis__atomic_add_seq_cst_int(volatile int *p, int v)
+{
+    return (int)UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) + v;
+}
+static inline int
+undis__atomic_load_seq_cst_int(volatile int *p)
+{
+    return (int)UNDIS_ATOMIC_LOAD_SEQ_CST(p);
+}
+static inline void
+undis__atomic_store_seq_cst_int(volatile int *p, int v)
+{
+    UNDIS_ATOMIC_STORE_SEQ_CST(p, v);
 }
 
 /* Publication: a release store pairs with an acquire load of the same word. */
