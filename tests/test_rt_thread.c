@@ -3,11 +3,14 @@
  * PASSIVE_LEVEL, their objects are signalled when the routine returns or
  * calls PsTerminateSystemThread, handles and references keep the objects
  * (bad handles, wrong types, one dereference too many), priorities are
- * kept, allocation failure leaves nothing behind, and many threads at once.
+ * kept, allocation failure leaves nothing behind, threads and handles still
+ * held show in the leak list, and many threads at once.
  */
 #include "test.h"
 
 #include "support/kservices.h"
+
+#include "kernel/rt_services.h" /* the leak list the driver host reads at unload */
 
 #include <ndis.h>
 #include <undis/fault.h>
@@ -412,6 +415,94 @@ TEST(raised_irql_bugchecks)
     CHECK_EQ_INT((int)s.ran, 0);
 }
 
+/* The leak list: what is listed after mark, and the last thread object. */
+typedef struct leak_seen {
+    ULONG threads;
+    const void *object;
+    const void *site;
+} leak_seen;
+
+static void
+on_leak(void *context, const undis__rt_leak *leak)
+{
+    leak_seen *l = (leak_seen *)context;
+    if (leak->kind == UNDIS__RT_THREAD) {
+        l->threads++;
+        l->object = leak->object;
+        l->site = leak->site;
+    }
+}
+
+typedef struct held_ctx {
+    KEVENT release;
+    KEVENT leaving;
+} held_ctx;
+
+static KSTART_ROUTINE wait_for_release;
+
+static VOID
+wait_for_release(PVOID context)
+{
+    held_ctx *h = (held_ctx *)context;
+    (void)KeWaitForSingleObject(&h->release, Executive, KernelMode, FALSE, NULL);
+    (void)KeSetEvent(&h->leaving, IO_NO_INCREMENT, FALSE);
+}
+
+TEST(held_threads_and_handles_are_listed_as_leaks)
+{
+    static held_ctx h; /* outlives the test's frame: the thread may still read it */
+    leak_seen l;
+    PVOID object = NULL;
+    PVOID again = NULL;
+    HANDLE handle;
+    uint64_t mark = undis__rt_leak_mark();
+    unsigned long long outstanding = undis_alloc_outstanding();
+    int tries;
+    KeInitializeEvent(&h.release, NotificationEvent, FALSE);
+    KeInitializeEvent(&h.leaving, NotificationEvent, FALSE);
+    handle = start(wait_for_release, &h, &object);
+    memset(&l, 0, sizeof(l));
+    CHECK_EQ_U32(undis__rt_leaks(mark, on_leak, &l), 1); /* running, a handle, a reference */
+    CHECK_EQ_U32(l.threads, 1);
+    CHECK(l.object == object);
+    CHECK(l.site != NULL);
+    CHECK_STR_EQ(undis__rt_kind_name(UNDIS__RT_THREAD), "system thread");
+    /* Unload: the handle and the reference go; the running thread keeps its
+     * object until it ends, then frees it. */
+    undis__rt_leaks_reclaim(mark);
+    memset(&l, 0, sizeof(l));
+    CHECK_EQ_U32(undis__rt_leaks(mark, on_leak, &l), 0);
+    CHECK_EQ_INT((int)ObReferenceObjectByHandle(handle, 0, NULL, KernelMode, &again, NULL),
+                 (int)STATUS_INVALID_HANDLE);
+    (void)KeSetEvent(&h.release, IO_NO_INCREMENT, FALSE);
+    (void)KeWaitForSingleObject(&h.leaving, Executive, KernelMode, FALSE, NULL);
+    for (tries = 0; tries < 2000 && undis_alloc_outstanding() != outstanding; tries++) {
+        LARGE_INTEGER ms;
+        ms.QuadPart = -10000;
+        (void)KeDelayExecutionThread(KernelMode, FALSE, &ms);
+    }
+    CHECK(undis_alloc_outstanding() == outstanding);
+}
+
+TEST(an_ended_thread_with_its_handle_open_is_listed)
+{
+    seen s;
+    leak_seen l;
+    PVOID object = NULL;
+    uint64_t mark = undis__rt_leak_mark();
+    unsigned long long outstanding = undis_alloc_outstanding();
+    memset(&s, 0, sizeof(s));
+    (void)start(record_and_return, &s, &object);
+    CHECK_EQ_INT((int)KeWaitForSingleObject(object, Executive, KernelMode, FALSE, NULL),
+                 (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)ObDereferenceObject(object), 1); /* the handle, never closed */
+    memset(&l, 0, sizeof(l));
+    CHECK_EQ_U32(undis__rt_leaks(mark, on_leak, &l), 1);
+    CHECK(l.object == object);
+    undis__rt_leaks_reclaim(mark); /* ended: freed at once */
+    CHECK(undis_alloc_outstanding() == outstanding);
+}
+
 #define STRESS_THREADS 8
 #define STRESS_ROUNDS  20
 
@@ -481,5 +572,7 @@ TEST_CASE(priority_is_kept_and_returned)
 TEST_CASE(priority_misuse_bugchecks)
 TEST_CASE(one_dereference_too_many_bugchecks)
 TEST_CASE(raised_irql_bugchecks)
+TEST_CASE(held_threads_and_handles_are_listed_as_leaks)
+TEST_CASE(an_ended_thread_with_its_handle_open_is_listed)
 TEST_CASE(many_threads_start_end_and_are_waited_for)
 TEST_MAIN_END
