@@ -253,7 +253,7 @@ TEST(stop_event_then_wait_for_the_thread)
                  (int)STATUS_TIMEOUT); /* still running */
     for (i = 1; i <= 5; i++) {
         (void)KeSetEvent(&w.work, IO_NO_INCREMENT, FALSE);
-        while (w.done < i) {
+        while (ReadAcquire(&w.done) < i) {
             (void)KeDelayExecutionThread(KernelMode, FALSE, &short_wait);
         }
     }
@@ -522,7 +522,7 @@ stress_routine(PVOID context)
     for (i = 0; i < 100; i++) {
         InterlockedIncrement(&c->total);
     }
-    if ((c->total & 1) != 0) {
+    if ((ReadAcquire(&c->total) & 1) != 0) {
         (void)PsTerminateSystemThread(STATUS_SUCCESS);
     }
 }
