@@ -282,6 +282,48 @@ TEST(allocation_failure_leaves_nothing)
     CHECK_EQ_INT((int)s.ran, 0);
 }
 
+static KSTART_ROUTINE return_at_once;
+
+static VOID
+return_at_once(PVOID context)
+{
+    (void)context;
+}
+
+TEST(a_full_handle_table_fails_cleanly)
+{
+    static HANDLE handles[2048];
+    ULONG opened = 0;
+    ULONG i;
+    NTSTATUS status = STATUS_SUCCESS;
+    HANDLE handle = NULL;
+    unsigned long long outstanding = undis_alloc_outstanding();
+    while (opened < 2048) {
+        status = PsCreateSystemThread(&handles[opened], THREAD_ALL_ACCESS, NULL, NULL, NULL,
+                                      return_at_once, NULL);
+        if (status != STATUS_SUCCESS) {
+            break;
+        }
+        opened++;
+    }
+    CHECK_EQ_INT((int)status, (int)STATUS_INSUFFICIENT_RESOURCES);
+    CHECK(handles[opened] == NULL);
+    CHECK(opened > 0 && opened <= 1024); /* the table's size */
+    for (i = 0; i < opened; i++) {
+        CHECK_EQ_INT((int)ZwClose(handles[i]), (int)STATUS_SUCCESS);
+    }
+    CHECK_EQ_INT((int)PsCreateSystemThread(&handle, THREAD_ALL_ACCESS, NULL, NULL, NULL,
+                                           return_at_once, NULL),
+                 (int)STATUS_SUCCESS); /* room again */
+    CHECK_EQ_INT((int)ZwClose(handle), (int)STATUS_SUCCESS);
+    for (i = 0; i < 2000 && undis_alloc_outstanding() != outstanding; i++) {
+        LARGE_INTEGER ms;
+        ms.QuadPart = -10000;
+        (void)KeDelayExecutionThread(KernelMode, FALSE, &ms); /* the last threads end */
+    }
+    CHECK(undis_alloc_outstanding() == outstanding);
+}
+
 TEST(null_routine_is_invalid)
 {
     HANDLE handle = (HANDLE)(ULONG_PTR)0x5a5a;
@@ -567,6 +609,7 @@ TEST_CASE(bad_handles_are_invalid)
 TEST_CASE(another_object_type_is_a_mismatch)
 TEST_CASE(stop_event_then_wait_for_the_thread)
 TEST_CASE(allocation_failure_leaves_nothing)
+TEST_CASE(a_full_handle_table_fails_cleanly)
 TEST_CASE(null_routine_is_invalid)
 TEST_CASE(priority_is_kept_and_returned)
 TEST_CASE(priority_misuse_bugchecks)

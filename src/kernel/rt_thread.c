@@ -56,7 +56,6 @@ struct _KTHREAD {
     ULONG references;         /* ObReferenceObjectByHandle / ObfReferenceObject; under lock */
     BOOLEAN running;          /* its platform thread has not ended; under lock */
     KPRIORITY priority;
-    NTSTATUS exit_status;
     PKSTART_ROUTINE routine;
     PVOID context;
     struct _KTHREAD *next; /* the live objects; under lock */
@@ -308,12 +307,11 @@ ObfDereferenceObject(PVOID Object)
  * dereferences finds the thread no longer running (and frees the object).
  * Lock order: the objects' lock, then the object's stripe (rt_sync.c). */
 static void
-finish(struct _KTHREAD *t, NTSTATUS status)
+finish(struct _KTHREAD *t)
 {
     BOOLEAN unused;
     t_self = NULL;
     undis__mutex_lock(&g_objects.lock);
-    t->exit_status = status;
     undis__rt_object_signal(&t->Header);
     t->running = FALSE;
     unused = unused_locked(t);
@@ -338,7 +336,7 @@ thread_main(void *arg)
     t_self = t;
     t->routine(t->context);
     require_passive("a system thread's routine returned above PASSIVE_LEVEL");
-    finish(t, STATUS_SUCCESS);
+    finish(t);
 }
 
 /* At unload (rt_leak.c): the handles and references the driver still
@@ -378,7 +376,6 @@ new_object(PKSTART_ROUTINE routine, PVOID context, const void *site)
     InitializeListHead(&t->Header.WaitListHead);
     t->running = TRUE;
     t->priority = DEFAULT_PRIORITY;
-    t->exit_status = STATUS_PENDING;
     t->routine = routine;
     t->context = context;
     t->track.kind = UNDIS__RT_THREAD;
@@ -459,14 +456,14 @@ PsCreateSystemThread(PHANDLE ThreadHandle,
         free_object(t);
         return STATUS_INSUFFICIENT_RESOURCES;
     }
+    if (!undis__thread_start(thread_main, t)) {
+        abandon(t, handle);
+        return STATUS_INSUFFICIENT_RESOURCES;
+    }
     if (ClientId != NULL) {
         ClientId->UniqueProcess = PsGetCurrentProcessId();
         ClientId->UniqueThread =
             (HANDLE)(ULONG_PTR)(UNDIS_ATOMIC_FETCH_ADD_RELAXED(&g_thread_ids, 1u) * 4u + 4u);
-    }
-    if (!undis__thread_start(thread_main, t)) {
-        abandon(t, handle);
-        return STATUS_INSUFFICIENT_RESOURCES;
     }
     *ThreadHandle = handle;
     return STATUS_SUCCESS;
@@ -476,7 +473,8 @@ PsCreateSystemThread(PHANDLE ThreadHandle,
  * Pre: called on a system thread PsCreateSystemThread started, at
  * PASSIVE_LEVEL (checked: IRQL_NOT_LESS_OR_EQUAL). Post: the thread's
  * object is signalled and the thread ends here (undis__thread_end_self);
- * frames above are abandoned, not unwound. On any other thread it returns
+ * frames above are abandoned, not unwound. ExitStatus is not kept (nothing
+ * in undis reads a thread's exit status). On any other thread it returns
  * STATUS_INVALID_PARAMETER and changes nothing (Windows documents an error
  * status).
  */
@@ -484,11 +482,12 @@ NTSTATUS NTAPI
 PsTerminateSystemThread(NTSTATUS ExitStatus)
 {
     struct _KTHREAD *t = t_self;
+    (void)ExitStatus;
     if (t == NULL) {
         return STATUS_INVALID_PARAMETER;
     }
     require_passive("PsTerminateSystemThread above PASSIVE_LEVEL");
-    finish(t, ExitStatus);
+    finish(t);
     undis__thread_end_self();
 }
 
