@@ -14,6 +14,7 @@
  *              number of threads racing to it
  *   threads    yield, a thread-exit callback, sleep, the processor count,
  *              starting a detached thread (the kernel runtime's workers)
+ *              and ending the calling one (system threads)
  *   callers    UNDIS_RETURN_ADDRESS: where a call came from (leak sites)
  *   clocks     monotonic nanoseconds, the UTC system time in 100 ns units
  *   processor  undis__plat_cpu_features() and the UNDIS_TARGET_* attributes
@@ -374,6 +375,15 @@ void undis__sleep_ns(uint64_t ns);
  * long as the process). Returns 0 when the system refuses a thread.
  */
 int undis__thread_start(void (*fn)(void *arg), void *arg);
+
+/*
+ * undis__thread_end_self - end the calling thread at once, from any depth of
+ * its calls (pthread_exit on POSIX, ExitThread on Windows): the frames above
+ * are abandoned, the thread-exit callbacks (undis__thread_exit_register) run.
+ * Only for a thread undis__thread_start started (PsTerminateSystemThread);
+ * the caller has finished its own bookkeeping first. Never returns.
+ */
+UNDIS_NORETURN void undis__thread_end_self(void);
 
 /*
  * undis__plat_describe_address - where code at addr lives, for reports:
