@@ -4,7 +4,7 @@
  * issue12-compat-d added: shared memory (alignment, logical address, leak
  * listing, bad frees, injected failure), register access, NdisInitializeString,
  * NdisProcessorNumberToIndex, KeRaiseIrqlToSynchLevel, RtlStringCbPrintfExA
- * and, off Windows, _vsnprintf_s. White-box for the leak list
+ * (_vsnprintf_s: test_rt_crtsafe.c). White-box for the leak list
  * (kernel/rt_services.h).
  */
 #include "test.h"
@@ -13,10 +13,6 @@
 #include <ntstrsafe.h>
 #include <undis/rt.h>
 #include <undis/fault.h>
-
-#if defined(_WIN32)
-#    include <stdio.h>
-#endif
 
 #include "kernel/rt_services.h"
 
@@ -242,34 +238,6 @@ TEST(string_cb_printf_ex_a_bad_input)
                  STATUS_INVALID_PARAMETER);
 }
 
-/* Off Windows undis's _snprintf_s/_vsnprintf_s (rt_crtsafe.c); on Windows the
- * C runtime's, which the same rules describe. */
-TEST(vsnprintf_s_truncate_and_count)
-{
-    char buf[8];
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), _TRUNCATE, "%d-%s", 7, "ok"), 4);
-    CHECK_STR_EQ(buf, "7-ok");
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), _TRUNCATE, "%s", "abcdefghij"), -1);
-    CHECK_STR_EQ(buf, "abcdefg");
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), 3, "%s", "abcdef"), -1);
-    CHECK_STR_EQ(buf, "abc");
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), 20, "%ws", L"wide"), 4);
-    CHECK_STR_EQ(buf, "wide");
-}
-
-TEST(vsnprintf_s_invalid_parameter)
-{
-    char buf[4];
-    buf[0] = 'x';
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), 10, "%s", "abcdef"), -1);
-    CHECK_STR_EQ(buf, "");
-    CHECK_EQ_INT(_snprintf_s(NULL, 4, _TRUNCATE, "x"), -1);
-    CHECK_EQ_INT(_snprintf_s(buf, 0, _TRUNCATE, "x"), -1);
-    buf[0] = 'x';
-    CHECK_EQ_INT(_snprintf_s(buf, sizeof(buf), _TRUNCATE, NULL), -1);
-    CHECK_EQ_INT(buf[0], 0);
-}
-
 TEST_MAIN_BEGIN
 TEST_CASE(shared_memory_is_page_aligned_and_its_logical_address_is_virtual)
 TEST_CASE(shared_memory_bad_input_allocates_nothing)
@@ -284,6 +252,4 @@ TEST_CASE(raise_to_synch_level_and_back)
 TEST_CASE(raise_to_synch_level_from_above_is_a_bug_check)
 TEST_CASE(string_cb_printf_ex_a)
 TEST_CASE(string_cb_printf_ex_a_bad_input)
-TEST_CASE(vsnprintf_s_truncate_and_count)
-TEST_CASE(vsnprintf_s_invalid_parameter)
 TEST_MAIN_END
