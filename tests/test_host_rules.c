@@ -195,6 +195,9 @@ TEST(host_rules_each_has_a_case)
         UNDIS_RULE_HOST_OID_COMPLETED_TWICE,
         UNDIS_RULE_HOST_NBL_WRONG_CALL,
         UNDIS_RULE_HOST_LEAK_AT_UNLOAD, /* test_host_kserv.c: host_rule_leak_* */
+        /* the miniport role's rules fire in test_host_miniport_rules.c */
+        UNDIS_RULE_HOST_MINIPORT_BAD_ATTRIBUTES,
+        UNDIS_RULE_HOST_MINIPORT_RECEIVE_COUNT,
     };
     int host_rules = 0;
     for (int i = 1; i < (int)UNDIS_RULE_COUNT; i++) {

@@ -196,12 +196,12 @@ TEST(registry_and_version_check_fail_as_documented)
                                  (ULONG)sizeof(buffer), &length),
                  STATUS_NOT_SUPPORTED);
     CHECK_EQ_U32(length, 0);
-    CHECK_STATUS(ZwClose(key), STATUS_INVALID_HANDLE);
-    CHECK_STR_EQ(g_function, "ZwClose");
+    CHECK_STATUS(ZwClose(key), STATUS_INVALID_HANDLE); /* real (rt_thread.c): no report */
+    CHECK_STR_EQ(g_function, "ZwQueryValueKey");
     CHECK_STATUS(RtlVerifyVersionInfo(&version, VER_MAJORVERSION, 3ULL << 3),
                  STATUS_REVISION_MISMATCH);
     CHECK_STR_EQ(g_function, "RtlVerifyVersionInfo");
-    CHECK_EQ_INT(g_reports, 4);
+    CHECK_EQ_INT(g_reports, 3);
     undis_report_set_hook(NULL, NULL);
 }
 

@@ -2,8 +2,8 @@
 /*
  * test_unsupported_kobject: the kernel-object family of <ndis/kobject.h>:
  * the calls of src/kernel/unsupported_kobject.c fail as documented and name
- * themselves once; ERESOURCE and EX_SPIN_LOCK (src/kernel/rt_resource.c)
- * behave as reader/writer locks and report nothing.
+ * themselves once (system threads, handles and waits: test_rt_thread.c); ERESOURCE and EX_SPIN_LOCK
+ * (src/kernel/rt_resource.c) behave as reader/writer locks and report nothing.
  */
 #include <ndis.h>
 #include <undis/report.h>
@@ -13,52 +13,6 @@
 #include "support/unsupported_watch.h"
 
 static HANDLE const k_junk = (HANDLE)(ULONG_PTR)0x5a5a;
-
-TEST(handles_are_invalid)
-{
-    PVOID object = k_junk;
-    watch();
-    CHECK_EQ_INT((int)ObReferenceObjectByHandle(k_junk, EVENT_MODIFY_STATE, *ExEventObjectType,
-                                                UserMode, &object, NULL),
-                 (int)STATUS_INVALID_HANDLE);
-    CHECK(object == NULL);
-    check_reported_once("ObReferenceObjectByHandle");
-    object = k_junk;
-    (void)ObReferenceObjectByHandle(k_junk, 0, NULL, KernelMode, &object, NULL);
-    CHECK(object == NULL);
-    CHECK_EQ_INT(g_seen.count, 1);
-    watch();
-    CHECK_EQ_INT((int)ObCloseHandle(k_junk, KernelMode), (int)STATUS_INVALID_HANDLE);
-    check_reported_once("ObCloseHandle");
-    undis_report_set_hook(NULL, NULL);
-}
-
-static VOID
-never_started(PVOID context)
-{
-    (void)context;
-}
-
-TEST(threads_and_waits_not_supported)
-{
-    HANDLE thread = k_junk;
-    PVOID objects[2] = { NULL, NULL };
-    watch();
-    CHECK_EQ_INT((int)PsCreateSystemThread(&thread, THREAD_ALL_ACCESS, NULL, NULL, NULL,
-                                           never_started, NULL),
-                 (int)STATUS_NOT_SUPPORTED);
-    CHECK(thread == NULL);
-    check_reported_once("PsCreateSystemThread");
-    watch();
-    CHECK_EQ_INT((int)KeWaitForMultipleObjects(2, objects, WaitAny, Executive, KernelMode, FALSE,
-                                               NULL, NULL),
-                 (int)STATUS_NOT_SUPPORTED);
-    check_reported_once("KeWaitForMultipleObjects");
-    watch();
-    CHECK_EQ_INT((int)KeSetPriorityThread(KeGetCurrentThread(), LOW_REALTIME_PRIORITY), 8);
-    check_reported_once("KeSetPriorityThread");
-    undis_report_set_hook(NULL, NULL);
-}
 
 TEST(security_check_denies)
 {
@@ -145,8 +99,6 @@ TEST(identity_and_runtime_calls_are_real)
 }
 
 TEST_MAIN_BEGIN
-TEST_CASE(handles_are_invalid)
-TEST_CASE(threads_and_waits_not_supported)
 TEST_CASE(security_check_denies)
 TEST_CASE(eresource_is_a_reader_writer_lock)
 TEST_CASE(ex_spin_lock_shares_and_excludes)

@@ -3,7 +3,9 @@
  * passthru_filter.c: a whole NDIS 6.30 lightweight filter driver, written
  * for the WDK: DriverEntry registers it; each module counts what passes,
  * keeps the bookkeeping its pause needs (a pause pends until every send and
- * receive it passed on is back), passes OID requests down as clones and
+ * receive it passed on is back; while pausing or paused it completes sends
+ * with NDIS_STATUS_PAUSED and returns receives at once, as a filter in the
+ * Pausing state must), passes OID requests down as clones and
  * passes status up. Driver code: it includes only <ndis.h>.
  *
  * Built with PASSTHRU_BREAKS defined, the global PassthruBreak makes the
@@ -123,6 +125,30 @@ PassthruOut(PPASSTHRU_FILTER Filter, PLONG Counter, LONG Delta, BOOLEAN Dispatch
     if (Complete) {
         NdisFPauseComplete(Filter->FilterHandle);
     }
+}
+
+/* Counts Count NBLs out when the module runs (TRUE); while it is pausing or
+ * paused nothing is counted (FALSE): the caller gives them straight back,
+ * as a filter in the Pausing state must. */
+static BOOLEAN
+PassthruAdmit(PPASSTHRU_FILTER Filter, PLONG Counter, LONG Count, BOOLEAN DispatchLevel)
+{
+    BOOLEAN Running;
+    if (DispatchLevel) {
+        NdisDprAcquireSpinLock(&Filter->Lock);
+    } else {
+        NdisAcquireSpinLock(&Filter->Lock);
+    }
+    Running = Filter->Running;
+    if (Running) {
+        *Counter += Count;
+    }
+    if (DispatchLevel) {
+        NdisDprReleaseSpinLock(&Filter->Lock);
+    } else {
+        NdisReleaseSpinLock(&Filter->Lock);
+    }
+    return Running;
 }
 
 /* ---- the filter's own NBL -------------------------------------------------- */
@@ -267,8 +293,18 @@ PassthruSend(NDIS_HANDLE FilterModuleContext,
     if (BREAKS(PASSTHRU_BREAK_FORGET_SEND)) {
         return; /* kept, and never counted as out */
     }
-    PassthruOut(Filter, &Filter->SendsOut, (LONG)Count,
-                NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags));
+    if (!PassthruAdmit(Filter, &Filter->SendsOut, (LONG)Count,
+                       NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags))) {
+        PNET_BUFFER_LIST Nbl;
+        for (Nbl = NetBufferLists; Nbl != NULL; Nbl = NET_BUFFER_LIST_NEXT_NBL(Nbl)) {
+            NET_BUFFER_LIST_STATUS(Nbl) = NDIS_STATUS_PAUSED;
+        }
+        NdisFSendNetBufferListsComplete(Filter->FilterHandle, NetBufferLists,
+                                        NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags)
+                                            ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL
+                                            : 0);
+        return;
+    }
     if (BREAKS(PASSTHRU_BREAK_HOLD_SEND)) {
         return; /* counted as out, never sent on */
     }
@@ -325,20 +361,26 @@ PassthruReceive(NDIS_HANDLE FilterModuleContext,
     LONG64 Bytes = 0;
     ULONG Count = PassthruChainCount(NetBufferLists, &Bytes);
     BOOLEAN Resources = NDIS_TEST_RECEIVE_CANNOT_PEND(ReceiveFlags);
+    BOOLEAN Dispatch = NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags);
 
     InterlockedAdd64(&Filter->ReceiveNbls, (LONG64)Count);
     InterlockedAdd64(&Filter->ReceiveBytes, Bytes);
-    if (!Resources) {
-        PassthruOut(Filter, &Filter->ReceivesOut, (LONG)Count,
-                    NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags));
+    /* a RESOURCES indication is counted for the call only */
+    if (!PassthruAdmit(Filter, &Filter->ReceivesOut, (LONG)Count, Dispatch)) {
+        if (!Resources) { /* pausing: back to the miniport at once */
+            NdisFReturnNetBufferLists(Filter->FilterHandle, NetBufferLists,
+                                      Dispatch ? NDIS_RETURN_FLAGS_DISPATCH_LEVEL : 0);
+        }
+        return;
     }
     NdisFIndicateReceiveNetBufferLists(Filter->FilterHandle, NetBufferLists, PortNumber,
                                        NumberOfNetBufferLists, ReceiveFlags);
+    if (Resources) {
+        PassthruOut(Filter, &Filter->ReceivesOut, -(LONG)Count, Dispatch);
+    }
     if (Resources && BREAKS(PASSTHRU_BREAK_RETURN_RESOURCES)) {
         NdisFReturnNetBufferLists(Filter->FilterHandle, NetBufferLists,
-                                  NDIS_TEST_RECEIVE_AT_DISPATCH_LEVEL(ReceiveFlags)
-                                      ? NDIS_RETURN_FLAGS_DISPATCH_LEVEL
-                                      : 0);
+                                  Dispatch ? NDIS_RETURN_FLAGS_DISPATCH_LEVEL : 0);
     }
 }
 

@@ -13,6 +13,8 @@
  * Real (src/kernel/rt_resource.c): ERESOURCE is a reader/writer lock with
  * recursive exclusive ownership, EX_SPIN_LOCK a reader/writer spin lock,
  * KeGetCurrentThread/PsGetCurrentProcessId identify the caller,
+ * system threads, their handles and references and KeWaitForMultipleObjects
+ * work (src/kernel/rt_thread.c, rt_wait.c),
  * IoGetFileObjectGenericMapping gives the file mapping, MmIsVerifierEnabled
  * answers that Driver Verifier is off, ExInitializeDriverRuntime has nothing
  * to change (user-mode pools are never executable). The rest need objects
@@ -230,15 +232,19 @@ typedef struct _OBJECT_HANDLE_INFORMATION {
     ACCESS_MASK GrantedAccess;
 } OBJECT_HANDLE_INFORMATION, *POBJECT_HANDLE_INFORMATION;
 
-/* Gives the object a handle names. No undis routine gives out handles:
- * STATUS_INVALID_HANDLE, *Object NULL, reported once. PASSIVE_LEVEL. */
+/* Gives the object a handle names, with a reference (ObDereferenceObject
+ * drops it). Handles are those of PsCreateSystemThread (ObjectType
+ * *PsThreadType or NULL): any other handle, or AccessMode UserMode,
+ * STATUS_INVALID_HANDLE; another ObjectType STATUS_OBJECT_TYPE_MISMATCH;
+ * *Object NULL on failure. PASSIVE_LEVEL. */
 NTSTATUS NTAPI ObReferenceObjectByHandle(_In_ HANDLE Handle,
                                          _In_ ACCESS_MASK DesiredAccess,
                                          _In_opt_ POBJECT_TYPE ObjectType,
                                          _In_ KPROCESSOR_MODE AccessMode,
                                          _Out_ PVOID *Object,
                                          _Out_opt_ POBJECT_HANDLE_INFORMATION HandleInformation);
-/* Closes a handle: none exists, STATUS_INVALID_HANDLE, reported once. */
+/* Closes a handle PsCreateSystemThread gave; anything else (or PreviousMode
+ * UserMode) STATUS_INVALID_HANDLE. PASSIVE_LEVEL. */
 NTSTATUS NTAPI ObCloseHandle(_In_ HANDLE Handle, _In_ KPROCESSOR_MODE PreviousMode);
 
 /* ---- threads, processes and waits --------------------------------------------- */
@@ -262,17 +268,22 @@ typedef struct _KWAIT_BLOCK *PKWAIT_BLOCK, *PRKWAIT_BLOCK;
 #define MAXIMUM_PRIORITY      32
 
 /* A pointer that identifies the calling thread (the user-mode thread
- * standing in for a kernel thread), stable for the thread's life. Real. */
+ * standing in for a kernel thread), stable for the thread's life: on a
+ * system thread, its thread object. Real. */
 PKTHREAD NTAPI KeGetCurrentThread(VOID);
 #define PsGetCurrentThread() ((PETHREAD)KeGetCurrentThread())
 /* The id of the process undis runs in. Real. */
 HANDLE NTAPI PsGetCurrentProcessId(VOID);
 
-/* Sets Thread's priority. undis's threads keep theirs: reported once, the
- * priority is unchanged, and the WDK's default (8) is returned as the old. */
+/* Records Thread's priority (a system thread, or the caller's own
+ * KeGetCurrentThread()) and returns the previous one (8 at first); the
+ * platform thread's scheduling is unchanged. Priority 0..31. */
 KPRIORITY NTAPI KeSetPriorityThread(_Inout_ PKTHREAD Thread, _In_ KPRIORITY Priority);
-/* Waits on several dispatcher objects. undis's waits know single events
- * only (KeWaitForSingleObject): STATUS_NOT_SUPPORTED, reported once. */
+/* Waits on several dispatcher objects (events, mutexes, timers, system
+ * threads): WaitAll STATUS_SUCCESS, WaitAny STATUS_WAIT_0 + index, or
+ * STATUS_TIMEOUT. Count <= THREAD_WAIT_OBJECTS, or <= MAXIMUM_WAIT_OBJECTS
+ * with a WaitBlockArray (else bug check MAXIMUM_WAIT_OBJECTS_EXCEEDED).
+ * IRQL <= APC_LEVEL (DISPATCH_LEVEL with a zero timeout). */
 NTSTATUS NTAPI KeWaitForMultipleObjects(_In_ ULONG Count,
                                         _In_reads_(Count) PVOID Object[],
                                         _In_ WAIT_TYPE WaitType,
@@ -281,8 +292,9 @@ NTSTATUS NTAPI KeWaitForMultipleObjects(_In_ ULONG Count,
                                         _In_ BOOLEAN Alertable,
                                         _In_opt_ PLARGE_INTEGER Timeout,
                                         _Out_opt_ PKWAIT_BLOCK WaitBlockArray);
-/* Starts a system thread. Not in this release: STATUS_NOT_SUPPORTED,
- * *ThreadHandle NULL, reported once. PASSIVE_LEVEL. */
+/* Starts StartRoutine(StartContext) on a new thread at PASSIVE_LEVEL;
+ * *ThreadHandle a kernel handle (ZwClose). STATUS_INSUFFICIENT_RESOURCES
+ * (*ThreadHandle NULL) when no thread could be made. PASSIVE_LEVEL. */
 NTSTATUS NTAPI PsCreateSystemThread(_Out_ PHANDLE ThreadHandle,
                                     _In_ ULONG DesiredAccess,
                                     _In_opt_ POBJECT_ATTRIBUTES ObjectAttributes,
@@ -290,8 +302,8 @@ NTSTATUS NTAPI PsCreateSystemThread(_Out_ PHANDLE ThreadHandle,
                                     _Out_opt_ PCLIENT_ID ClientId,
                                     _In_ PKSTART_ROUTINE StartRoutine,
                                     _In_opt_ PVOID StartContext);
-/* Ends the calling system thread; none can exist (PsCreateSystemThread
- * fails), so reaching it is a driver bug: reported once, then a bug check. */
+/* Ends the calling system thread (its object is signalled; does not
+ * return). On any other thread: STATUS_INVALID_PARAMETER. PASSIVE_LEVEL. */
 NTSTATUS NTAPI PsTerminateSystemThread(_In_ NTSTATUS ExitStatus);
 
 /* Finds a process by id: undis knows none, STATUS_INVALID_PARAMETER,

@@ -4,10 +4,10 @@
  * the OS version check, as wdm.h declares them, for driver code that reads
  * its own parameters or the Windows version (DriverEntry of tap-windows6,
  * wintun). undis has no registry and runs on no Windows version: ZwOpenKey
- * and ZwQueryValueKey fail (STATUS_NOT_SUPPORTED), ZwClose rejects the
- * handle, RtlVerifyVersionInfo answers STATUS_REVISION_MISMATCH; each
- * reports itself once. VerSetConditionMask works (it only packs bits). On
- * Windows builds <windows.h> already has the winnt.h names.
+ * and ZwQueryValueKey fail (STATUS_NOT_SUPPORTED) and report themselves
+ * once, ZwClose closes only system-thread handles (rt_thread.c),
+ * RtlVerifyVersionInfo answers STATUS_REVISION_MISMATCH and reports once. VerSetConditionMask works
+ * (it only packs bits). On Windows builds <windows.h> already has the winnt.h names.
  */
 #ifndef UNDIS_NDIS_REGISTRY_H
 #define UNDIS_NDIS_REGISTRY_H
@@ -160,7 +160,8 @@ NTSTATUS NTAPI ZwQueryValueKey(_In_ HANDLE KeyHandle,
                                _Out_writes_bytes_opt_(Length) PVOID KeyValueInformation,
                                _In_ ULONG Length,
                                _Out_ PULONG ResultLength);
-/* No undis routine opens a kernel handle: STATUS_INVALID_HANDLE. */
+/* Closes a kernel handle (a system thread's: src/kernel/rt_thread.c);
+ * anything else STATUS_INVALID_HANDLE. PASSIVE_LEVEL. */
 NTSTATUS NTAPI ZwClose(_In_ HANDLE Handle);
 
 UNDIS_CXX_EXTENSIONS_END

@@ -654,6 +654,8 @@ VOID NTAPI IoQueueWorkItem(_Inout_ PIO_WORKITEM IoWorkItem,
                            _In_opt_ PVOID Context);
 /* The address of a kernel routine by name, NULL when there is none. */
 PVOID NTAPI MmGetSystemRoutineAddress(_In_ PUNICODE_STRING SystemRoutineName);
+/* References of system thread objects are counted (ObReferenceObjectByHandle
+ * gives one); on any other object these report once and count nothing. */
 VOID FASTCALL ObfReferenceObject(_In_ PVOID Object);
 LONG_PTR FASTCALL ObfDereferenceObject(_In_ PVOID Object);
 #define ObReferenceObject(Object)   ObfReferenceObject(Object)

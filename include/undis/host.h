@@ -1,26 +1,33 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * undis <undis/host.h>: the driver host. It runs a whole NDIS 6 lightweight
- * filter driver in user mode, from DriverEntry to unload, in a stack of three
- * modules:
+ * undis <undis/host.h>: the driver host. It runs whole NDIS 6 drivers in user
+ * mode, from DriverEntry to unload, in a stack:
  *
  *     undis's protocol   (top: sends frames down, takes receives and status)
- *     the filter module  (the driver under test, between the two)
- *     undis's miniport   (bottom: its "wire" is what the caller feeds in;
- *                         sends that reach it are "wire out")
+ *     filter modules     (0 to 8 filter drivers, the first loaded on top)
+ *     the miniport       (bottom: undis's miniport, whose "wire" is what the
+ *                         caller feeds in, or a miniport driver loaded)
  *
- * The host honours NdisFRegisterFilterDriver / NdisFDeregisterFilterDriver
- * and the NdisF* calls of the filter's life (attach, restart, pause, detach,
- * send, receive, OID requests, status), bypasses the handlers the filter does
- * not provide as NDIS does, and checks NDIS's hand-off rules (domain
- * UNDIS_DOMAIN_HOST in <undis/report.h>; docs/host.md lists them). A finding
- * is reported through the one report path; when the hook lets the caller go
- * on, the host recovers as docs/host.md says for each rule.
+ * The host honours NdisFRegisterFilterDriver / NdisMRegisterMiniportDriver
+ * and their deregistrations, the NdisF* calls of a filter's life (attach,
+ * restart, pause, detach, send, receive, OID requests, status) and the NdisM*
+ * calls of a miniport's (initialize with NdisMSetMiniportAttributes,
+ * restart, pause, send completions, receive indications, OID completions,
+ * status, halt), bypasses the handlers a filter does not provide as NDIS
+ * does, and checks NDIS's hand-off rules (domain UNDIS_DOMAIN_HOST in
+ * <undis/report.h>; docs/host.md lists them). A finding is reported through
+ * the one report path; when the hook lets the caller go on, the host
+ * recovers as docs/host.md says for each rule.
  *
- * Scope of this slice: one driver per host, in one role: a filter module
- * between undis's protocol and miniport, or a protocol bound to undis's
- * miniport (see "the protocol role" below). The miniport role is not hosted
- * yet.
+ * Load every driver of a stack (undis_host_load, repeated) before
+ * undis_host_attach: filters stack in load order (the first loaded is the
+ * top-most), over undis's miniport or over a driver's miniport. A driver
+ * that registers a protocol (see "the protocol role" below) is the top of
+ * its host, bound to undis's miniport, and shares its host with no other
+ * driver yet. The state and the life calls are the whole stack's: attach
+ * initializes the miniport and attaches the filters bottom-up, then
+ * restarts them bottom-up; pause goes top-down; detach detaches the filters
+ * top-down and halts the miniport.
  *
  * Threads: undis_host_create, _load, _attach, _pause, _restart, _detach,
  * _unload and _destroy run at PASSIVE_LEVEL on one thread at a time (the
@@ -63,9 +70,10 @@ typedef enum undis_host_state {
 typedef struct undis_host_stats {
     ULONG64 send_nbls, send_bytes;         /* sent by undis's protocol */
     ULONG64 send_completed;                /* came back to the protocol */
-    ULONG64 wire_out_nbls, wire_out_bytes; /* reached undis's miniport */
-    ULONG64 recv_nbls, recv_bytes;         /* indicated by undis's miniport */
-    ULONG64 recv_returned;                 /* came back to the miniport */
+    ULONG64 wire_out_nbls, wire_out_bytes; /* reached the miniport (undis's or the driver's) */
+    ULONG64 recv_nbls, recv_bytes;         /* indicated by the miniport */
+    ULONG64 recv_returned;                 /* came back to the miniport (or, with RESOURCES, */
+                                           /* were its own again when the indication returned) */
     ULONG64 up_nbls, up_bytes;             /* reached undis's protocol */
     ULONG64 oids, oids_completed;          /* issued by the protocol / completed */
     ULONG64 miniport_oids;                 /* requests that reached the miniport */
@@ -91,60 +99,75 @@ void undis_host_destroy(undis_host *host);
 
 /**
  * Calls entry(DriverObject, RegistryPath) with a DRIVER_OBJECT of the host's
- * and the registry path "\Registry\Machine\System\CurrentControlSet\
- * Services\<name>". The driver must register with NdisFRegisterFilterDriver
- * or NdisRegisterProtocolDriver (the role).
- * Pre: a host with no driver loaded; entry and name not NULL.
- * Post: STATUS_SUCCESS and a registered filter driver. Failure: the
- * DriverEntry's own status when it fails (nothing is left registered), or
+ * (one per driver loaded) and the registry path "\Registry\Machine\System\
+ * CurrentControlSet\Services\<name>". The driver must register with
+ * NdisFRegisterFilterDriver (it becomes the filter below those loaded
+ * before it), NdisMRegisterMiniportDriver (it becomes the bottom; one per
+ * host) or NdisRegisterProtocolDriver (the top; alone in its host). Call it
+ * again for each driver of the stack.
+ * Pre: state DETACHED, fewer than 9 drivers loaded; entry and name not NULL
+ * (else STATUS_INVALID_PARAMETER).
+ * Post: STATUS_SUCCESS and a registered driver. Failure: the DriverEntry's
+ * own status when it fails (nothing is left registered), or
  * NDIS_STATUS_BAD_CHARACTERISTICS when it returned success without
- * registering a filter or a protocol. PASSIVE_LEVEL.
+ * registering. PASSIVE_LEVEL.
  */
 NTSTATUS undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name);
 
 /**
- * Attaches a filter module (FilterAttach with NDIS_FILTER_ATTACH_PARAMETERS
- * describing undis's miniport) and restarts it (FilterRestart, waiting for
- * NdisFRestartComplete when it pends).
- * Pre: a registered driver, state DETACHED. Post: NDIS_STATUS_SUCCESS, state
- * RUNNING. Failure: the attach's or the restart's status; after a failed
- * attach the state is DETACHED, after a failed restart PAUSED.
- * NDIS_STATUS_FAILURE when the driver did not call NdisFSetAttributes.
+ * Builds the stack: initializes the miniport driver's adapter
+ * (MiniportInitializeEx with an NDIS_MINIPORT_INIT_PARAMETERS; it must set
+ * registration and general attributes), attaches each filter module
+ * bottom-up (FilterAttach with NDIS_FILTER_ATTACH_PARAMETERS describing the
+ * adapter below it), then restarts the miniport and the filters bottom-up
+ * (MiniportRestart, FilterRestart, waiting for NdisMRestartComplete /
+ * NdisFRestartComplete when they pend).
+ * Pre: at least one driver loaded, state DETACHED. Post: NDIS_STATUS_SUCCESS,
+ * state RUNNING. Failure: the initialize's, an attach's or a restart's
+ * status; after a failed initialize or attach the state is DETACHED (what
+ * was attached is detached, an initialized miniport halted), after a failed
+ * restart PAUSED. NDIS_STATUS_FAILURE when a filter did not call
+ * NdisFSetAttributes or the miniport did not set its attributes.
  * PASSIVE_LEVEL.
  */
 NDIS_STATUS undis_host_attach(undis_host *host);
 
 /**
- * Pauses the module (FilterPause, waiting up to timeout_ms for
- * NdisFPauseComplete when it pends). Every NBL the host handed the filter
- * must be back when the pause completes: those still out are reported
- * (HOST_NBL_OUTSTANDING_AT_PAUSE, one report naming each NBL, its direction
- * and who holds it). Pre: state RUNNING. Post: NDIS_STATUS_SUCCESS, state
- * PAUSED. Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST in another state;
- * NDIS_STATUS_FAILURE when the pause did not complete in time (state stays
- * PAUSING; the report names the NBLs still out). PASSIVE_LEVEL.
+ * Pauses the stack top-down: each filter (FilterPause, waiting up to
+ * timeout_ms for NdisFPauseComplete when it pends), then the miniport
+ * driver (MiniportPause, NdisMPauseComplete). Every NBL a module holds or
+ * owns must be back when its pause completes: those still out are reported
+ * (HOST_NBL_OUTSTANDING_AT_PAUSE, one report per module naming each NBL,
+ * its direction and who holds it). Pre: state RUNNING. Post:
+ * NDIS_STATUS_SUCCESS, state PAUSED. Failure:
+ * NDIS_STATUS_INVALID_DEVICE_REQUEST in another state; NDIS_STATUS_FAILURE
+ * when a pause did not complete in time (state stays PAUSING; the report
+ * names the NBLs still out). PASSIVE_LEVEL.
  */
 NDIS_STATUS undis_host_pause(undis_host *host, ULONG timeout_ms);
 
-/** Restarts a PAUSED module as undis_host_attach does after the attach.
+/** Restarts a PAUSED stack bottom-up as undis_host_attach does.
  * Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST when not PAUSED, else the
  * restart's status (state PAUSED). PASSIVE_LEVEL. */
 NDIS_STATUS undis_host_restart(undis_host *host);
 
-/** Pauses (when running) and detaches the module (FilterDetach); state
- * DETACHED. Nothing when no module is attached. PASSIVE_LEVEL. */
+/** Pauses (when running), detaches the filters top-down (FilterDetach) and
+ * halts the miniport driver (MiniportHaltEx); state DETACHED. Nothing when
+ * nothing is attached. PASSIVE_LEVEL. */
 void undis_host_detach(undis_host *host);
 
-/** Detaches, then calls the driver's DriverUnload (which should call
- * NdisFDeregisterFilterDriver; the host deregisters a driver that did not,
- * and says so on stderr). Nothing when no driver is loaded. PASSIVE_LEVEL. */
+/** Detaches, then unloads each driver, the last loaded first: a filter's
+ * DriverUnload (which should call NdisFDeregisterFilterDriver), a
+ * miniport's MiniportDriverUnload (NdisMDeregisterMiniportDriver); the host
+ * deregisters a driver that did not, and says so on stderr. Nothing when no
+ * driver is loaded. PASSIVE_LEVEL. */
 void undis_host_unload(undis_host *host);
 
 /**
  * undis's protocol sends one frame down the stack (an NBL of the host's,
- * through FilterSendNetBufferLists, or straight to the miniport when the
- * filter has no send handler). The send completes before this returns unless
- * the filter keeps the NBL (then at its NdisFSendNetBufferListsComplete).
+ * through each filter's FilterSendNetBufferLists, bypassing a filter with
+ * no send handler, to the miniport). The send completes before this returns
+ * unless a driver keeps the NBL (then at its completion).
  * Pre: frame holds length >= 1 bytes. Post: NDIS_STATUS_SUCCESS (the NBL
  * went down). Failure: NDIS_STATUS_PAUSED when the module is not RUNNING,
  * NDIS_STATUS_RESOURCES (memory); nothing was sent. Ownership: frame is
@@ -156,12 +179,13 @@ NDIS_STATUS undis_host_send(undis_host *host, const UCHAR *frame, ULONG length);
 #define UNDIS_HOST_RECEIVE_RESOURCES 0x1 /* indicate with NDIS_RECEIVE_FLAGS_RESOURCES */
 
 /**
- * undis's miniport indicates one received frame (FilterReceiveNetBufferLists,
- * or straight to the protocol when the filter has no receive handler);
+ * undis's miniport indicates one received frame up the stack (each filter's
+ * FilterReceiveNetBufferLists, bypassing a filter with no receive handler);
  * undis's protocol returns what reaches it at once. With
  * UNDIS_HOST_RECEIVE_RESOURCES the NBL is the miniport's again when the
- * filter's handler returns. Pre, failure, ownership and threads as
- * undis_host_send.
+ * indication returns. Pre, failure, ownership and threads as
+ * undis_host_send; NDIS_STATUS_NOT_SUPPORTED with a miniport driver at the
+ * bottom (it receives itself).
  */
 NDIS_STATUS undis_host_receive(undis_host *host, const UCHAR *frame, ULONG length, ULONG flags);
 
@@ -265,9 +289,10 @@ NDIS_HANDLE undis_host_module_context(undis_host *host);
 
 /**
  * undis's protocol issues an OID request (RequestType NdisRequestQuery-
- * Information or NdisRequestSetInformation) through the filter
- * (FilterOidRequest, or straight to the miniport without a handler) and
- * waits up to 1 s for it to complete. undis's miniport answers
+ * Information or NdisRequestSetInformation) down the stack (each filter's
+ * FilterOidRequest, bypassing a filter without one, to the miniport
+ * driver's MiniportOidRequest or undis's miniport) and waits up to 1 s for
+ * it to complete. undis's miniport answers
  * OID_GEN_CURRENT_PACKET_FILTER (query, set), OID_802_3_CURRENT_ADDRESS,
  * OID_802_3_PERMANENT_ADDRESS, OID_GEN_MAXIMUM_FRAME_SIZE,
  * OID_GEN_LINK_STATE and OID_GEN_STATISTICS; other OIDs fail with
@@ -287,13 +312,77 @@ NDIS_STATUS undis_host_oid(undis_host *host,
                            ULONG *bytes);
 
 /** undis's miniport indicates NDIS_STATUS_LINK_STATE (connected or not) up
- * the stack; the link state its OIDs report changes too. Any thread, IRQL <=
- * DISPATCH_LEVEL, with a module attached. */
+ * the stack; the link state its OIDs report changes too. Nothing with a
+ * miniport driver at the bottom (it indicates its own). Any thread, IRQL <=
+ * DISPATCH_LEVEL. */
 void undis_host_indicate_link(undis_host *host, BOOLEAN connected);
 
 /** Where frames reaching undis's miniport go (NULL: only counted). Set it
  * before traffic flows. */
 void undis_host_set_wire(undis_host *host, undis_host_wire_fn *fn, void *context);
+
+/* Called for each status indication that reaches undis's protocol (code,
+ * buffer and size valid during the call only: NDIS_STATUS_LINK_STATE brings
+ * an NDIS_LINK_STATE). Any thread, IRQL <= DISPATCH_LEVEL. */
+typedef void undis_host_status_fn(void *context, NDIS_STATUS code, const void *buffer, ULONG size);
+
+/** Where status indications reaching undis's protocol go besides being
+ * counted (NULL: only counted). Set it before attaching. */
+void undis_host_set_status(undis_host *host, undis_host_status_fn *fn, void *context);
+
+/** The cancel id (NDIS_SET_NET_BUFFER_LIST_CANCEL_ID) undis's protocol puts on
+ * the sends that follow; NULL for none. Any thread, between sends. */
+void undis_host_set_cancel_id(undis_host *host, PVOID cancel_id);
+
+/**
+ * undis's protocol cancels its sends that carry cancel_id: the cancel goes
+ * down the stack like a send (FilterCancelSendNetBufferLists of each filter
+ * that has one, which passes it on with NdisFCancelSendNetBufferLists) to
+ * the driver's MiniportCancelSend, which completes the NBLs it still holds
+ * with that id (NDIS_STATUS_SEND_ABORTED). With undis's miniport, which
+ * completes every send at once, there is nothing to cancel. Any thread,
+ * IRQL <= DISPATCH_LEVEL, while attached.
+ */
+void undis_host_cancel_send(undis_host *host, PVOID cancel_id);
+
+/**
+ * A device PnP event for the driver's miniport (MiniportDevicePnPEventNotify,
+ * for example NdisDevicePnPEventSurpriseRemoved or
+ * NdisDevicePnPEventPowerProfileChanged with its ULONG). Pre: a miniport
+ * driver hosted and initialized. Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST
+ * without one. PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_pnp_event(undis_host *host, NDIS_DEVICE_PNP_EVENT event, ULONG value);
+
+/**
+ * The system shuts down: MiniportShutdownEx(NdisShutdownPowerOff) of the
+ * driver's miniport (initialized). The adapter is not usable afterwards:
+ * the host halts it (MiniportHaltEx) at detach as usual. Failure:
+ * NDIS_STATUS_INVALID_DEVICE_REQUEST without an initialized miniport.
+ * PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_shutdown(undis_host *host);
+
+/**
+ * A second adapter of a miniport driver: host's bottom becomes another
+ * adapter of the miniport driver loaded in owner, as Windows runs one
+ * miniport driver for several adapters (each with its own
+ * MiniportInitializeEx, MiniportAdapterHandle and context; the driver may
+ * connect them, as netvmini's "hub" does). undis_host_attach initializes
+ * it; filters may be loaded above it first. Pre: host has no driver loaded
+ * and is DETACHED; owner has a miniport driver registered. Post:
+ * NDIS_STATUS_SUCCESS. Failure: NDIS_STATUS_INVALID_PARAMETER. Ownership:
+ * owner must stay loaded until host is detached (destroy host first).
+ * PASSIVE_LEVEL.
+ */
+NDIS_STATUS undis_host_share_miniport(undis_host *host, undis_host *owner);
+
+/** How many filter modules the host stacks (the filters loaded). Any thread. */
+int undis_host_filter_count(const undis_host *host);
+
+/** The friendly name of the driver loaded index-th (0 first), "" past the
+ * end. With a miniport and filters, the names come in load order. */
+const char *undis_host_driver_name_at(const undis_host *host, int index);
 
 /** The module's state. Any thread. */
 undis_host_state undis_host_get_state(undis_host *host);
@@ -301,7 +390,8 @@ undis_host_state undis_host_get_state(undis_host *host);
 /** A snapshot of the counts (each read atomically). Any thread. */
 void undis_host_get_stats(undis_host *host, undis_host_stats *out);
 
-/** The friendly name the driver registered ("" before registration). */
+/** The friendly name the first driver loaded registered (a miniport's is
+ * its load name; "" before registration; kept after unload). */
 const char *undis_host_driver_name(const undis_host *host);
 
 /* ---- the protocol role ------------------------------------------------------

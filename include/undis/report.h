@@ -152,6 +152,8 @@ typedef enum undis_rule {
     /* ---- driver host: kernel services (host_kserv.c) */
     UNDIS_RULE_HOST_LEAK_AT_UNLOAD, /* timer, work item, DPC, config handle, memory kept at unload
                                      */
+    UNDIS_RULE_HOST_MINIPORT_BAD_ATTRIBUTES, /* miniport attributes missing, bad or out of time */
+    UNDIS_RULE_HOST_MINIPORT_RECEIVE_COUNT,  /* NumberOfNetBufferLists disagrees with the chain */
     UNDIS_RULE_COUNT
 } undis_rule;
 

@@ -215,6 +215,12 @@ static const struct rule_row {
          "a driver frees what it allocated before it unloads: a timer still set or a DPC still "
          "queued calls into unloaded code, and memory, work items and configuration handles "
          "kept are lost for good"),
+    RULE(HOST_MINIPORT_BAD_ATTRIBUTES, HOST,
+         "MiniportInitializeEx must set registration attributes, then general attributes, with "
+         "NdisMSetMiniportAttributes, and only there; without them NDIS fails the adapter"),
+    RULE(HOST_MINIPORT_RECEIVE_COUNT, HOST,
+         "NumberOfNetBufferLists of NdisMIndicateReceiveNetBufferLists must count the chain; "
+         "NDIS trusts it and walks past the end or drops NBLs that are never returned"),
 };
 /* clang-format on */
 

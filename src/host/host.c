@@ -60,6 +60,16 @@ undis__host_of(NDIS_HANDLE handle, ULONG magic, const char *function)
     return h->host;
 }
 
+struct host_module *
+undis__host_module_of(NDIS_HANDLE handle, const char *function)
+{
+    const struct host_handle *h = (const struct host_handle *)handle;
+    if (undis__host_of(handle, UNDIS_HOST_MAGIC_MODULE, function) == NULL) {
+        return NULL;
+    }
+    return (struct host_module *)h->object;
+}
+
 void
 undis__host_check_dispatch(struct undis_host *host,
                            const char *function,
@@ -113,19 +123,18 @@ undis_host_create(undis_host **out)
     if (host == NULL) {
         return NDIS_STATUS_RESOURCES;
     }
-    if (create_pool(host) != NDIS_STATUS_SUCCESS) {
+    if (!undis__host_ledger_init(host)) {
         free(host);
         return NDIS_STATUS_RESOURCES;
     }
-    host->driver_handle.magic = UNDIS_HOST_MAGIC_DRIVER;
-    host->driver_handle.host = host;
-    host->module_handle.magic = UNDIS_HOST_MAGIC_MODULE;
-    host->module_handle.host = host;
+    if (create_pool(host) != NDIS_STATUS_SUCCESS) {
+        undis__host_ledger_free(host);
+        free(host);
+        return NDIS_STATUS_RESOURCES;
+    }
     memcpy(host->mac, g_default_mac, sizeof(host->mac));
     host->mtu = 1500;
     host->link_up = 1;
-    host->driver_object.Type = 4; /* IO_TYPE_DRIVER */
-    host->driver_object.Size = (CSHORT)sizeof(DRIVER_OBJECT);
     *out = host;
     return NDIS_STATUS_SUCCESS;
 }
@@ -141,89 +150,177 @@ undis_host_destroy(undis_host *host)
     undis__host_protocol_free(host);
     undis__host_kserv_destroy(host);
     NdisFreeNetBufferListPool(host->nbl_pool);
-    host->driver_handle.magic = 0;
-    host->module_handle.magic = 0;
+    undis__host_ledger_free(host);
     free(host);
 }
 
 static void
-set_registry_path(struct undis_host *host, const char *name)
+set_registry_path(struct host_driver *d, const char *name)
 {
     static const char prefix[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\";
     size_t n = 0;
     for (const char *p = prefix; *p != '\0'; p++) {
-        host->registry_buffer[n++] = (WCHAR)(UCHAR)*p;
+        d->registry_buffer[n++] = (WCHAR)(UCHAR)*p;
     }
     for (const char *p = name; *p != '\0' && n + 1 < 128; p++) {
-        host->registry_buffer[n++] = (WCHAR)(UCHAR)*p;
+        d->registry_buffer[n++] = (WCHAR)(UCHAR)*p;
     }
-    host->registry_path.Buffer = host->registry_buffer;
-    host->registry_path.Length = (USHORT)(n * sizeof(WCHAR));
-    host->registry_path.MaximumLength = (USHORT)(128 * sizeof(WCHAR));
-    (void)snprintf(host->name, sizeof(host->name), "%s", name);
+    d->registry_path.Buffer = d->registry_buffer;
+    d->registry_path.Length = (USHORT)(n * sizeof(WCHAR));
+    d->registry_path.MaximumLength = (USHORT)(128 * sizeof(WCHAR));
+    (void)snprintf(d->name, sizeof(d->name), "%s", name);
+}
+
+static void
+init_driver(struct undis_host *host, struct host_driver *d, const char *name)
+{
+    memset(d, 0, sizeof(*d));
+    d->host = host;
+    d->handle.magic = UNDIS_HOST_MAGIC_DRIVER;
+    d->handle.host = host;
+    d->handle.object = d;
+    d->driver_object.Type = 4; /* IO_TYPE_DRIVER */
+    d->driver_object.Size = (CSHORT)sizeof(DRIVER_OBJECT);
+    set_registry_path(d, name);
+    d->driver_object.DriverName.Buffer = d->registry_buffer;
+}
+
+struct host_driver *
+undis__host_driver_of(PDRIVER_OBJECT object)
+{
+    struct host_driver *d;
+    if (object == NULL) {
+        return NULL;
+    }
+    d = (struct host_driver *)(void *)((char *)object -
+                                       offsetof(struct host_driver, driver_object));
+    return d->handle.magic == UNDIS_HOST_MAGIC_DRIVER && d->handle.object == d ? d : NULL;
+}
+
+/* Undo a registration a failed DriverEntry left behind. */
+static void
+drop_registration(struct host_driver *d)
+{
+    struct undis_host *host = d->host;
+    if (!d->registered) {
+        return;
+    }
+    fprintf(stderr,
+            "undis host: %s: DriverEntry failed with its driver still registered; "
+            "the host deregisters it\n",
+            d->name);
+    if (d->role == HOST_ROLE_FILTER) {
+        host->nmodules--;
+    } else if (d->role == HOST_ROLE_MINIPORT) {
+        host->miniport_driver = NULL;
+    }
+    d->registered = FALSE;
+}
+
+static void unload_driver(struct host_driver *d);
+
+/* What a driver leaves behind when it goes (a failed DriverEntry, or after
+ * DriverUnload): a protocol still registered, devices, links. */
+static void
+drop_leftovers(struct host_driver *d, const char *when)
+{
+    if (d->role == HOST_ROLE_PROTOCOL) {
+        undis__host_protocol_unloaded(d->host, when);
+        d->registered = FALSE;
+    }
+    undis__host_devices_unload(&d->driver_object);
+    undis__host_links_unload(d->host);
 }
 
 NTSTATUS
 undis_host_load(undis_host *host, undis_host_driver_entry_fn *entry, const char *name)
 {
     NTSTATUS status;
-    if (host == NULL || entry == NULL || name == NULL || host->loaded) {
+    struct host_driver *d;
+    if (host == NULL || entry == NULL || name == NULL || host->ndrivers >= UNDIS_HOST_MAX_DRIVERS ||
+        host->state != UNDIS_HOST_DETACHED) {
         return STATUS_INVALID_PARAMETER;
     }
-    set_registry_path(host, name);
-    host->driver_object.DriverName.Buffer = host->registry_buffer;
-    undis__host_protocol_loading(host);
-    undis__host_kserv_load(host);
-    status = entry(&host->driver_object, &host->registry_path);
+    if (undis__host_protocol_registered(host)) {
+        fprintf(stderr,
+                "undis host: %s: the host's protocol stands alone in its host; load "
+                "other drivers into another host\n",
+                name);
+        return STATUS_INVALID_PARAMETER;
+    }
+    d = &host->drivers[host->ndrivers];
+    init_driver(host, d, name);
+    if (host->ndrivers == 0) {
+        undis__host_kserv_load(host); /* what the drivers hold from now on */
+    }
+    undis__host_protocol_loading(d);
+    status = entry(&d->driver_object, &d->registry_path);
     undis__host_protocol_loading(NULL);
     if (!NT_SUCCESS(status)) {
-        undis__host_protocol_unloaded(host, "DriverEntry failed");
-        undis__host_devices_unload(&host->driver_object);
-        undis__host_links_unload(host);
-        if (host->registered) {
-            fprintf(stderr,
-                    "undis host: %s: DriverEntry failed (0x%08lx) with its filter "
-                    "still registered; the host deregisters it\n",
-                    host->name, (unsigned long)status);
-            host->registered = FALSE;
-        }
+        drop_registration(d);
+        drop_leftovers(d, "DriverEntry failed");
+        d->handle.magic = 0;
         return status;
     }
-    host->loaded = TRUE;
-    if (!host->registered && !undis__host_protocol_registered(host)) {
+    if (!d->registered) {
         fprintf(stderr,
                 "undis host: %s: DriverEntry returned success without "
-                "NdisFRegisterFilterDriver or NdisRegisterProtocolDriver\n",
-                host->name);
-        undis_host_unload(host);
+                "NdisFRegisterFilterDriver, NdisMRegisterMiniportDriver or "
+                "NdisRegisterProtocolDriver\n",
+                d->name);
+        if (d->driver_object.DriverUnload != NULL) {
+            d->driver_object.DriverUnload(&d->driver_object);
+        }
+        drop_leftovers(d, "unloaded");
+        d->handle.magic = 0;
         return NDIS_STATUS_BAD_CHARACTERISTICS;
     }
+    d->loaded = TRUE;
+    host->ndrivers++;
     return STATUS_SUCCESS;
+}
+
+static void
+unload_driver(struct host_driver *d)
+{
+    if (!d->loaded) {
+        return;
+    }
+    undis__host_files_close_all(d->host, &d->driver_object);
+    if (d->role == HOST_ROLE_MINIPORT) {
+        undis__host_adapter_unload(d);
+    } else if (d->driver_object.DriverUnload != NULL) {
+        d->driver_object.DriverUnload(&d->driver_object);
+    }
+    drop_leftovers(d, "unloaded");
+    if (d->registered) {
+        fprintf(stderr,
+                "undis host: %s: unloaded without deregistering its driver; "
+                "the host deregisters it\n",
+                d->name);
+        d->registered = FALSE;
+    }
+    d->loaded = FALSE;
+    d->handle.magic = 0;
 }
 
 void
 undis_host_unload(undis_host *host)
 {
-    if (host == NULL || !host->loaded) {
+    if (host == NULL || (host->ndrivers == 0 && host->miniport_driver == NULL)) {
         return;
     }
     undis_host_detach(host);
-    undis__host_files_close_all(host, &host->driver_object);
-    if (host->driver_object.DriverUnload != NULL) {
-        host->driver_object.DriverUnload(&host->driver_object);
+    for (int i = host->ndrivers - 1; i >= 0; i--) {
+        unload_driver(&host->drivers[i]);
     }
-    undis__host_protocol_unloaded(host, "unloaded");
-    undis__host_devices_unload(&host->driver_object);
-    undis__host_links_unload(host);
-    if (host->registered) {
-        fprintf(stderr,
-                "undis host: %s: unloaded without NdisFDeregisterFilterDriver; "
-                "the host deregisters it\n",
-                host->name);
-        host->registered = FALSE;
+    if (host->ndrivers > 0) {
+        undis__host_kserv_unload(host); /* what the drivers still hold */
     }
-    host->loaded = FALSE;
-    undis__host_kserv_unload(host);
+    host->ndrivers = 0;
+    host->nmodules = 0;
+    host->miniport_driver = NULL;
+    host->top = NULL;
 }
 
 /* ---- registration ------------------------------------------------------------ */
@@ -271,8 +368,8 @@ characteristics_ok(struct undis_host *host, const NDIS_FILTER_DRIVER_CHARACTERIS
     return TRUE;
 }
 
-static void
-copy_name(char *out, size_t size, const NDIS_STRING *s)
+void
+undis__host_copy_name(char *out, size_t size, const NDIS_STRING *s)
 {
     size_t n = 0;
     if (s != NULL && s->Buffer != NULL) {
@@ -284,51 +381,80 @@ copy_name(char *out, size_t size, const NDIS_STRING *s)
     out[n] = '\0';
 }
 
+static void
+add_module(struct undis_host *host, struct host_driver *d)
+{
+    struct host_module *m = &host->modules[host->nmodules];
+    memset(m, 0, sizeof(*m));
+    m->handle.magic = UNDIS_HOST_MAGIC_MODULE;
+    m->handle.host = host;
+    m->handle.object = m;
+    m->driver = d;
+    m->chars = &d->chars;
+    m->friendly = d->friendly;
+    m->pos = ++host->nmodules;
+}
+
 NDIS_STATUS
 NdisFRegisterFilterDriver(PDRIVER_OBJECT DriverObject,
                           NDIS_HANDLE FilterDriverContext,
                           PNDIS_FILTER_DRIVER_CHARACTERISTICS FilterDriverCharacteristics,
                           PNDIS_HANDLE NdisFilterDriverHandle)
 {
-    struct undis_host *host;
+    struct host_driver *d = undis__host_driver_of(DriverObject);
     const NDIS_FILTER_DRIVER_CHARACTERISTICS *c = FilterDriverCharacteristics;
     if (DriverObject == NULL || c == NULL || NdisFilterDriverHandle == NULL) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    host = (struct undis_host *)(void *)((char *)DriverObject -
-                                         offsetof(struct undis_host, driver_object));
-    if (host->driver_handle.magic != UNDIS_HOST_MAGIC_DRIVER || host->registered) {
+    if (d == NULL || d->registered || d->host->nmodules >= UNDIS_HOST_MAX_FILTERS) {
         return NDIS_STATUS_FAILURE;
     }
-    if (!characteristics_ok(host, c)) {
+    if (!characteristics_ok(d->host, c)) {
         return NDIS_STATUS_BAD_CHARACTERISTICS;
     }
-    memset(&host->chars, 0, sizeof(host->chars));
-    memcpy(&host->chars, c,
-           c->Header.Size < sizeof(host->chars) ? c->Header.Size : sizeof(host->chars));
-    copy_name(host->friendly, sizeof(host->friendly), &c->FriendlyName);
-    host->driver_context = FilterDriverContext;
-    host->registered = TRUE;
-    *NdisFilterDriverHandle = &host->driver_handle;
+    memset(&d->chars, 0, sizeof(d->chars));
+    memcpy(&d->chars, c, c->Header.Size < sizeof(d->chars) ? c->Header.Size : sizeof(d->chars));
+    undis__host_copy_name(d->friendly, sizeof(d->friendly), &c->FriendlyName);
+    d->driver_context = FilterDriverContext;
+    d->role = HOST_ROLE_FILTER;
+    d->registered = TRUE;
+    add_module(d->host, d);
+    if (undis__host_kserv_bind(d->host) != NDIS_STATUS_SUCCESS) {
+        fprintf(stderr, "undis host: %s: no room to bind the host's settings to its handles\n",
+                d->name);
+        d->host->nmodules--;
+        d->registered = FALSE;
+        return NDIS_STATUS_RESOURCES;
+    }
+    *NdisFilterDriverHandle = &d->handle;
     return NDIS_STATUS_SUCCESS;
 }
 
 VOID
 NdisFDeregisterFilterDriver(NDIS_HANDLE NdisFilterDriverHandle)
 {
+    const struct host_handle *h = (const struct host_handle *)NdisFilterDriverHandle;
     struct undis_host *host =
         undis__host_of(NdisFilterDriverHandle, UNDIS_HOST_MAGIC_DRIVER, __func__);
     if (host == NULL) {
         return;
     }
     undis_host_detach(host);
-    host->registered = FALSE;
+    ((struct host_driver *)h->object)->registered = FALSE;
+}
+
+const char *
+undis__host_friendly(const struct undis_host *host)
+{
+    return host->drivers[0].friendly[0] != '\0' ? host->drivers[0].friendly
+           : host->drivers[0].name[0] != '\0'   ? host->drivers[0].name
+                                                : "undis host";
 }
 
 const char *
 undis_host_driver_name(const undis_host *host)
 {
-    return host != NULL ? host->friendly : "";
+    return host != NULL ? host->drivers[0].friendly : ""; /* kept after unload */
 }
 
 undis_host_state
@@ -363,4 +489,25 @@ undis_host_get_stats(undis_host *host, undis_host_stats *out)
     out->miniport_oids = undis__atomic_load_u64(&h->miniport_oids);
     out->status_indications = undis__atomic_load_u64(&h->status_indications);
     out->findings = undis__atomic_load_u64(&h->findings);
+}
+
+void
+undis_host_set_cancel_id(undis_host *host, PVOID cancel_id)
+{
+    host->cancel_id = cancel_id;
+}
+
+int
+undis_host_filter_count(const undis_host *host)
+{
+    return host != NULL ? host->nmodules : 0;
+}
+
+const char *
+undis_host_driver_name_at(const undis_host *host, int index)
+{
+    if (host == NULL || index < 0 || index >= host->ndrivers) {
+        return "";
+    }
+    return host->drivers[index].friendly;
 }

@@ -275,38 +275,9 @@ make_chain_of_nbls(struct undis_host *host, const undis_host_batch *b, ULONG64 *
     return head;
 }
 
-/* Records every NBL of the chain in the ledger; FALSE (none recorded) when full. */
-static BOOLEAN
-ledger_add_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, host_nbl_kind kind)
-{
-    for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
-        if (!undis__host_ledger_add(host, n, kind)) {
-            for (PNET_BUFFER_LIST m = nbls; m != n; m = NET_BUFFER_LIST_NEXT_NBL(m)) {
-                (void)undis__host_ledger_take(host, m);
-            }
-            return FALSE;
-        }
-    }
-    return TRUE;
-}
-
-static void
-free_chain(struct undis_host *host, PNET_BUFFER_LIST nbls)
-{
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        undis__host_nbl_free(host, nbls);
-        nbls = next;
-    }
-}
-
-/* Builds the chain and records it; NULL with *status set on failure. */
+/* Builds the chain; NULL with *status set on failure. */
 static PNET_BUFFER_LIST
-prepare(struct undis_host *host,
-        const undis_host_batch *b,
-        host_nbl_kind kind,
-        ULONG64 *bytes,
-        NDIS_STATUS *status)
+prepare(struct undis_host *host, const undis_host_batch *b, ULONG64 *bytes, NDIS_STATUS *status)
 {
     PNET_BUFFER_LIST nbls;
     *status = NDIS_STATUS_SUCCESS;
@@ -319,10 +290,6 @@ prepare(struct undis_host *host,
         return NULL;
     }
     nbls = make_chain_of_nbls(host, b, bytes);
-    if (nbls != NULL && kind != HOST_NBL_FREE && !ledger_add_chain(host, nbls, kind)) {
-        free_chain(host, nbls);
-        nbls = NULL;
-    }
     if (nbls == NULL) {
         *status = NDIS_STATUS_RESOURCES;
     }
@@ -334,26 +301,11 @@ undis_host_send_batch(undis_host *host, const undis_host_batch *batch)
 {
     ULONG64 bytes;
     NDIS_STATUS status;
-    ULONG flags = KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0;
-    BOOLEAN filter = host != NULL && host->chars.SendNetBufferListsHandler != NULL;
-    PNET_BUFFER_LIST nbls =
-        host == NULL
-            ? NULL
-            : prepare(host, batch, filter ? HOST_NBL_SEND : HOST_NBL_FREE, &bytes, &status);
+    PNET_BUFFER_LIST nbls = host == NULL ? NULL : prepare(host, batch, &bytes, &status);
     if (nbls == NULL) {
         return host == NULL ? NDIS_STATUS_INVALID_PARAMETER : status;
     }
-    undis__host_count(&host->send_nbls, batch->nbl_count);
-    undis__host_count(&host->send_bytes, bytes);
-    if (!filter) {
-        undis__host_count(&host->wire_out_nbls, batch->nbl_count);
-        undis__host_count(&host->wire_out_bytes, bytes);
-        undis__host_own_protocol_send_complete(host, nbls);
-        return NDIS_STATUS_SUCCESS;
-    }
-    host->chars.SendNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,
-                                          flags);
-    return NDIS_STATUS_SUCCESS;
+    return undis__host_send_chain(host, nbls, batch->nbl_count, bytes);
 }
 
 /* The chain goes up as undis's miniport indicates any chain
@@ -372,7 +324,7 @@ undis_host_receive_batch(undis_host *host, const undis_host_batch *batch)
     if (batch != NULL && batch->nbl_count > UNDIS_HOST_BATCH_MAX_NBLS) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    nbls = host == NULL ? NULL : prepare(host, batch, HOST_NBL_FREE, &bytes, &status);
+    nbls = host == NULL ? NULL : prepare(host, batch, &bytes, &status);
     if (nbls == NULL) {
         return host == NULL ? NDIS_STATUS_INVALID_PARAMETER : status;
     }

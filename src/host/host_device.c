@@ -12,6 +12,7 @@
  * driver created it. PASSIVE_LEVEL; one mutex guards the registry.
  */
 #include "host/host_device.h"
+#include "host/host_protocol.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -190,24 +191,10 @@ undis__host_device_of(PDEVICE_OBJECT object)
     return d->magic == HOST_DEVICE_MAGIC ? d : NULL;
 }
 
-/* The host whose DRIVER_OBJECT this is (the host embeds it), or NULL. The
- * one place that knows where a host keeps its driver objects. */
-static struct undis_host *
-host_of_driver(PDRIVER_OBJECT driver)
-{
-    struct undis_host *host;
-    if (driver == NULL) {
-        return NULL;
-    }
-    host =
-        (struct undis_host *)(void *)((char *)driver - offsetof(struct undis_host, driver_object));
-    return host->driver_handle.magic == UNDIS_HOST_MAGIC_DRIVER ? host : NULL;
-}
-
 /* ---- creating and deleting ---------------------------------------------------------- */
 
 static NTSTATUS
-new_device(struct undis_host *host,
+new_device(struct host_driver *driver,
            ULONG extension_size,
            const char *name,
            DEVICE_TYPE type,
@@ -226,11 +213,11 @@ new_device(struct undis_host *host,
     }
     memset(d, 0, size);
     d->magic = HOST_DEVICE_MAGIC;
-    d->host = host;
+    d->host = driver->host;
     (void)snprintf(d->name, sizeof(d->name), "%s", name);
     d->object.Type = IO_TYPE_DEVICE;
     d->object.Size = (USHORT)(object_size + (extension_size & 0xffffu));
-    d->object.DriverObject = &host->driver_object;
+    d->object.DriverObject = &driver->driver_object;
     d->object.DeviceExtension = extension_size != 0 ? (char *)&d->object + object_size : NULL;
     d->object.DeviceType = type;
     d->object.Characteristics = characteristics;
@@ -241,7 +228,7 @@ new_device(struct undis_host *host,
 
 /* Creates and registers a device (g_lock taken here). */
 static NTSTATUS
-create_device(struct undis_host *host,
+create_device(struct host_driver *driver,
               ULONG extension_size,
               PUNICODE_STRING device_name,
               DEVICE_TYPE type,
@@ -254,7 +241,7 @@ create_device(struct undis_host *host,
     if (device_name != NULL && !name_of(device_name, name)) {
         return STATUS_OBJECT_NAME_INVALID;
     }
-    status = new_device(host, extension_size, name, type, characteristics, &d);
+    status = new_device(driver, extension_size, name, type, characteristics, &d);
     if (status != STATUS_SUCCESS) {
         return status;
     }
@@ -266,8 +253,8 @@ create_device(struct undis_host *host,
     }
     d->next = g_devices;
     g_devices = d;
-    d->object.NextDevice = host->driver_object.DeviceObject;
-    host->driver_object.DeviceObject = &d->object;
+    d->object.NextDevice = driver->driver_object.DeviceObject;
+    driver->driver_object.DeviceObject = &d->object;
     undis__mutex_unlock(&g_lock);
     *out = d;
     return STATUS_SUCCESS;
@@ -282,20 +269,20 @@ IoCreateDevice(PDRIVER_OBJECT DriverObject,
                BOOLEAN Exclusive,
                PDEVICE_OBJECT *DeviceObject)
 {
-    struct undis_host *host = host_of_driver(DriverObject);
+    struct host_driver *driver = undis__host_driver_of(DriverObject);
     struct host_device *d = NULL;
     NTSTATUS status;
     if (DeviceObject == NULL) {
         return STATUS_INVALID_PARAMETER;
     }
     *DeviceObject = NULL;
-    if (host == NULL) {
+    if (driver == NULL) {
         fprintf(stderr, "undis host: IoCreateDevice was given a DRIVER_OBJECT the host never "
                         "gave out\n");
         return STATUS_INVALID_PARAMETER;
     }
-    status =
-        create_device(host, DeviceExtensionSize, DeviceName, DeviceType, DeviceCharacteristics, &d);
+    status = create_device(driver, DeviceExtensionSize, DeviceName, DeviceType,
+                           DeviceCharacteristics, &d);
     if (status == STATUS_SUCCESS) {
         d->exclusive = Exclusive;
         d->object.Flags = DO_DEVICE_INITIALIZING | (Exclusive ? DO_EXCLUSIVE : 0u);
@@ -417,37 +404,41 @@ attributes_ok(struct undis_host *host, const NDIS_DEVICE_OBJECT_ATTRIBUTES *a)
     }
     if (why != NULL) {
         undis__host_report(host, UNDIS_RULE_HOST_DEVICE_BAD_ATTRIBUTES, "NdisRegisterDeviceEx",
-                           NULL, "%s: %s (type 0x%x, revision %u, size %u)", host->friendly, why,
-                           (unsigned)a->Header.Type, (unsigned)a->Header.Revision,
-                           (unsigned)a->Header.Size);
+                           NULL, "%s: %s (type 0x%x, revision %u, size %u)",
+                           undis__host_friendly(host), why, (unsigned)a->Header.Type,
+                           (unsigned)a->Header.Revision, (unsigned)a->Header.Size);
         return FALSE;
     }
     return TRUE;
 }
 
-/* The driver handle of any role the host registers. Roles other than the
- * filter add their handle's magic here. */
-static struct undis_host *
-host_of_driver_handle(NDIS_HANDLE handle)
+/* The driver of a driver handle of any role the host registers (a filter's
+ * or miniport's driver handle, a protocol's NdisProtocolHandle), or NULL
+ * after a message. */
+static struct host_driver *
+driver_of_handle(NDIS_HANDLE handle)
 {
     const struct host_handle *h = (const struct host_handle *)handle;
-    if (h == NULL || h->magic != UNDIS_HOST_MAGIC_DRIVER) {
-        fprintf(stderr,
-                "undis host: NdisRegisterDeviceEx was given a handle that is not a "
-                "driver handle of the host's (%p)\n",
-                handle);
-        return NULL;
+    if (h != NULL && h->magic == UNDIS_HOST_MAGIC_DRIVER) {
+        return (struct host_driver *)h->object;
     }
-    return h->host;
+    if (h != NULL && h->magic == UNDIS_HOST_MAGIC_PROTOCOL && h->host->protocol != NULL) {
+        return h->host->protocol->driver;
+    }
+    fprintf(stderr,
+            "undis host: NdisRegisterDeviceEx was given a handle that is not a "
+            "driver handle of the host's (%p)\n",
+            handle);
+    return NULL;
 }
 
 static NDIS_STATUS
-register_device(struct undis_host *host,
+register_device(struct host_driver *driver,
                 const NDIS_DEVICE_OBJECT_ATTRIBUTES *a,
                 struct host_device **out)
 {
     struct host_device *d = NULL;
-    NTSTATUS status = create_device(host, a->ExtensionSize, a->DeviceName, FILE_DEVICE_NETWORK,
+    NTSTATUS status = create_device(driver, a->ExtensionSize, a->DeviceName, FILE_DEVICE_NETWORK,
                                     FILE_DEVICE_SECURE_OPEN, &d);
     if (status != STATUS_SUCCESS) {
         return (NDIS_STATUS)status;
@@ -476,7 +467,7 @@ NdisRegisterDeviceEx(NDIS_HANDLE NdisObjectHandle,
                      PDEVICE_OBJECT *pDeviceObject,
                      PNDIS_HANDLE NdisDeviceHandle)
 {
-    struct undis_host *host = host_of_driver_handle(NdisObjectHandle);
+    struct host_driver *driver = driver_of_handle(NdisObjectHandle);
     struct host_device *d = NULL;
     NDIS_STATUS status;
     if (pDeviceObject == NULL || NdisDeviceHandle == NULL) {
@@ -484,13 +475,13 @@ NdisRegisterDeviceEx(NDIS_HANDLE NdisObjectHandle,
     }
     *pDeviceObject = NULL;
     *NdisDeviceHandle = NULL;
-    if (host == NULL || DeviceObjectAttributes == NULL) {
+    if (driver == NULL || DeviceObjectAttributes == NULL) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    if (!attributes_ok(host, DeviceObjectAttributes)) {
+    if (!attributes_ok(driver->host, DeviceObjectAttributes)) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    status = register_device(host, DeviceObjectAttributes, &d);
+    status = register_device(driver, DeviceObjectAttributes, &d);
     if (status == NDIS_STATUS_SUCCESS) {
         *pDeviceObject = &d->object;
         *NdisDeviceHandle = d;
@@ -627,7 +618,7 @@ undis__host_files_close_all(struct undis_host *host, PDRIVER_OBJECT driver)
         fprintf(stderr,
                 "undis host: %s: a handle to %s is still open at unload; the host "
                 "closes it\n",
-                host->friendly, undis__host_device_name(f->device));
+                undis__host_friendly(host), undis__host_device_name(f->device));
         undis_host_device_close(f);
         undis__mutex_lock(&g_lock);
     }
@@ -690,7 +681,7 @@ undis__host_links_unload(struct undis_host *host)
         undis__host_report(host, UNDIS_RULE_HOST_DEVICE_REGISTERED_AT_UNLOAD, "DriverUnload", NULL,
                            "%s: symbolic link %s to %s is still there after DriverUnload "
                            "(IoDeleteSymbolicLink it there); the host removes it",
-                           host->friendly, l->link, l->target);
+                           undis__host_friendly(host), l->link, l->target);
         undis__mem_free(l);
     }
 }

@@ -43,8 +43,8 @@ undis__host_device_report(struct host_device *device,
     va_start(ap, fmt);
     (void)vsnprintf(detail, sizeof(detail), fmt, ap);
     va_end(ap);
-    (void)snprintf(message, sizeof(message), "%s: device %s: %s", device->host->friendly,
-                   undis__host_device_name(device), detail);
+    (void)snprintf(message, sizeof(message), "%s: device %s: %s",
+                   undis__host_friendly(device->host), undis__host_device_name(device), detail);
     undis__host_count(&device->host->findings, 1);
     undis__report_init(&report, rule);
     report.function = function;

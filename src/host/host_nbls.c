@@ -29,7 +29,9 @@ undis_host_set_edges(undis_host *host,
 NDIS_HANDLE
 undis_host_module_context(undis_host *host)
 {
-    return undis_host_get_state(host) == UNDIS_HOST_DETACHED ? NULL : host->module_context;
+    return undis_host_get_state(host) == UNDIS_HOST_DETACHED || host->nmodules == 0
+               ? NULL
+               : host->modules[0].context;
 }
 
 /* Counts the chain and its bytes; FALSE when it is not one the host takes

@@ -117,11 +117,11 @@ undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request)
 NDIS_STATUS
 NdisFOidRequest(NDIS_HANDLE NdisFilterHandle, PNDIS_OID_REQUEST OidRequest)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    if (host == NULL || OidRequest == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL || OidRequest == NULL) {
         return NDIS_STATUS_INVALID_PARAMETER;
     }
-    return undis__host_miniport_oid(host, OidRequest);
+    return undis__host_oid_from(m->handle.host, m->pos, OidRequest);
 }
 
 VOID
@@ -129,24 +129,11 @@ NdisFOidRequestComplete(NDIS_HANDLE NdisFilterHandle,
                         PNDIS_OID_REQUEST OidRequest,
                         NDIS_STATUS Status)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    BOOLEAN pending;
-    if (host == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL) {
         return;
     }
-    undis__spin_lock(&host->oid_lock);
-    pending = host->oid_pending == OidRequest && OidRequest != NULL && !host->oid_done;
-    if (pending) {
-        host->oid_status = Status;
-        undis__atomic_store_release_int(&host->oid_done, 1);
-    }
-    undis__spin_unlock(&host->oid_lock);
-    if (!pending) {
-        undis__host_report(host, UNDIS_RULE_HOST_OID_COMPLETED_TWICE, __func__, NULL,
-                           "%s: OID request %p is not pending in the filter (completed twice, "
-                           "or never given to it)",
-                           host->friendly, (void *)OidRequest);
-    }
+    undis__host_oid_complete(m->handle.host, m->pos, &m->oid, OidRequest, Status, __func__);
 }
 
 static void
@@ -162,38 +149,6 @@ init_request(NDIS_OID_REQUEST *r, NDIS_REQUEST_TYPE type, NDIS_OID oid, PVOID bu
     r->DATA.QUERY_INFORMATION.Oid = oid;
     r->DATA.QUERY_INFORMATION.InformationBuffer = buffer;
     r->DATA.QUERY_INFORMATION.InformationBufferLength = length;
-}
-
-/* The filter's handler took the request: its status, or the completion's. */
-static NDIS_STATUS
-through_filter(struct undis_host *host, PNDIS_OID_REQUEST r)
-{
-    NDIS_STATUS status;
-    undis__spin_lock(&host->oid_lock);
-    host->oid_pending = r;
-    host->oid_done = 0;
-    undis__spin_unlock(&host->oid_lock);
-    status = host->chars.OidRequestHandler(host->module_context, r);
-    if (status != NDIS_STATUS_PENDING && undis__atomic_load_acquire_int(&host->oid_done)) {
-        undis__host_report(host, UNDIS_RULE_HOST_OID_COMPLETED_TWICE, "FilterOidRequest", NULL,
-                           "%s: FilterOidRequest returned 0x%08lx after completing the request "
-                           "with NdisFOidRequestComplete",
-                           host->friendly, (unsigned long)status);
-    } else if (status == NDIS_STATUS_PENDING) {
-        if (!undis__host_wait(&host->oid_done, HOST_OID_WAIT_MS)) {
-            fprintf(stderr,
-                    "undis host: %s: OID 0x%08lx pended and was not completed within "
-                    "%u ms\n",
-                    host->friendly, (unsigned long)r->DATA.QUERY_INFORMATION.Oid, HOST_OID_WAIT_MS);
-            status = NDIS_STATUS_FAILURE;
-        } else {
-            status = host->oid_status;
-        }
-    }
-    undis__spin_lock(&host->oid_lock);
-    host->oid_pending = NULL;
-    undis__spin_unlock(&host->oid_lock);
-    return status;
 }
 
 NDIS_STATUS
@@ -212,8 +167,21 @@ undis_host_oid(undis_host *host,
     }
     init_request(&r, type, oid, buffer, length);
     undis__host_count(&host->oids, 1);
-    status = host->chars.OidRequestHandler != NULL ? through_filter(host, &r)
-                                                   : undis__host_miniport_oid(host, &r);
+    host->oid_done = 0;
+    host->oid_request = &r;
+    status = undis__host_oid_from(host, UNDIS_HOST_TOP, &r);
+    if (status == NDIS_STATUS_PENDING) {
+        if (!undis__host_wait(&host->oid_done, HOST_OID_WAIT_MS)) {
+            fprintf(stderr,
+                    "undis host: %s: OID 0x%08lx pended and was not completed within "
+                    "%u ms\n",
+                    undis__host_name_at(host, 1), (unsigned long)oid, HOST_OID_WAIT_MS);
+            status = NDIS_STATUS_FAILURE;
+        } else {
+            status = host->oid_status;
+        }
+    }
+    host->oid_request = NULL;
     undis__host_count(&host->oids_completed, 1);
     if (bytes != NULL) {
         *bytes = type == NdisRequestSetInformation ? r.DATA.SET_INFORMATION.BytesRead
@@ -258,11 +226,20 @@ NdisFreeCloneOidRequest(NDIS_HANDLE SourceHandle, PNDIS_OID_REQUEST Request)
 
 /* ---- status ---------------------------------------------------------------- */
 
-static void
-protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
+void
+undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
 {
-    undis__host_count(&host->status_indications, 1); /* undis's protocol counts it */
-    undis__host_protocol_status(host, s);            /* the driver's, when bound */
+    undis__host_count(&host->status_indications, 1);
+    if (host->status_fn != NULL && s != NULL) {
+        host->status_fn(host->status_context, s->StatusCode, s->StatusBuffer, s->StatusBufferSize);
+    }
+}
+
+void
+undis_host_set_status(undis_host *host, undis_host_status_fn *fn, void *context)
+{
+    host->status_fn = fn;
+    host->status_context = context;
 }
 
 void
@@ -270,6 +247,9 @@ undis_host_indicate_link(undis_host *host, BOOLEAN connected)
 {
     NDIS_STATUS_INDICATION s;
     NDIS_LINK_STATE link;
+    if (host->miniport_driver != NULL) {
+        return; /* the driver's miniport says its link state itself */
+    }
     undis__atomic_store_release_int(&host->link_up, connected ? 1 : 0);
     fill_link(host, &link);
     memset(&s, 0, sizeof(s));
@@ -280,19 +260,19 @@ undis_host_indicate_link(undis_host *host, BOOLEAN connected)
     s.StatusCode = NDIS_STATUS_LINK_STATE;
     s.StatusBuffer = &link;
     s.StatusBufferSize = (ULONG)sizeof(link);
-    if (host->chars.StatusHandler != NULL && host->state != UNDIS_HOST_DETACHED) {
-        host->chars.StatusHandler(host->module_context, &s);
+    if (host->state == UNDIS_HOST_DETACHED) {
+        undis__host_top_status(host, &s);
     } else {
-        protocol_status(host, &s);
+        undis__host_status_from(host, undis__host_bottom(host), &s);
     }
 }
 
 VOID
 NdisFIndicateStatus(NDIS_HANDLE NdisFilterHandle, PNDIS_STATUS_INDICATION StatusIndication)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    if (host == NULL || StatusIndication == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL || StatusIndication == NULL) {
         return;
     }
-    protocol_status(host, StatusIndication);
+    undis__host_status_from(m->handle.host, m->pos, StatusIndication);
 }

@@ -24,7 +24,7 @@
 #define PROTO_DEFER_NS   1000000u    /* a pended completion comes 1 ms later */
 #define PROTO_TAG        0x746f7250u /* 'torP' */
 
-static UNDIS_THREAD_LOCAL struct undis_host *g_loading;
+static UNDIS_THREAD_LOCAL struct host_driver *g_loading;
 /* The protocol a net PnP event for no binding (ProtocolBindingContext NULL)
  * is under way to: NdisCompleteNetPnPEvent names no binding then. */
 static struct host_protocol *volatile g_protocol_wide;
@@ -40,9 +40,9 @@ set_state(struct undis_host *host, undis_host_state state)
 }
 
 void
-undis__host_protocol_loading(struct undis_host *host)
+undis__host_protocol_loading(struct host_driver *d)
 {
-    g_loading = host;
+    g_loading = d;
 }
 
 BOOLEAN
@@ -165,15 +165,16 @@ wait_end(struct host_protocol *p,
     if (status == NDIS_STATUS_PENDING) {
         if (!undis__host_wait(&w->done, timeout_ms)) {
             fprintf(stderr, "undis host: %s: %s pended and %s did not come within %lu ms\n",
-                    p->host->friendly, names[0], names[1], (unsigned long)timeout_ms);
+                    undis__host_friendly(p->host), names[0], names[1], (unsigned long)timeout_ms);
             *late = TRUE;
             return NDIS_STATUS_FAILURE;
         }
         status = w->status;
     } else if (undis__atomic_load_acquire_int(&w->claimed)) {
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_COMPLETED_TWICE, names[1], NULL,
-                           "%s: %s returned 0x%08lx and also called %s", p->host->friendly,
-                           names[0], (unsigned long)status, names[1]);
+                           "%s: %s returned 0x%08lx and also called %s",
+                           undis__host_friendly(p->host), names[0], (unsigned long)status,
+                           names[1]);
     }
     undis__atomic_store_release_int(&w->active, 0);
     return status;
@@ -185,7 +186,7 @@ completion_unexpected(struct host_protocol *p, const char *function, const char 
     undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_COMPLETED_TWICE, function, NULL,
                        "%s: %s with no %s pending (completed twice, or after the handler "
                        "returned a status of its own)",
-                       p->host->friendly, function, what);
+                       undis__host_friendly(p->host), function, what);
 }
 
 VOID
@@ -293,8 +294,8 @@ protocol_new(struct undis_host *host)
             return NULL;
         }
         memset(p, 0, sizeof(*p));
-        p->protocol_handle = (struct host_handle){ UNDIS_HOST_MAGIC_PROTOCOL, host };
-        p->binding_handle = (struct host_handle){ UNDIS_HOST_MAGIC_BINDING, host };
+        p->protocol_handle = (struct host_handle){ UNDIS_HOST_MAGIC_PROTOCOL, host, p };
+        p->binding_handle = (struct host_handle){ UNDIS_HOST_MAGIC_BINDING, host, p };
         /* the settings reach the handles a protocol opens configuration with */
         if (host->config != NULL && bind_config(p, host->config) != NDIS_STATUS_SUCCESS) {
             (void)bind_config(p, NULL);
@@ -304,10 +305,10 @@ protocol_new(struct undis_host *host)
         host->protocol = p;
     }
     p->host = host;
-    p->protocol_handle = (struct host_handle){ UNDIS_HOST_MAGIC_PROTOCOL, host };
-    p->bind_context = (struct host_handle){ UNDIS_HOST_MAGIC_BINDCTX, host };
-    p->unbind_context = (struct host_handle){ UNDIS_HOST_MAGIC_UNBIND, host };
-    p->binding_handle = (struct host_handle){ UNDIS_HOST_MAGIC_BINDING, host };
+    p->protocol_handle = (struct host_handle){ UNDIS_HOST_MAGIC_PROTOCOL, host, p };
+    p->bind_context = (struct host_handle){ UNDIS_HOST_MAGIC_BINDCTX, host, p };
+    p->unbind_context = (struct host_handle){ UNDIS_HOST_MAGIC_UNBIND, host, p };
+    p->binding_handle = (struct host_handle){ UNDIS_HOST_MAGIC_BINDING, host, p };
     return p;
 }
 
@@ -327,7 +328,8 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
                            PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS ProtocolCharacteristics,
                            PNDIS_HANDLE NdisProtocolHandle)
 {
-    struct undis_host *host = g_loading;
+    struct host_driver *d = g_loading;
+    struct undis_host *host = d != NULL ? d->host : NULL;
     const NDIS_PROTOCOL_DRIVER_CHARACTERISTICS *c = ProtocolCharacteristics;
     struct host_protocol *p;
     const char *why;
@@ -335,9 +337,11 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     *NdisProtocolHandle = NULL;
-    if (host == NULL || host->registered || undis__host_protocol_registered(host)) {
+    if (host == NULL || d->registered || host->ndrivers > 0 ||
+        undis__host_protocol_registered(host)) {
         fprintf(stderr, "undis host: NdisRegisterProtocolDriver outside a DriverEntry the host "
-                        "runs, or a second registration (one role per host)\n");
+                        "runs, a second registration, or with other drivers in the host (a "
+                        "protocol stands alone in its host)\n");
         return NDIS_STATUS_FAILURE;
     }
     why = chars_problem(c);
@@ -355,9 +359,13 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
     }
     memset(&p->chars, 0, sizeof(p->chars));
     memcpy(&p->chars, c, c->Header.Size < sizeof(p->chars) ? c->Header.Size : sizeof(p->chars));
-    copy_friendly(host->friendly, sizeof(host->friendly), &c->Name);
+    copy_friendly(d->friendly, sizeof(d->friendly), &c->Name);
+    p->driver = d;
     p->driver_context = ProtocolDriverContext;
     p->registered = TRUE;
+    d->role = HOST_ROLE_PROTOCOL;
+    d->registered = TRUE;
+    host->top = &undis__host_protocol_top;
     *NdisProtocolHandle = &p->protocol_handle;
     return NDIS_STATUS_SUCCESS;
 }
@@ -372,6 +380,7 @@ NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
     }
     undis__host_protocol_unbind(p->host);
     p->registered = FALSE;
+    p->driver->registered = FALSE;
 }
 
 void
@@ -383,9 +392,10 @@ undis__host_protocol_unloaded(struct undis_host *host, const char *when)
     fprintf(stderr,
             "undis host: %s: %s with its protocol still registered (no "
             "NdisDeregisterProtocolDriver); the host deregisters it\n",
-            host->name, when);
+            host->protocol->driver->name, when);
     undis__host_protocol_unbind(host);
     host->protocol->registered = FALSE;
+    host->protocol->driver->registered = FALSE;
 }
 
 void
@@ -436,7 +446,7 @@ check_open(struct host_protocol *p, const NDIS_OPEN_PARAMETERS *o)
     }
     if (why != NULL) {
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_BAD_OPEN_PARAMETERS,
-                           "NdisOpenAdapterEx", o, "%s: %s", p->host->friendly, why);
+                           "NdisOpenAdapterEx", o, "%s: %s", undis__host_friendly(p->host), why);
         return NDIS_STATUS_INVALID_PARAMETER;
     }
     for (UINT i = 0; i < o->MediumArraySize; i++) {
@@ -448,7 +458,7 @@ check_open(struct host_protocol *p, const NDIS_OPEN_PARAMETERS *o)
     fprintf(stderr,
             "undis host: %s: NdisOpenAdapterEx: the medium array has no NdisMedium802_3 "
             "(undis's miniport's medium): NDIS_STATUS_UNSUPPORTED_MEDIA\n",
-            p->host->friendly);
+            undis__host_friendly(p->host));
     return NDIS_STATUS_UNSUPPORTED_MEDIA;
 }
 
@@ -472,7 +482,7 @@ open_allowed(struct host_protocol *p, NDIS_HANDLE bind_context)
     }
     if (why != NULL) {
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, "NdisOpenAdapterEx", NULL,
-                           "%s: NdisOpenAdapterEx called %s", p->host->friendly, why);
+                           "%s: NdisOpenAdapterEx called %s", undis__host_friendly(p->host), why);
         return FALSE;
     }
     return TRUE;
@@ -532,7 +542,7 @@ NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, __func__, NULL,
                            "%s: NdisCloseAdapterEx on a binding that is not open (closed "
                            "twice, or before its open completed); ignored",
-                           p->host->friendly);
+                           undis__host_friendly(p->host));
         return NDIS_STATUS_SUCCESS;
     }
     (void)undis__proto_held(p, "NdisCloseAdapterEx", "NdisCloseAdapterEx was called");
@@ -608,12 +618,12 @@ bound(struct undis_host *host, struct host_protocol *p, NDIS_STATUS status, BOOL
         undis__host_report(host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, g_bind_names[0], NULL,
                            "%s: the bind succeeded without an open adapter (NdisOpenAdapterEx "
                            "not called, failed or not completed); the host fails it",
-                           host->friendly);
+                           undis__host_friendly(host));
         status = NDIS_STATUS_FAILURE;
     } else if (status != NDIS_STATUS_SUCCESS && open != PROTO_CLOSED && !late) {
         undis__host_report(host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, g_bind_names[0], NULL,
                            "%s: the bind failed (0x%08lx) with its adapter left open",
-                           host->friendly, (unsigned long)status);
+                           undis__host_friendly(host), (unsigned long)status);
     }
     if (status != NDIS_STATUS_SUCCESS) {
         undis__atomic_store_release_int(&p->open, PROTO_CLOSED);
@@ -718,7 +728,7 @@ undis__host_protocol_pause(struct undis_host *host, ULONG timeout_ms)
     }
     if (status != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis host: %s: NetEventPause answered 0x%08lx; a pause cannot fail\n",
-                host->friendly, (unsigned long)status);
+                undis__host_friendly(host), (unsigned long)status);
     }
     (void)undis__proto_held(p, "ProtocolNetPnPEvent", "NetEventPause completed");
     set_state(host, UNDIS_HOST_PAUSED);
@@ -746,7 +756,7 @@ undis__host_protocol_unbind(struct undis_host *host)
         undis__host_report(host, UNDIS_RULE_HOST_PROTOCOL_OPEN_CLOSE, g_unbind_names[0], NULL,
                            "%s: the unbind completed with the adapter still open (no "
                            "NdisCloseAdapterEx, or its completion did not come)",
-                           host->friendly);
+                           undis__host_friendly(host));
         undis__atomic_store_release_int(&p->open, PROTO_CLOSED);
     }
     undis__proto_release_held(p);

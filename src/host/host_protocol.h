@@ -42,11 +42,12 @@ struct proto_wait {
 struct proto_slot {
     PNET_BUFFER_LIST nbl;
     int kind; /* host_nbl_kind: HOST_NBL_RECEIVE, _RESOURCES, _GONE or _FREE */
-    BOOLEAN via_filter;
+    int from; /* the position that indicated it (the receive goes back there) */
 };
 
 struct host_protocol {
     struct undis_host *host;
+    struct host_driver *driver; /* the driver that registered it */
     struct host_handle protocol_handle;
     struct host_handle bind_context;
     struct host_handle unbind_context;

@@ -17,6 +17,12 @@
 
 #define PROTO_BATCH 64u /* receives indicated in one call at most */
 
+static ULONG
+irql_flag(ULONG flag)
+{
+    return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
+}
+
 /* ---- the ledger of receives the protocol holds ------------------------------ */
 
 static size_t
@@ -29,7 +35,7 @@ slot_of(PNET_BUFFER_LIST nbl)
 }
 
 static BOOLEAN
-ledger_add(struct host_protocol *p, PNET_BUFFER_LIST nbl, int kind, BOOLEAN via_filter)
+ledger_add(struct host_protocol *p, PNET_BUFFER_LIST nbl, int kind, int from)
 {
     size_t i = slot_of(nbl);
     BOOLEAN added = FALSE;
@@ -39,7 +45,7 @@ ledger_add(struct host_protocol *p, PNET_BUFFER_LIST nbl, int kind, BOOLEAN via_
         if (s->kind == HOST_NBL_FREE || s->kind == HOST_NBL_GONE) {
             s->nbl = nbl;
             s->kind = kind;
-            s->via_filter = via_filter;
+            s->from = from;
             added = TRUE;
         }
     }
@@ -49,7 +55,7 @@ ledger_add(struct host_protocol *p, PNET_BUFFER_LIST nbl, int kind, BOOLEAN via_
 
 /* Take nbl out: its kind (HOST_NBL_FREE when the protocol does not hold it). */
 static int
-ledger_take(struct host_protocol *p, PNET_BUFFER_LIST nbl, BOOLEAN *via_filter)
+ledger_take(struct host_protocol *p, PNET_BUFFER_LIST nbl, int *from)
 {
     size_t i = slot_of(nbl);
     int kind = HOST_NBL_FREE;
@@ -61,7 +67,7 @@ ledger_take(struct host_protocol *p, PNET_BUFFER_LIST nbl, BOOLEAN *via_filter)
         }
         if (s->nbl == nbl && s->kind != HOST_NBL_GONE) {
             kind = s->kind;
-            *via_filter = s->via_filter;
+            *from = s->from;
             s->kind = HOST_NBL_GONE;
             s->nbl = NULL;
             break;
@@ -95,7 +101,7 @@ undis__proto_held(struct host_protocol *p, const char *function, const char *wha
                            "%s: %s with %lu receive(s) of undis's miniport still held by the "
                            "protocol (indicated to ProtocolReceiveNetBufferLists, not returned "
                            "with NdisReturnNetBufferLists):%s%s",
-                           p->host->friendly, what, (unsigned long)count, text,
+                           undis__host_friendly(p->host), what, (unsigned long)count, text,
                            count > 4 ? " ..." : "");
     }
     return count;
@@ -108,10 +114,10 @@ undis__proto_release_held(struct host_protocol *p)
         struct proto_slot *s = &p->ledger[i];
         if (s->kind == HOST_NBL_RECEIVE) {
             PNET_BUFFER_LIST nbl = s->nbl;
-            BOOLEAN via_filter = s->via_filter;
+            int from = s->from;
             s->kind = HOST_NBL_GONE;
             NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
-            undis__host_return_down(p->host, nbl, via_filter);
+            undis__host_return_to(p->host, from, nbl, irql_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
         }
     }
     memset(p->ledger, 0, sizeof(p->ledger));
@@ -119,24 +125,29 @@ undis__proto_release_held(struct host_protocol *p)
 
 /* ---- sends --------------------------------------------------------------------- */
 
-static ULONG
-irql_flag(ULONG flag)
+/* One send completion reaching the top: the driver's protocol's, or one of
+ * undis's protocol's (undis_host_send in a protocol's host). */
+static void
+take_completion(struct host_protocol *p, PNET_BUFFER_LIST nbl, ULONG flags)
 {
-    return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
+    NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+    if (nbl->SourceHandle == (NDIS_HANDLE)p->host) {
+        undis__host_own_protocol_send_complete(p->host, nbl);
+        return;
+    }
+    undis__host_count(&p->host->send_completed, 1);
+    undis__host_count(&p->send_completions, 1);
+    p->chars.SendNetBufferListsCompleteHandler(p->binding_context, nbl, flags);
 }
 
-BOOLEAN
-undis__host_protocol_take_completion(struct undis_host *host, PNET_BUFFER_LIST nbl)
+static void
+top_send_complete(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
 {
-    struct host_protocol *p = host->protocol;
-    if (p == NULL || !p->registered || nbl->SourceHandle == (NDIS_HANDLE)host) {
-        return FALSE; /* undis's own protocol's */
+    while (nbls != NULL) {
+        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        take_completion(host->protocol, nbls, flags);
+        nbls = next;
     }
-    NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
-    undis__host_count(&p->send_completions, 1);
-    p->chars.SendNetBufferListsCompleteHandler(p->binding_context, nbl,
-                                               irql_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
-    return TRUE;
 }
 
 /* Complete a chain the host refused straight back to the protocol. */
@@ -146,8 +157,7 @@ refuse(struct host_protocol *p, PNET_BUFFER_LIST nbls, NDIS_STATUS status)
     while (nbls != NULL) {
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         NET_BUFFER_LIST_STATUS(nbls) = status;
-        undis__host_count(&p->host->send_completed, 1);
-        (void)undis__host_protocol_take_completion(p->host, nbls);
+        take_completion(p, nbls, irql_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
         nbls = next;
     }
 }
@@ -160,8 +170,8 @@ binding_running(struct host_protocol *p, PNET_BUFFER_LIST nbls)
         return TRUE;
     }
     undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_SEND_NOT_RUNNING, "NdisSendNetBufferLists",
-                       nbls, "%s: NBL %p sent while the binding is %s", p->host->friendly,
-                       (void *)nbls,
+                       nbls, "%s: NBL %p sent while the binding is %s",
+                       undis__host_friendly(p->host), (void *)nbls,
                        state == UNDIS_HOST_PAUSING      ? "pausing"
                        : state == UNDIS_HOST_PAUSED     ? "paused"
                        : state == UNDIS_HOST_RESTARTING ? "restarting"
@@ -178,10 +188,10 @@ count_sends(struct host_protocol *p, NDIS_HANDLE handle, PNET_BUFFER_LIST nbls)
         undis__host_count(&p->host->send_nbls, 1);
         undis__host_count(&p->host->send_bytes, undis__host_nbl_bytes(nbl));
         if (nbl->SourceHandle != handle) {
-            undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_SOURCE_HANDLE,
-                               "NdisSendNetBufferLists", nbl,
-                               "%s: NBL %p has SourceHandle %p, not its NdisBindingHandle %p",
-                               p->host->friendly, (void *)nbl, nbl->SourceHandle, handle);
+            undis__host_report(
+                p->host, UNDIS_RULE_HOST_PROTOCOL_SOURCE_HANDLE, "NdisSendNetBufferLists", nbl,
+                "%s: NBL %p has SourceHandle %p, not its NdisBindingHandle %p",
+                undis__host_friendly(p->host), (void *)nbl, nbl->SourceHandle, handle);
         }
     }
 }
@@ -204,7 +214,7 @@ NdisSendNetBufferLists(NDIS_HANDLE NdisBindingHandle,
         refuse(p, NetBufferLists, NDIS_STATUS_PAUSED);
         return;
     }
-    undis__host_miniport_send(p->host, NetBufferLists, SendFlags);
+    undis__host_send_from(p->host, UNDIS_HOST_TOP, NetBufferLists, SendFlags);
 }
 
 VOID
@@ -222,7 +232,7 @@ NdisCancelSendNetBufferLists(NDIS_HANDLE NdisBindingHandle, PVOID CancelId)
 
 /* Indicate up to PROTO_BATCH NBLs of a chain; returns the rest. */
 static PNET_BUFFER_LIST
-indicate_batch(struct host_protocol *p, PNET_BUFFER_LIST nbls, ULONG flags, BOOLEAN via_filter)
+indicate_batch(struct host_protocol *p, PNET_BUFFER_LIST nbls, ULONG flags, int from)
 {
     PNET_BUFFER_LIST batch[PROTO_BATCH];
     int kind = (flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0 ? HOST_NBL_RESOURCES : HOST_NBL_RECEIVE;
@@ -241,62 +251,57 @@ indicate_batch(struct host_protocol *p, PNET_BUFFER_LIST nbls, ULONG flags, BOOL
     for (ULONG i = 0; i < n; i++) {
         undis__host_count(&p->host->up_nbls, 1);
         undis__host_count(&p->host->up_bytes, undis__host_nbl_bytes(batch[i]));
-        (void)ledger_add(p, batch[i], kind, via_filter);
+        (void)ledger_add(p, batch[i], kind, from);
     }
     undis__host_count(&p->receives, n);
     undis__host_count(&p->resources, kind == HOST_NBL_RESOURCES ? n : 0);
     p->chars.ReceiveNetBufferListsHandler(p->binding_context, batch[0], NDIS_DEFAULT_PORT_NUMBER, n,
                                           flags);
     for (ULONG i = 0; i < n && kind == HOST_NBL_RESOURCES; i++) {
-        BOOLEAN ignored;
+        int ignored;
         (void)ledger_take(p, batch[i], &ignored); /* the owner's again */
     }
     return rest;
 }
 
-BOOLEAN
-undis__host_protocol_receive(struct undis_host *host,
-                             PNET_BUFFER_LIST nbls,
-                             ULONG flags,
-                             BOOLEAN via_filter)
+static void
+top_receive(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
 {
     struct host_protocol *p = host->protocol;
-    if (p == NULL || !p->registered) {
-        return FALSE;
-    }
+    (void)count;
     if (undis__atomic_load_acquire_int(&p->open) != PROTO_OPEN) {
-        if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) {
-            undis__host_return_down(host, nbls, via_filter); /* nobody above */
+        if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) == 0) { /* nobody above */
+            undis__host_return_to(host, from, nbls, irql_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
         }
-        return TRUE;
+        return;
     }
     while (nbls != NULL) {
-        nbls = indicate_batch(p, nbls, flags, via_filter);
+        nbls = indicate_batch(p, nbls, flags, from);
     }
-    return TRUE;
 }
 
 static void
 returned(struct host_protocol *p, PNET_BUFFER_LIST nbl)
 {
-    BOOLEAN via_filter = FALSE;
-    int kind = ledger_take(p, nbl, &via_filter);
+    int from = 0;
+    int kind = ledger_take(p, nbl, &from);
     if (kind == HOST_NBL_RECEIVE) {
         undis__host_count(&p->returns, 1);
-        undis__host_return_down(p->host, nbl, via_filter);
+        NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
+        undis__host_return_to(p->host, from, nbl, irql_flag(NDIS_RETURN_FLAGS_DISPATCH_LEVEL));
     } else if (kind == HOST_NBL_RESOURCES) {
         undis__host_report(p->host, UNDIS_RULE_HOST_KEPT_PAST_RESOURCES, "NdisReturnNetBufferLists",
                            nbl,
                            "%s: NBL %p came with NDIS_RECEIVE_FLAGS_RESOURCES; it is not the "
                            "protocol's to return",
-                           p->host->friendly, (void *)nbl);
-        (void)ledger_add(p, nbl, kind, via_filter);
+                           undis__host_friendly(p->host), (void *)nbl);
+        (void)ledger_add(p, nbl, kind, from);
     } else {
         undis__host_report(p->host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, "NdisReturnNetBufferLists",
                            nbl,
                            "%s: NBL %p is not a receive the protocol holds (returned twice, or "
                            "never indicated to it)",
-                           p->host->friendly, (void *)nbl);
+                           undis__host_friendly(p->host), (void *)nbl);
     }
 }
 
@@ -320,16 +325,29 @@ NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle,
 
 /* ---- status -------------------------------------------------------------------- */
 
-void
-undis__host_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
+static void
+top_status(struct undis_host *host, PNDIS_STATUS_INDICATION s)
 {
     struct host_protocol *p = host->protocol;
-    if (p == NULL || undis__atomic_load_acquire_int(&p->open) != PROTO_OPEN) {
+    undis__host_own_protocol_status(host, s); /* counted, and the caller's hook */
+    if (undis__atomic_load_acquire_int(&p->open) != PROTO_OPEN) {
         return;
     }
     undis__host_count(&p->status_delivered, 1);
     p->chars.StatusHandlerEx(p->binding_context, s);
 }
+
+/* A request the protocol issued, pended below (by a filter), completes. */
+static void
+top_oid_complete(struct undis_host *host, PNDIS_OID_REQUEST request, NDIS_STATUS status)
+{
+    struct host_protocol *p = host->protocol;
+    undis__host_count(&host->oids_completed, 1);
+    p->chars.OidRequestCompleteHandler(p->binding_context, request, status);
+}
+
+const struct host_top_ops undis__host_protocol_top = { top_send_complete, top_receive, top_status,
+                                                       top_oid_complete };
 
 /* ---- OID requests ------------------------------------------------------------- */
 
@@ -385,7 +403,7 @@ NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
         undis__host_report(p->host, UNDIS_RULE_HOST_PROTOCOL_OID_REISSUED, __func__, OidRequest,
                            "%s: OID request %p (OID 0x%08lx) issued again while NDIS still "
                            "holds it (before ProtocolOidRequestComplete)",
-                           p->host->friendly, (void *)OidRequest,
+                           undis__host_friendly(p->host), (void *)OidRequest,
                            (unsigned long)OidRequest->DATA.QUERY_INFORMATION.Oid);
         return NDIS_STATUS_FAILURE;
     }

@@ -11,16 +11,19 @@
  */
 #include "host/host_internal.h"
 
+#include "base/internal.h"
+
 #include <stdlib.h>
 #include <string.h>
 
-#define HOST_DATA_TAG 0x64747348u /* 'dtsH' */
-#define WIRE_STACK    2048u
+#define WIRE_STACK 2048u
 
 PNET_BUFFER_LIST
 undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
 {
-    PVOID data = NdisAllocateMemoryWithTagPriority(NULL, length, HOST_DATA_TAG, NormalPoolPriority);
+    /* the base allocator (fault injection, no pool header): the host's own
+     * frames are not the driver's memory */
+    PVOID data = undis__mem_alloc(length);
     PMDL mdl;
     PNET_BUFFER_LIST nbl;
     if (data == NULL) {
@@ -29,13 +32,13 @@ undis__host_nbl_alloc(struct undis_host *host, const UCHAR *frame, ULONG length)
     memcpy(data, frame, length);
     mdl = NdisAllocateMdl(NULL, data, length);
     if (mdl == NULL) {
-        NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+        undis__mem_free(data);
         return NULL;
     }
     nbl = NdisAllocateNetBufferAndNetBufferList(host->nbl_pool, 0, 0, mdl, 0, length);
     if (nbl == NULL) {
         NdisFreeMdl(mdl);
-        NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+        undis__mem_free(data);
         return NULL;
     }
     nbl->SourceHandle = (NDIS_HANDLE)host; /* undis's protocol or miniport */
@@ -67,7 +70,7 @@ undis__host_nbl_free(struct undis_host *host, PNET_BUFFER_LIST nbl)
     NET_BUFFER_LIST_NEXT_NBL(nbl) = NULL;
     NdisFreeNetBufferList(nbl);
     NdisFreeMdl(mdl);
-    NdisFreeMemoryWithTagPriority(NULL, data, HOST_DATA_TAG);
+    undis__mem_free(data);
 }
 
 ULONG
@@ -80,26 +83,65 @@ undis__host_nbl_bytes(PNET_BUFFER_LIST nbl)
     return bytes;
 }
 
-BOOLEAN
-undis__host_running(struct undis_host *host, const char *function, PNET_BUFFER_LIST nbl)
+ULONG
+undis__host_dispatch_flag(ULONG flag)
 {
-    int state = undis__atomic_load_acquire_int(&host->state);
-    if (state == UNDIS_HOST_RUNNING) {
+    return KeGetCurrentIrql() == DISPATCH_LEVEL ? flag : 0;
+}
+
+/* The module state whose pause handler runs on this thread, if any. */
+static UNDIS_THREAD_LOCAL volatile int *g_pausing;
+
+volatile int *
+undis__host_pausing_swap(volatile int *state)
+{
+    volatile int *before = g_pausing;
+    g_pausing = state;
+    return before;
+}
+
+/* While a module pauses, a call on another thread may pass on what the
+ * module took before its pause began (every filter and miniport races its
+ * own pause so; the pause waits for those NBLs): allowed for the NBLs the
+ * module holds (pos >= 1: a filter) or for any (pos < 0: a miniport's).
+ * What its pause handler itself sends or indicates, and what a filter
+ * originates, is new data in the Pausing state. */
+static BOOLEAN
+passes_while_pausing(struct undis_host *host, volatile int *state_of, int pos, PNET_BUFFER_LIST nbls)
+{
+    if (g_pausing == state_of) {
+        return FALSE;
+    }
+    for (PNET_BUFFER_LIST n = nbls; pos >= 1 && n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
+        if (undis__host_ledger_holder(host, n) != pos) {
+            return FALSE;
+        }
+    }
+    return TRUE;
+}
+
+BOOLEAN
+undis__host_running(struct undis_host *host,
+                    volatile int *state_of,
+                    int pos,
+                    const char *who,
+                    const char *function,
+                    PNET_BUFFER_LIST nbl)
+{
+    int state = undis__atomic_load_acquire_int(state_of);
+    if (state == UNDIS_HOST_RUNNING ||
+        (state == UNDIS_HOST_PAUSING && passes_while_pausing(host, state_of, pos, nbl))) {
         return TRUE;
     }
     undis__host_report(host, UNDIS_RULE_HOST_DATA_WHILE_NOT_RUNNING, function, nbl,
-                       "%s: the module is %s", host->friendly,
-                       state == UNDIS_HOST_PAUSING      ? "pausing"
+                       "%s: the module is %s", who,
+                       state == UNDIS_HOST_PAUSING      ? "pausing (new data: its pause handler "
+                                                          "sent it, or it originated it)"
                        : state == UNDIS_HOST_PAUSED     ? "paused"
                        : state == UNDIS_HOST_RESTARTING ? "restarting"
+                       : state == UNDIS_HOST_ATTACHING  ? "initializing"
                                                         : "detached");
     return FALSE;
-}
-
-static ULONG
-complete_flags(void)
-{
-    return KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL : 0;
 }
 
 /* undis's protocol has a chain of its sends back: counted once, batch NBLs
@@ -116,7 +158,7 @@ undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST
         if (undis__host_frames_owns(host, nbls)) {
             *tail = nbls;
             tail = &NET_BUFFER_LIST_NEXT_NBL(nbls);
-        } else if (!undis__host_protocol_take_completion(host, nbls)) {
+        } else {
             undis__host_nbl_free(host, nbls);
         }
         nbls = next;
@@ -126,21 +168,6 @@ undis__host_own_protocol_send_complete(struct undis_host *host, PNET_BUFFER_LIST
         (void)undis__host_frames_put(host, batch);
     }
     undis__host_count(&host->send_completed, count);
-}
-
-/* The completion of a chain goes to the filter when it sent it; without a
- * send-complete handler, straight to the protocol (NDIS bypasses it). */
-static void
-complete_up(struct undis_host *host, PNET_BUFFER_LIST nbls, BOOLEAN via_filter)
-{
-    PNET_BUFFER_LIST taken;
-    if (via_filter && host->chars.SendNetBufferListsCompleteHandler != NULL) {
-        host->chars.SendNetBufferListsCompleteHandler(host->module_context, nbls, complete_flags());
-        return;
-    }
-    taken = undis__host_ledger_take_chain(host, &nbls, HOST_NBL_SEND);
-    undis__host_own_protocol_send_complete(host, taken);
-    undis__host_own_protocol_send_complete(host, nbls);
 }
 
 static void
@@ -165,8 +192,8 @@ wire_out(struct undis_host *host, PNET_BUFFER nb)
     }
 }
 
-static void
-miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLEAN via_filter)
+void
+undis__host_miniport_send(struct undis_host *host, int from, PNET_BUFFER_LIST nbls)
 {
     uint64_t count = 0, bytes = 0;
     for (PNET_BUFFER_LIST nbl = nbls; nbl != NULL; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
@@ -181,42 +208,42 @@ miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags, BOOLE
         NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
     }
     if (host->edge_send != NULL) {
-        host->edge_send(host->edge_context, nbls, flags);
+        host->edge_send(host->edge_context, nbls,
+                        undis__host_dispatch_flag(NDIS_SEND_FLAGS_DISPATCH_LEVEL));
     }
     undis__host_count(&host->wire_out_nbls, count);
     undis__host_count(&host->wire_out_bytes, bytes);
-    complete_up(host, nbls, via_filter);
-}
-
-void
-undis__host_miniport_send(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG flags)
-{
-    miniport_send(host, nbls, flags, FALSE);
+    undis__host_complete_to(host, from, nbls,
+                            undis__host_dispatch_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
 }
 
 NDIS_STATUS
 undis__host_send_chain(struct undis_host *host, PNET_BUFFER_LIST nbls, ULONG count, ULONG64 bytes)
 {
-    ULONG flags = KeGetCurrentIrql() == DISPATCH_LEVEL ? NDIS_SEND_FLAGS_DISPATCH_LEVEL : 0;
-    if (host->chars.SendNetBufferListsHandler == NULL) {
-        undis__host_count(&host->send_nbls, count);
-        undis__host_count(&host->send_bytes, bytes);
-        miniport_send(host, nbls, flags, FALSE);
-        return NDIS_STATUS_SUCCESS;
+    if (host->cancel_id != NULL) {
+        for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
+            NDIS_SET_NET_BUFFER_LIST_CANCEL_ID(n, host->cancel_id);
+        }
     }
-    if (!undis__host_ledger_add_chain(host, nbls, HOST_NBL_SEND)) {
+    NDIS_STATUS status = NDIS_STATUS_PAUSED;
+    if (undis__host_edge_enter(host, &host->top_busy)) {
+        status = undis__host_send_from_top(
+                     host, nbls, undis__host_dispatch_flag(NDIS_SEND_FLAGS_DISPATCH_LEVEL))
+                     ? NDIS_STATUS_SUCCESS
+                     : NDIS_STATUS_RESOURCES;
+        undis__host_edge_leave(&host->top_busy);
+    }
+    if (status != NDIS_STATUS_SUCCESS) { /* nothing went down: the NBLs come back */
         while (nbls != NULL) {
             PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-            NET_BUFFER_LIST_STATUS(nbls) = NDIS_STATUS_RESOURCES;
+            NET_BUFFER_LIST_STATUS(nbls) = status;
             undis__host_nbl_free(host, nbls);
             nbls = next;
         }
-        return NDIS_STATUS_RESOURCES;
+        return status;
     }
     undis__host_count(&host->send_nbls, count);
     undis__host_count(&host->send_bytes, bytes);
-    host->chars.SendNetBufferListsHandler(host->module_context, nbls, NDIS_DEFAULT_PORT_NUMBER,
-                                          flags);
     return NDIS_STATUS_SUCCESS;
 }
 
@@ -243,11 +270,13 @@ check_source_handles(struct undis_host *host, NDIS_HANDLE handle, PNET_BUFFER_LI
          * its own, so the handle alone does not say whose an NBL is */
         if (nbl->SourceHandle != handle && !undis__host_owns(host, nbl) &&
             undis__host_ledger_kind(host, nbl) == HOST_NBL_FREE) {
+            const struct host_module *m =
+                (const struct host_module *)((const struct host_handle *)handle)->object;
             undis__host_report(host, UNDIS_RULE_HOST_BAD_SOURCE_HANDLE, "NdisFSendNetBufferLists",
                                nbl,
                                "%s: an NBL the filter originated has SourceHandle %p, "
                                "not its NdisFilterHandle %p",
-                               host->friendly, nbl->SourceHandle, handle);
+                               m->friendly, nbl->SourceHandle, handle);
         }
     }
 }
@@ -258,37 +287,24 @@ NdisFSendNetBufferLists(NDIS_HANDLE NdisFilterHandle,
                         NDIS_PORT_NUMBER PortNumber,
                         ULONG SendFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    struct undis_host *host;
     (void)PortNumber;
-    if (host == NULL || NetBufferList == NULL) {
+    if (m == NULL || NetBufferList == NULL) {
         return;
     }
+    host = m->handle.host;
     undis__host_check_dispatch(host, __func__, SendFlags, NDIS_SEND_FLAGS_DISPATCH_LEVEL);
-    if (!undis__host_running(host, __func__, NetBufferList)) {
+    if (!undis__host_running(host, &m->state, m->pos, m->friendly, __func__, NetBufferList)) {
         for (PNET_BUFFER_LIST n = NetBufferList; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
             NET_BUFFER_LIST_STATUS(n) = NDIS_STATUS_PAUSED;
         }
-        complete_up(host, NetBufferList, TRUE);
+        undis__host_complete_to(host, m->pos, NetBufferList,
+                                undis__host_dispatch_flag(NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL));
         return;
     }
     check_source_handles(host, NdisFilterHandle, NetBufferList);
-    miniport_send(host, NetBufferList, SendFlags, TRUE);
-}
-
-/* A receive NBL that came back by the send-complete call goes to its owner. */
-static void
-wrong_call(struct undis_host *host, PNET_BUFFER_LIST nbl, host_nbl_kind kind)
-{
-    undis__host_report(host, UNDIS_RULE_HOST_NBL_WRONG_CALL, "NdisFSendNetBufferListsComplete", nbl,
-                       "%s: NBL %p was indicated by FilterReceiveNetBufferLists and comes "
-                       "back as a send completion",
-                       host->friendly, (void *)nbl);
-    if (kind == HOST_NBL_RECEIVE) {
-        undis__host_count(&host->recv_returned, 1);
-        undis__host_nbl_free(host, nbl);
-    } else {
-        (void)undis__host_ledger_add(host, nbl, kind);
-    }
+    undis__host_send_from(host, m->pos, NetBufferList, SendFlags);
 }
 
 VOID
@@ -296,31 +312,11 @@ NdisFSendNetBufferListsComplete(NDIS_HANDLE NdisFilterHandle,
                                 PNET_BUFFER_LIST NetBufferList,
                                 ULONG SendCompleteFlags)
 {
-    struct undis_host *host = undis__host_of(NdisFilterHandle, UNDIS_HOST_MAGIC_MODULE, __func__);
-    if (host == NULL) {
+    struct host_module *m = undis__host_module_of(NdisFilterHandle, __func__);
+    if (m == NULL) {
         return;
     }
-    undis__host_check_dispatch(host, __func__, SendCompleteFlags,
+    undis__host_check_dispatch(m->handle.host, __func__, SendCompleteFlags,
                                NDIS_SEND_COMPLETE_FLAGS_DISPATCH_LEVEL);
-    /* the sends the filter holds, in one go; what is left is looked at one by one */
-    undis__host_own_protocol_send_complete(
-        host, undis__host_ledger_take_prefix(host, &NetBufferList, HOST_NBL_SEND));
-    while (NetBufferList != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(NetBufferList);
-        host_nbl_kind kind = undis__host_ledger_take(host, NetBufferList);
-        if (kind != HOST_NBL_FREE) {
-            NET_BUFFER_LIST_NEXT_NBL(NetBufferList) = NULL;
-        }
-        if (kind == HOST_NBL_SEND) {
-            undis__host_own_protocol_send_complete(host, NetBufferList);
-        } else if (kind == HOST_NBL_FREE) {
-            undis__host_report(host, UNDIS_RULE_HOST_NBL_NOT_OUTSTANDING, __func__, NetBufferList,
-                               "%s: NBL %p is not a send the filter holds (completed twice, "
-                               "or never sent to it)",
-                               host->friendly, (void *)NetBufferList);
-        } else {
-            wrong_call(host, NetBufferList, kind);
-        }
-        NetBufferList = next;
-    }
+    undis__host_complete_from(m->handle.host, m->pos, NetBufferList, SendCompleteFlags, __func__);
 }

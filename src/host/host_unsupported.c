@@ -9,10 +9,9 @@
  *   restart; the filter module stays as it is).
  * - NdisFNetPnPEvent, NdisFDirectOidRequest: NDIS_STATUS_NOT_SUPPORTED, the
  *   status an underlying driver gives an event or request it does not take.
- * - NdisFCancelOidRequest, NdisFCancelDirectOidRequest,
- *   NdisFCancelSendNetBufferLists: a cancel is only a hint; a request the
- *   host never pends, or a send undis's miniport completes at once, has
- *   nothing to cancel.
+ * - NdisFCancelOidRequest, NdisFCancelDirectOidRequest: a cancel is only a
+ *   hint; a request the host does not pend has nothing to cancel.
+ *   (NdisFCancelSendNetBufferLists is the host's: host_miniport.c.)
  * - NdisFDirectOidRequestComplete: no direct request was ever forwarded up
  *   by the host, so there is nothing to complete.
  * - NdisFDevicePnPEventNotify: the notification is advisory; dropping it
@@ -36,14 +35,6 @@ NdisFCancelOidRequest(NDIS_HANDLE NdisFilterHandle, PVOID RequestId)
     UNREFERENCED_PARAMETER(NdisFilterHandle);
     UNREFERENCED_PARAMETER(RequestId);
     undis__report_unsupported("NdisFCancelOidRequest");
-}
-
-VOID
-NdisFCancelSendNetBufferLists(NDIS_HANDLE NdisFilterHandle, PVOID CancelId)
-{
-    UNREFERENCED_PARAMETER(NdisFilterHandle);
-    UNREFERENCED_PARAMETER(CancelId);
-    undis__report_unsupported("NdisFCancelSendNetBufferLists");
 }
 
 NDIS_STATUS

@@ -78,7 +78,8 @@ const char *
 undis__rt_kind_name(undis__rt_kind kind)
 {
     static const char *const names[UNDIS__RT_KIND_COUNT] = {
-        "memory", "timer object", "work item", "configuration handle", "queued DPC", "set KTIMER",
+        "memory",     "timer object", "work item",     "configuration handle",
+        "queued DPC", "set KTIMER",   "system thread",
     };
     return (unsigned)kind < UNDIS__RT_KIND_COUNT ? names[kind] : "object";
 }

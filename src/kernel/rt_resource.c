@@ -11,12 +11,13 @@
  * EX_SPIN_LOCK: the LONG is the lock word (0 free, n > 0 shared, -1
  * exclusive); acquisition raises to DISPATCH_LEVEL as Windows does.
  *
- * KeGetCurrentThread is the address of a thread-local byte; the rest
+ * KeGetCurrentThread is the thread object on a system thread (rt_thread.c),
+ * else the address of a thread-local byte; the rest
  * (PsGetCurrentProcessId, IoGetFileObjectGenericMapping,
  * MmIsVerifierEnabled, ExInitializeDriverRuntime) answer what is true in
  * user mode. None of them reports.
  */
-#include "kernel/rt_internal.h"
+#include "kernel/rt_services.h"
 
 #include <ndis.h>
 
@@ -29,7 +30,8 @@ static UNDIS_THREAD_LOCAL unsigned char t_thread_tag;
 PKTHREAD NTAPI
 KeGetCurrentThread(VOID)
 {
-    return (PKTHREAD)(void *)&t_thread_tag;
+    PKTHREAD system_thread = undis__rt_kthread_self();
+    return system_thread != NULL ? system_thread : (PKTHREAD)(void *)&t_thread_tag;
 }
 
 /* ---- ERESOURCE ------------------------------------------------------------- */

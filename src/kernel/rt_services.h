@@ -8,7 +8,8 @@
  * Threads: the DPC workers (one per processor of the model, at
  * DISPATCH_LEVEL), the timer thread and the work-item workers (PASSIVE_LEVEL)
  * are started on first use by undis__thread_start and live as long as the
- * process. Everything here may be called from any thread.
+ * process; a driver's system threads (rt_thread.c, PASSIVE_LEVEL) as long as
+ * their routines. Everything here may be called from any thread.
  */
 #ifndef UNDIS_RT_SERVICES_H
 #define UNDIS_RT_SERVICES_H
@@ -26,6 +27,7 @@ typedef enum undis__rt_kind {
     UNDIS__RT_CONFIG,     /* NdisOpenConfigurationEx, a sub-key handle */
     UNDIS__RT_DPC,        /* a KDPC still queued (not tracked: found in the queues) */
     UNDIS__RT_KTIMER,     /* a KTIMER still set (found in the timer queue) */
+    UNDIS__RT_THREAD,     /* a system thread running, or its handle or a reference held */
     UNDIS__RT_KIND_COUNT
 } undis__rt_kind;
 
@@ -108,5 +110,30 @@ BOOLEAN undis__rt_timer_owns_dpc(const KDPC *dpc);
 void undis__rt_object_signal(DISPATCHER_HEADER *header);
 /* Set SignalState to 0 under the object's lock. */
 void undis__rt_object_reset(DISPATCHER_HEADER *header);
+
+/* DISPATCHER_HEADER.Type of a system thread (the WDK's ThreadObject). */
+#define UNDIS__THREAD_OBJECT_TYPE 6
+
+/*
+ * The waits over several objects (rt_wait.c) use the objects' locks of
+ * rt_sync.c: an object's state is read and changed under the lock of its
+ * stripe (undis__rt_wait_stripe: 0..15), stripes are taken in increasing
+ * order. ready / take: that lock held; ready bug-checks an object of an
+ * unknown type, so callers check undis__rt_wait_known first (no lock).
+ */
+unsigned undis__rt_wait_stripe(const void *object);
+void undis__rt_wait_lock(unsigned stripe);
+void undis__rt_wait_unlock(unsigned stripe);
+BOOLEAN undis__rt_wait_known(const DISPATCHER_HEADER *header);
+BOOLEAN undis__rt_wait_ready(const DISPATCHER_HEADER *header);
+void undis__rt_wait_take(DISPATCHER_HEADER *header);
+/* Wakes every wait over several objects to look again (rt_wait.c); every
+ * signal calls it after releasing the object's lock. Cheap while none waits. */
+void undis__rt_wait_wake(void);
+
+/* ---- system threads (rt_thread.c) ---------------------------------------------- */
+
+/* The system thread object of the calling thread, NULL on any other thread. */
+PKTHREAD undis__rt_kthread_self(void);
 
 #endif /* UNDIS_RT_SERVICES_H */

@@ -3,7 +3,8 @@
  * rt_sync.c: events (KEVENT, NDIS_EVENT), NDIS reader/writer locks, sleeping
  * and the clocks. An event's state is its SignalState; waiters sleep on one
  * of 16 mutex/condition pairs chosen by the event's address, so KEVENT keeps
- * its Windows size and needs no allocation.
+ * its Windows size and needs no allocation. Every signal also wakes the
+ * waits over several objects (rt_wait.c: undis__rt_wait_wake).
  */
 #include "kernel/rt_services.h"
 
@@ -175,6 +176,7 @@ KeSetEvent(PRKEVENT Event, KPRIORITY Increment, BOOLEAN Wait)
     Event->Header.SignalState = 1;
     undis__cond_broadcast(&g_stripes[s].cond);
     undis__mutex_unlock(&g_stripes[s].mutex);
+    undis__rt_wait_wake();
     return old;
 }
 
@@ -207,40 +209,105 @@ KeReadStateEvent(PRKEVENT Event)
     return state;
 }
 
-/* Lock of the object's stripe held: take the object if it is signalled
- * (a synchronization event or timer resets; a mutex is owned, recursively). */
+/* Lock of the object's stripe held: could the caller take the object now
+ * (signalled; a mutex nobody else owns)? Objects of other types bug-check
+ * (rt_wait.c checks them before it takes any lock). */
 static BOOLEAN
-try_take(DISPATCHER_HEADER *h)
+ready(const DISPATCHER_HEADER *h)
 {
     switch (h->Type) {
     case NotificationEvent:
-    case TimerNotificationObject:
-        return (BOOLEAN)(h->SignalState != 0);
     case SynchronizationEvent:
+    case TimerNotificationObject:
     case TimerSynchronizationObject:
-        if (h->SignalState == 0) {
-            return FALSE;
-        }
-        h->SignalState = 0;
-        return TRUE;
-    case MUTANT_OBJECT_TYPE: {
-        PRKMUTEX m = CONTAINING_RECORD(h, KMUTEX, Header);
-        if (h->SignalState <= 0 && m->OwnerThread != undis__rt_thread()) {
-            return FALSE;
-        }
-        h->SignalState--;
-        m->OwnerThread = undis__rt_thread();
-        return TRUE;
-    }
+    case UNDIS__THREAD_OBJECT_TYPE:
+        return (BOOLEAN)(h->SignalState != 0);
+    case MUTANT_OBJECT_TYPE:
+        return (
+            BOOLEAN)(h->SignalState > 0 ||
+                     ((const KMUTEX *)(const void *)((const char *)h - offsetof(KMUTEX, Header)))
+                             ->OwnerThread == undis__rt_thread());
     default:
         undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)h,
-                           "KeWaitForSingleObject on an object that is not an initialised "
-                           "KEVENT, KMUTEX or KTIMER");
+                           "a wait on an object that is not an initialised KEVENT, KMUTEX, "
+                           "KTIMER or system thread");
+    }
+}
+
+/* Lock held, ready(h): take it (a synchronization event or timer resets; a
+ * mutex is owned, recursively; a notification object or thread stays). */
+static void
+take(DISPATCHER_HEADER *h)
+{
+    if (h->Type == SynchronizationEvent || h->Type == TimerSynchronizationObject) {
+        h->SignalState = 0;
+    } else if (h->Type == MUTANT_OBJECT_TYPE) {
+        h->SignalState--;
+        CONTAINING_RECORD(h, KMUTEX, Header)->OwnerThread = undis__rt_thread();
+    }
+}
+
+static BOOLEAN
+try_take(DISPATCHER_HEADER *h)
+{
+    if (!ready(h)) {
+        return FALSE;
+    }
+    take(h);
+    return TRUE;
+}
+
+/* ---- what rt_wait.c's waits over several objects use ------------------------------ */
+
+unsigned
+undis__rt_wait_stripe(const void *object)
+{
+    return stripe_of(object);
+}
+
+void
+undis__rt_wait_lock(unsigned stripe)
+{
+    undis__mutex_lock(&g_stripes[stripe].mutex);
+}
+
+void
+undis__rt_wait_unlock(unsigned stripe)
+{
+    undis__mutex_unlock(&g_stripes[stripe].mutex);
+}
+
+BOOLEAN
+undis__rt_wait_ready(const DISPATCHER_HEADER *header)
+{
+    return ready(header);
+}
+
+void
+undis__rt_wait_take(DISPATCHER_HEADER *header)
+{
+    take(header);
+}
+
+BOOLEAN
+undis__rt_wait_known(const DISPATCHER_HEADER *header)
+{
+    switch (header->Type) {
+    case NotificationEvent:
+    case SynchronizationEvent:
+    case TimerNotificationObject:
+    case TimerSynchronizationObject:
+    case UNDIS__THREAD_OBJECT_TYPE:
+    case MUTANT_OBJECT_TYPE:
+        return TRUE;
+    default:
+        return FALSE;
     }
 }
 
 /*
- * Pre: Object an initialised KEVENT, KMUTEX or KTIMER (checked:
+ * Pre: Object an initialised KEVENT, KMUTEX or KTIMER, or a system thread
+ * (rt_thread.c; signalled once it ended) (checked:
  * DRIVER_VERIFIER_DETECTED_VIOLATION). Post: STATUS_SUCCESS when the object
  * was signalled (a synchronization event or timer is reset, a mutex is now
  * the caller's, recursively); STATUS_TIMEOUT when Timeout passed first
@@ -266,6 +333,9 @@ KeWaitForSingleObject(PVOID Object,
     if (undis__rt_irql() > APC_LEVEL && wait != 0) {
         undis__rt_bugcheck(IRQL_NOT_LESS_OR_EQUAL, (ULONG_PTR)undis__rt_irql(),
                            "KeWaitForSingleObject with a nonzero timeout above APC_LEVEL");
+    }
+    if (!undis__rt_wait_known(h)) {
+        (void)ready(h); /* bug-checks, naming the object */
     }
     deadline = wait == UINT64_MAX ? UINT64_MAX : undis__clock_monotonic_ns() + wait;
     undis__mutex_lock(&g_stripes[s].mutex);
@@ -294,6 +364,7 @@ undis__rt_object_signal(DISPATCHER_HEADER *header)
     header->SignalState = 1;
     undis__cond_broadcast(&g_stripes[s].cond);
     undis__mutex_unlock(&g_stripes[s].mutex);
+    undis__rt_wait_wake();
 }
 
 void
@@ -352,6 +423,9 @@ KeReleaseMutex(PRKMUTEX Mutex, BOOLEAN Wait)
         undis__cond_broadcast(&g_stripes[s].cond);
     }
     undis__mutex_unlock(&g_stripes[s].mutex);
+    if (old + 1 == 1) {
+        undis__rt_wait_wake();
+    }
     return old;
 }
 

@@ -6,8 +6,8 @@
  * cannot build IRPs of its own: IoAllocateIrp returns NULL, IoFreeIrp
  * receives IRPs undis never created, IofCallDriver returns
  * STATUS_NOT_SUPPORTED without completing the IRP; IoIs32bitProcess returns
- * FALSE (a 64-bit or native caller); ObfReferenceObject counts nothing and
- * ObfDereferenceObject returns 0.
+ * FALSE (a 64-bit or native caller). (ObfReferenceObject and
+ * ObfDereferenceObject count system threads' references: rt_thread.c.)
  * Each function reports NOT_SUPPORTED_IN_USER_MODE once per process
  * (base/report.h) before it fails; docs/compat-functions.txt lists them.
  */
@@ -48,19 +48,4 @@ IoIs32bitProcess(PIRP Irp)
     UNREFERENCED_PARAMETER(Irp);
     undis__report_unsupported("IoIs32bitProcess");
     return FALSE;
-}
-
-VOID FASTCALL
-ObfReferenceObject(PVOID Object)
-{
-    UNREFERENCED_PARAMETER(Object);
-    undis__report_unsupported("ObfReferenceObject");
-}
-
-LONG_PTR FASTCALL
-ObfDereferenceObject(PVOID Object)
-{
-    UNREFERENCED_PARAMETER(Object);
-    undis__report_unsupported("ObfDereferenceObject");
-    return 0;
 }

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * unsupported_miniport.c: the miniport role (NdisM*) while no driver host
- * gives it real behaviour. Registration and the calls that change an
- * adapter fail with NDIS_STATUS_FAILURE (documented as the status when no
- * more specific one applies) and clear their out-parameters; the VOID
- * completions (NdisMPauseComplete, NdisMRestartComplete, NdisMResetComplete)
- * answer a request that only a host could have made, so reporting and doing
- * nothing is harmless; NdisMDeregisterMiniportDriver has nothing to undo.
+ * unsupported_miniport.c: the miniport calls the driver host
+ * (src/host/host_miniport.c) does not give behaviour yet. NdisMRemoveMiniport
+ * fails with NDIS_STATUS_FAILURE (documented as the status when no more
+ * specific one applies), NdisMGetDeviceProperty clears its out-parameters
+ * (a virtual adapter has no device objects or resources); the VOID
+ * NdisMResetComplete answers a reset the host never asks for, so reporting
+ * and doing nothing is harmless.
  * Each function reports NOT_SUPPORTED_IN_USER_MODE once per process
  * (base/report.h) before it fails; docs/compat-functions.txt lists them.
  */
@@ -32,39 +32,6 @@ clear_resources(PCM_RESOURCE_LIST *resources)
     }
 }
 
-NDIS_STATUS
-NdisMRegisterMiniportDriver(PDRIVER_OBJECT DriverObject,
-                            PUNICODE_STRING RegistryPath,
-                            NDIS_HANDLE MiniportDriverContext,
-                            PNDIS_MINIPORT_DRIVER_CHARACTERISTICS MiniportDriverCharacteristics,
-                            PNDIS_HANDLE NdisMiniportDriverHandle)
-{
-    UNREFERENCED_PARAMETER(DriverObject);
-    UNREFERENCED_PARAMETER(RegistryPath);
-    UNREFERENCED_PARAMETER(MiniportDriverContext);
-    UNREFERENCED_PARAMETER(MiniportDriverCharacteristics);
-    undis__report_unsupported("NdisMRegisterMiniportDriver");
-    *NdisMiniportDriverHandle = NULL;
-    return NDIS_STATUS_FAILURE;
-}
-
-VOID
-NdisMDeregisterMiniportDriver(NDIS_HANDLE NdisMiniportDriverHandle)
-{
-    UNREFERENCED_PARAMETER(NdisMiniportDriverHandle);
-    undis__report_unsupported("NdisMDeregisterMiniportDriver");
-}
-
-NDIS_STATUS
-NdisMSetMiniportAttributes(NDIS_HANDLE NdisMiniportHandle,
-                           PNDIS_MINIPORT_ADAPTER_ATTRIBUTES MiniportAttributes)
-{
-    UNREFERENCED_PARAMETER(NdisMiniportHandle);
-    UNREFERENCED_PARAMETER(MiniportAttributes);
-    undis__report_unsupported("NdisMSetMiniportAttributes");
-    return NDIS_STATUS_FAILURE;
-}
-
 VOID
 NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status, BOOLEAN AddressingReset)
 {
@@ -72,21 +39,6 @@ NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status, BOOLEA
     UNREFERENCED_PARAMETER(Status);
     UNREFERENCED_PARAMETER(AddressingReset);
     undis__report_unsupported("NdisMResetComplete");
-}
-
-VOID
-NdisMPauseComplete(NDIS_HANDLE MiniportAdapterHandle)
-{
-    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
-    undis__report_unsupported("NdisMPauseComplete");
-}
-
-VOID
-NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status)
-{
-    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
-    UNREFERENCED_PARAMETER(Status);
-    undis__report_unsupported("NdisMRestartComplete");
 }
 
 NDIS_STATUS

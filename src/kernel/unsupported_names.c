@@ -104,11 +104,3 @@ ZwQueryValueKey(HANDLE KeyHandle,
     }
     return STATUS_NOT_SUPPORTED;
 }
-
-NTSTATUS NTAPI
-ZwClose(HANDLE Handle)
-{
-    UNREFERENCED_PARAMETER(Handle);
-    undis__report_unsupported("ZwClose");
-    return STATUS_INVALID_HANDLE;
-}

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * unsupported_oid.c: OID requests and status indications while no driver
- * host routes them (NdisOidRequest is the host's: host_protocol_data.c).
- * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the request is not
- * supported); the VOID calls (NdisCancelOidRequest, NdisMOidRequestComplete,
- * NdisMDirectOidRequestComplete, NdisMIndicateStatusEx) have no request or
- * listener to reach: a request the driver sent was already failed
+ * host routes them (NdisOidRequest is the host's: host_protocol_data.c;
+ * NdisMOidRequestComplete and NdisMIndicateStatusEx too: host_miniport.c).
+ * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the
+ * request is not supported); the VOID calls (NdisCancelOidRequest,
+ * NdisMDirectOidRequestComplete) have no request or listener to reach: a
+ * request the driver sent was already failed
  * synchronously, so no completion is awaited. Report and do nothing.
  * Each function reports NOT_SUPPORTED_IN_USER_MODE once per process
  * (base/report.h) before it fails; docs/compat-functions.txt lists them.
@@ -34,17 +35,6 @@ NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 }
 
 VOID
-NdisMOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle,
-                        PNDIS_OID_REQUEST OidRequest,
-                        NDIS_STATUS Status)
-{
-    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
-    UNREFERENCED_PARAMETER(OidRequest);
-    UNREFERENCED_PARAMETER(Status);
-    undis__report_unsupported("NdisMOidRequestComplete");
-}
-
-VOID
 NdisMDirectOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle,
                               PNDIS_OID_REQUEST OidRequest,
                               NDIS_STATUS Status)
@@ -53,12 +43,4 @@ NdisMDirectOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle,
     UNREFERENCED_PARAMETER(OidRequest);
     UNREFERENCED_PARAMETER(Status);
     undis__report_unsupported("NdisMDirectOidRequestComplete");
-}
-
-VOID
-NdisMIndicateStatusEx(NDIS_HANDLE MiniportAdapterHandle, PNDIS_STATUS_INDICATION StatusIndication)
-{
-    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
-    UNREFERENCED_PARAMETER(StatusIndication);
-    undis__report_unsupported("NdisMIndicateStatusEx");
 }

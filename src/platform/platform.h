@@ -14,6 +14,7 @@
  *              number of threads racing to it
  *   threads    yield, a thread-exit callback, sleep, the processor count,
  *              starting a detached thread (the kernel runtime's workers)
+ *              and ending the calling one (system threads)
  *   callers    UNDIS_RETURN_ADDRESS: where a call came from (leak sites)
  *   clocks     monotonic nanoseconds, the UTC system time in 100 ns units
  *   processor  undis__plat_cpu_features() and the UNDIS_TARGET_* attributes
@@ -139,6 +140,10 @@ unsigned undis__plat_cpu_features(void);
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d) \
         __atomic_compare_exchange_n((p), (e), (d), 0, __ATOMIC_RELAXED, __ATOMIC_RELAXED)
+/* sequentially consistent: a store-then-load handshake between two threads */
+#    define UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) __atomic_fetch_add((p), (v), __ATOMIC_SEQ_CST)
+#    define UNDIS_ATOMIC_LOAD_SEQ_CST(p)         __atomic_load_n((p), __ATOMIC_SEQ_CST)
+#    define UNDIS_ATOMIC_STORE_SEQ_CST(p, v)     __atomic_store_n((p), (v), __ATOMIC_SEQ_CST)
 #else
 /* MSVC: the Interlocked intrinsics (full barriers) chosen by the width. */
 #    include <intrin.h>
@@ -183,6 +188,11 @@ undis__msvc_cas(volatile void *p, void *expected, int64_t desired, size_t size)
 #    define UNDIS_ATOMIC_FETCH_SUB_ACQ_REL(p, v) undis__msvc_add((p), -(int64_t)(v), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)    undis__msvc_cas((p), (e), (int64_t)(d), sizeof(*(p)))
 #    define UNDIS_ATOMIC_CAS_RELAXED(p, e, d)    UNDIS_ATOMIC_CAS_ACQUIRE(p, e, d)
+/* the Interlocked calls are full barriers; a load is one by adding zero */
+#    define UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) undis__msvc_add((p), (int64_t)(v), sizeof(*(p)))
+#    define UNDIS_ATOMIC_LOAD_SEQ_CST(p)         undis__msvc_add((p), 0, sizeof(*(p)))
+#    define UNDIS_ATOMIC_STORE_SEQ_CST(p, v) \
+        ((void)undis__msvc_xchg((p), (int64_t)(v), sizeof(*(p))))
 #endif
 
 /* Relaxed counters (statistics, fault countdowns); add returns the new value. */
@@ -222,6 +232,24 @@ static inline int
 undis__atomic_exchange_int(volatile int *p, int v)
 {
     return (int)UNDIS_ATOMIC_EXCHANGE_ACQUIRE(p, v);
+}
+
+/* A handshake (each side stores its word, then loads the other's): both
+ * sequentially consistent, so that at least one side sees the other. */
+static inline int
+undis__atomic_add_seq_cst_int(volatile int *p, int v)
+{
+    return (int)UNDIS_ATOMIC_FETCH_ADD_SEQ_CST(p, v) + v;
+}
+static inline int
+undis__atomic_load_seq_cst_int(volatile int *p)
+{
+    return (int)UNDIS_ATOMIC_LOAD_SEQ_CST(p);
+}
+static inline void
+undis__atomic_store_seq_cst_int(volatile int *p, int v)
+{
+    UNDIS_ATOMIC_STORE_SEQ_CST(p, v);
 }
 
 /* Publication: a release store pairs with an acquire load of the same word. */
@@ -347,6 +375,15 @@ void undis__sleep_ns(uint64_t ns);
  * long as the process). Returns 0 when the system refuses a thread.
  */
 int undis__thread_start(void (*fn)(void *arg), void *arg);
+
+/*
+ * undis__thread_end_self - end the calling thread at once, from any depth of
+ * its calls (pthread_exit on POSIX, ExitThread on Windows): the frames above
+ * are abandoned, the thread-exit callbacks (undis__thread_exit_register) run.
+ * Only for a thread undis__thread_start started (PsTerminateSystemThread);
+ * the caller has finished its own bookkeeping first. Never returns.
+ */
+UNDIS_NORETURN void undis__thread_end_self(void);
 
 /*
  * undis__plat_describe_address - where code at addr lives, for reports:

@@ -96,6 +96,12 @@ undis__thread_start(void (*fn)(void *arg), void *arg)
     return 1;
 }
 
+void
+undis__thread_end_self(void)
+{
+    pthread_exit(NULL);
+}
+
 /* ---- addresses ------------------------------------------------------------------ */
 
 void

@@ -86,6 +86,12 @@ undis__thread_start(void (*fn)(void *arg), void *arg)
     return 1;
 }
 
+void
+undis__thread_end_self(void)
+{
+    ExitThread(0);
+}
+
 /* ---- addresses ------------------------------------------------------------------ */
 
 void

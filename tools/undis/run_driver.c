@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver.c: `undis run --driver PATH[:filter|:protocol] --in FILE`.
- * Loads a filter or protocol driver built as a shared object (its
+ * run_driver.c: `undis run --driver PATH[:filter|:miniport|:protocol] --in FILE`.
+ * Loads a filter, miniport or protocol driver built as a shared object (its
  * DriverEntry found with dlsym; the NDIS functions it calls resolve to this
  * executable, which exports them), hosts it (<undis/host.h>; the role is
  * what DriverEntry registers, checked against the one named), issues the
@@ -36,7 +36,7 @@
 
 struct driver_run {
     const char *path;
-    const char *role; /* "filter", "protocol" or NULL: what DriverEntry registers */
+    const char *role; /* "filter", "miniport", "protocol" or NULL: what DriverEntry registers */
     const char *in;
     const char *out;
     int quiet;
@@ -91,24 +91,28 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
         }
     }
     if (run->path == NULL || run->in == NULL) {
-        fprintf(stderr,
-                "usage: undis run --driver PATH[:filter|:protocol] --in FILE [--events SPEC] "
-                "[--out FILE] [-q]\n"
-                "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
-                "[--device NAME]\n");
+        fprintf(
+            stderr,
+            "usage: undis run --driver PATH[:filter|:miniport|:protocol] --in FILE [--events SPEC] "
+            "[--out FILE] [-q]\n"
+            "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
+            "[--device NAME]\n");
         return 2;
     }
     snprintf(path, size, "%s", run->path);
     char *role = strrchr(path, ':');
     if (role != NULL && strchr(role, '/') == NULL) {
-        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0) {
+        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0 &&
+            strcmp(role + 1, "miniport") != 0) {
             fprintf(stderr,
-                    "undis run --driver: role '%s' is not hosted yet (only 'filter' and "
-                    "'protocol')\n",
+                    "undis run --driver: role '%s' is not an NDIS role (one of 'filter', "
+                    "'miniport' and 'protocol')\n",
                     role + 1);
             return 2;
         }
-        run->role = strcmp(role + 1, "filter") == 0 ? "filter" : "protocol";
+        run->role = strcmp(role + 1, "filter") == 0     ? "filter"
+                    : strcmp(role + 1, "protocol") == 0 ? "protocol"
+                                                        : "miniport";
         *role = '\0';
     }
     return 0;
@@ -182,6 +186,15 @@ traffic(undis_host *host, struct driver_run *run)
     return got < 0 ? 2 : 0;
 }
 
+/* The role DriverEntry registered. */
+static const char *
+registered_role(undis_host *host)
+{
+    return undis_host_is_protocol(host)         ? "protocol"
+           : undis_host_filter_count(host) == 0 ? "miniport"
+                                                : "filter";
+}
+
 static int
 host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run *run)
 {
@@ -192,8 +205,9 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
                 (unsigned long)(ULONG)status);
         return 2;
     }
-    if (run->role != NULL && (strcmp(run->role, "protocol") == 0) != undis_host_is_protocol(host)) {
-        fprintf(stderr, "undis: %s: DriverEntry did not register a %s\n", run->path, run->role);
+    if (run->role != NULL && strcmp(run->role, registered_role(host)) != 0) {
+        fprintf(stderr, "undis: %s: the driver registered as a %s, not as a %s\n", run->path,
+                registered_role(host), run->role);
         undis_host_unload(host);
         return 2;
     }
