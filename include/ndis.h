@@ -65,5 +65,8 @@
 #include "ndis/dot11.h"
 #include "ndis/kmisc.h"
 #include "ndis/ministats.h"
+/* compat-d (issue 12): NetKVM's device access, PnP and resource names */
+#include "ndis/hwio.h"
+#include "ndis/pnpres.h"
 
 #endif /* UNDIS_NDIS_H */

@@ -32,6 +32,10 @@ UNDIS_EXTERN_C_BEGIN
 #    define PROFILE_LEVEL 15
 #endif
 #define DPC_LEVEL DISPATCH_LEVEL
+/* The dispatcher's level: x64's value, as the levels above are x64's. */
+#ifndef SYNCH_LEVEL
+#    define SYNCH_LEVEL 12
+#endif
 
 /* ---- IRQL ---------------------------------------------------------------- */
 
@@ -43,6 +47,9 @@ KIRQL NTAPI KfRaiseIrql(_In_ KIRQL NewIrql);
 VOID NTAPI KeLowerIrql(_In_ KIRQL NewIrql);
 /** Raise to DISPATCH_LEVEL and return the previous IRQL. */
 KIRQL NTAPI KeRaiseIrqlToDpcLevel(VOID);
+/** Raise to SYNCH_LEVEL (the level of the dispatcher's own locks) and return
+ * the previous IRQL; the current IRQL must not be above it. */
+KIRQL NTAPI KeRaiseIrqlToSynchLevel(VOID);
 
 #define KeRaiseIrql(a, b) (*(b) = KfRaiseIrql(a))
 

@@ -182,6 +182,10 @@ typedef NET_IF_MEDIA_DUPLEX_STATE NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_S
 #define NDIS_OFFLOAD_PARAMETERS_REVISION_1                                1
 #define NDIS_OFFLOAD_PARAMETERS_REVISION_2                                2
 #define NDIS_OFFLOAD_PARAMETERS_REVISION_3                                3
+#define NDIS_OFFLOAD_PARAMETERS_REVISION_4                                4
+#define NDIS_OFFLOAD_PARAMETERS_REVISION_5                                5
+#define NDIS_OFFLOAD_PARAMETERS_USO_DISABLED                              1
+#define NDIS_OFFLOAD_PARAMETERS_USO_ENABLED                               2
 #define NDIS_OFFLOAD_PARAMETERS_SKIP_REGISTRY_UPDATE                      0x00000001
 #define NDIS_OFFLOAD_NOT_SUPPORTED                                        0
 #define NDIS_OFFLOAD_SUPPORTED                                            1
@@ -199,6 +203,10 @@ typedef NET_IF_MEDIA_DUPLEX_STATE NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_S
 #define NDIS_OFFLOAD_REVISION_1                                           1
 #define NDIS_OFFLOAD_REVISION_2                                           2
 #define NDIS_OFFLOAD_REVISION_3                                           3
+#define NDIS_OFFLOAD_REVISION_4                                           4
+#define NDIS_OFFLOAD_REVISION_5                                           5
+#define NDIS_OFFLOAD_REVISION_6                                           6
+#define NDIS_OFFLOAD_REVISION_7                                           7
 #define NDIS_PM_WOL_BITMAP_PATTERN_SUPPORTED                              0x00000001
 #define NDIS_PM_WOL_MAGIC_PACKET_SUPPORTED                                0x00000002
 #define NDIS_PM_WOL_IPV4_TCP_SYN_SUPPORTED                                0x00000004
@@ -244,6 +252,7 @@ typedef NET_IF_MEDIA_DUPLEX_STATE NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_S
 #define NDIS_RSS_PARAM_FLAG_ITABLE_UNCHANGED                              0x0004
 #define NDIS_RSS_PARAM_FLAG_HASH_KEY_UNCHANGED                            0x0008
 #define NDIS_RSS_PARAM_FLAG_DISABLE_RSS                                   0x0010
+#define NDIS_RSS_PARAM_FLAG_DEFAULT_PROCESSOR_UNCHANGED                   0x0020
 #define NDIS_RSS_INDIRECTION_TABLE_SIZE_REVISION_1                        128
 #define NDIS_RSS_HASH_SECRET_KEY_SIZE_REVISION_1                          40
 #define NDIS_RSS_INDIRECTION_TABLE_MAX_SIZE_REVISION_1                    128
@@ -256,6 +265,8 @@ typedef NET_IF_MEDIA_DUPLEX_STATE NDIS_MEDIA_DUPLEX_STATE, *PNDIS_MEDIA_DUPLEX_S
 #define NDIS_RECEIVE_SCALE_PARAMETERS_REVISION_1                          1
 #define NDIS_RECEIVE_SCALE_PARAMETERS_REVISION_2                          2
 #define NDIS_RECEIVE_SCALE_CAPABILITIES_REVISION_2                        2
+#define NDIS_RECEIVE_SCALE_CAPABILITIES_REVISION_3                        3
+#define NDIS_RECEIVE_SCALE_PARAMETERS_REVISION_3                          3
 
 /* ---- media ---------------------------------------------------------------- */
 
@@ -572,6 +583,14 @@ typedef struct _NDIS_OFFLOAD_PARAMETERS {
 #    define NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_3 \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD_PARAMETERS, EncapsulationTypes)
 #endif
+#if NDIS_SUPPORT_NDIS680
+#    define NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_4 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD_PARAMETERS, EncapsulationProtocolParameters)
+#endif
+#if NDIS_SUPPORT_NDIS683
+#    define NDIS_SIZEOF_OFFLOAD_PARAMETERS_REVISION_5 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD_PARAMETERS, UdpSegmentation)
+#endif
 
 typedef struct _NDIS_TCP_LARGE_SEND_OFFLOAD_V1 {
     struct {
@@ -700,6 +719,62 @@ typedef struct _NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD {
 } NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD, *PNDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD;
 #endif
 
+#if NDIS_SUPPORT_NDIS650
+/* compat-d: what NDIS_OFFLOAD gained after 6.30 (VXLAN in 6.50, 464XLAT in
+ * 6.70, USO in 6.83), with the WDK's layout. */
+typedef struct _NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 {
+    ULONG TransmitChecksumOffloadSupported : 4;
+    ULONG ReceiveChecksumOffloadSupported : 4;
+    ULONG LsoV2Supported : 4;
+    ULONG RssSupported : 4;
+    ULONG VmqSupported : 4;
+    ULONG UsoSupported : 4;
+    ULONG Reserved : 8;
+    ULONG MaxHeaderSizeSupported;
+    union _ENCAPSULATION_PROTOCOL_INFO {
+        struct {
+            USHORT VxlanUDPPortNumber;
+            USHORT VxlanUDPPortNumberConfigurable : 1;
+        } VxlanInfo;
+        ULONG Value;
+    } EncapsulationProtocolInfo;
+    ULONG Reserved1;
+    ULONG Reserved2;
+} NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2, *PNDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2;
+#endif
+#if NDIS_SUPPORT_NDIS670
+typedef enum _NDIS_RFC6877_464XLAT_OFFLOAD_OPTIONS {
+    NDIS_RFC6877_464XLAT_OFFLOAD_NOT_SUPPORTED = 0,
+    NDIS_RFC6877_464XLAT_OFFLOAD_DISABLED,
+    NDIS_RFC6877_464XLAT_OFFLOAD_ENABLED,
+    NDIS_RFC6877_464XLAT_OFFLOAD_ON_DEMAND
+} NDIS_RFC6877_464XLAT_OFFLOAD_OPTIONS;
+typedef struct _NDIS_RFC6877_464XLAT_OFFLOAD {
+    NDIS_RFC6877_464XLAT_OFFLOAD_OPTIONS XlatOffload;
+    ULONG Flags; /* reserved, 0 */
+} NDIS_RFC6877_464XLAT_OFFLOAD, *PNDIS_RFC6877_464XLAT_OFFLOAD;
+#endif
+#if NDIS_SUPPORT_NDIS683
+typedef struct _NDIS_UDP_SEGMENTATION_OFFLOAD {
+    struct {
+        ULONG Encapsulation;
+        ULONG MaxOffLoadSize;
+        ULONG MinSegmentCount : 6;
+        ULONG SubMssFinalSegmentSupported : 1;
+        ULONG Reserved : 25;
+    } IPv4;
+    struct {
+        ULONG Encapsulation;
+        ULONG MaxOffLoadSize;
+        ULONG MinSegmentCount : 6;
+        ULONG SubMssFinalSegmentSupported : 1;
+        ULONG Reserved1 : 25;
+        ULONG IpExtensionHeadersSupported : 2;
+        ULONG Reserved2 : 30;
+    } IPv6;
+} NDIS_UDP_SEGMENTATION_OFFLOAD, *PNDIS_UDP_SEGMENTATION_OFFLOAD;
+#endif
+
 typedef struct _NDIS_OFFLOAD {
     NDIS_OBJECT_HEADER Header;
     NDIS_TCP_IP_CHECKSUM_OFFLOAD Checksum;
@@ -714,6 +789,16 @@ typedef struct _NDIS_OFFLOAD {
     NDIS_TCP_RECV_SEG_COALESCE_OFFLOAD Rsc;
     NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD EncapsulatedPacketTaskOffloadGre;
 #endif
+#if NDIS_SUPPORT_NDIS650
+    NDIS_ENCAPSULATED_PACKET_TASK_OFFLOAD_V2 EncapsulatedPacketTaskOffloadVxlan;
+    UCHAR EncapsulationTypes;
+#endif
+#if NDIS_SUPPORT_NDIS670
+    NDIS_RFC6877_464XLAT_OFFLOAD Rfc6877Xlat;
+#endif
+#if NDIS_SUPPORT_NDIS683
+    NDIS_UDP_SEGMENTATION_OFFLOAD UdpSegmentation;
+#endif
 } NDIS_OFFLOAD, *PNDIS_OFFLOAD;
 #define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_1 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, Flags)
 #if NDIS_SUPPORT_NDIS61
@@ -722,6 +807,20 @@ typedef struct _NDIS_OFFLOAD {
 #if NDIS_SUPPORT_NDIS630
 #    define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_3 \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, EncapsulatedPacketTaskOffloadGre)
+#endif
+#if NDIS_SUPPORT_NDIS650
+#    define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_4 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, EncapsulationTypes)
+#endif
+#if NDIS_SUPPORT_NDIS670
+#    define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_5 RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, Rfc6877Xlat)
+#endif
+#if NDIS_SUPPORT_NDIS683
+/* Revision 7 (NDIS 6.85) adds no member: its size is revision 6's. */
+#    define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_6 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, UdpSegmentation)
+#    define NDIS_SIZEOF_NDIS_OFFLOAD_REVISION_7 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_OFFLOAD, UdpSegmentation)
 #endif
 
 typedef struct _NDIS_OFFLOAD_ENCAPSULATION {
@@ -757,6 +856,9 @@ typedef struct _NDIS_RECEIVE_SCALE_CAPABILITIES {
 #if NDIS_SUPPORT_NDIS630
 #    define NDIS_SIZEOF_RECEIVE_SCALE_CAPABILITIES_REVISION_2 \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_CAPABILITIES, NumberOfIndirectionTableEntries)
+/* Revision 3 (NDIS 6.60) adds no member. */
+#    define NDIS_SIZEOF_RECEIVE_SCALE_CAPABILITIES_REVISION_3 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_CAPABILITIES, NumberOfIndirectionTableEntries)
 #endif
 
 typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS {
@@ -773,12 +875,19 @@ typedef struct _NDIS_RECEIVE_SCALE_PARAMETERS {
     ULONG NumberOfProcessorMasks;
     ULONG ProcessorMasksEntrySize;
 #endif
+#if NDIS_SUPPORT_NDIS660
+    PROCESSOR_NUMBER DefaultProcessorNumber; /* revision 3 (compat-d) */
+#endif
 } NDIS_RECEIVE_SCALE_PARAMETERS, *PNDIS_RECEIVE_SCALE_PARAMETERS;
 #define NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_REVISION_1 \
     RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_PARAMETERS, HashSecretKeyOffset)
 #if NDIS_SUPPORT_NDIS620
 #    define NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_REVISION_2 \
         RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_PARAMETERS, ProcessorMasksEntrySize)
+#endif
+#if NDIS_SUPPORT_NDIS660
+#    define NDIS_SIZEOF_RECEIVE_SCALE_PARAMETERS_REVISION_3 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_SCALE_PARAMETERS, DefaultProcessorNumber)
 #endif
 
 /* RSS hash: the function in the low byte, the types above it. */

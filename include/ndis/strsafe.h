@@ -145,6 +145,44 @@ NTSTATUS RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest,
                                ULONG dwFlags,
                                NTSTRSAFE_PCSTR pszFormat,
                                ...);
+/** The byte-counted forms (compat-d): as the Cch forms with cchDest =
+ * cbDest, *pcbRemaining in bytes; cbDest over NTSTRSAFE_MAX_CCH is
+ * STATUS_INVALID_PARAMETER, as a cchDest over it is. */
+NTSTATUS RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest,
+                               size_t cbDest,
+                               NTSTRSAFE_PSTR *ppszDestEnd,
+                               size_t *pcbRemaining,
+                               ULONG dwFlags,
+                               NTSTRSAFE_PCSTR pszFormat,
+                               va_list argList);
+NTSTATUS RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest,
+                              size_t cbDest,
+                              NTSTRSAFE_PSTR *ppszDestEnd,
+                              size_t *pcbRemaining,
+                              ULONG dwFlags,
+                              NTSTRSAFE_PCSTR pszFormat,
+                              ...);
+
+/*
+ * The "secure" CRT formatter drivers call next to strsafe (compat-d): the
+ * kernel's C runtime has it; a Linux or macOS C library does not, so undis
+ * gives it there (on Windows the C runtime's own is used). _TRUNCATE as
+ * count writes what fits; otherwise at most count characters. The result is
+ * always NUL-terminated (sizeOfBuffer > 0); the return is the length
+ * written, or -1 when the output was cut (at count or by the buffer with
+ * _TRUNCATE). Output that does not fit a count of _TRUNCATE's absence, a
+ * NULL buffer or format, or sizeOfBuffer 0 is MSVC's invalid-parameter
+ * case: -1, with buffer[0] = '\0' when there is a buffer. Windows printf
+ * conversions (%ws, %I64d, %Z, ...). Any IRQL (no allocation).
+ */
+#ifndef _TRUNCATE
+#    define _TRUNCATE ((size_t)-1)
+#endif
+#if !defined(_WIN32)
+int
+_vsnprintf_s(char *buffer, size_t sizeOfBuffer, size_t count, const char *format, va_list argptr);
+int _snprintf_s(char *buffer, size_t sizeOfBuffer, size_t count, const char *format, ...);
+#endif
 
 /** Init from a NUL-terminated string (NULL: empty); STATUS_INVALID_PARAMETER if too long. */
 NTSTATUS RtlUnicodeStringInit(_Out_ PUNICODE_STRING DestinationString,

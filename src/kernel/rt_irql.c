@@ -62,6 +62,12 @@ KeRaiseIrqlToDpcLevel(VOID)
     return KfRaiseIrql(DISPATCH_LEVEL);
 }
 
+KIRQL NTAPI
+KeRaiseIrqlToSynchLevel(VOID)
+{
+    return KfRaiseIrql(SYNCH_LEVEL);
+}
+
 /* ---- spin locks ----------------------------------------------------------- */
 
 static KSPIN_LOCK

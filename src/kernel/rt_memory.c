@@ -107,6 +107,24 @@ pool_free(PVOID p, BOOLEAN check_tag, ULONG tag)
     pool_reclaim(&h->f.track);
 }
 
+/* For the other allocators of the runtime (rt_hwio.c's shared memory): a
+ * tracked block aligned to align, listed at unload with the caller's site. */
+PVOID
+undis__rt_pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, const void *site)
+{
+    return pool_alloc(size, tag, align, FALSE, site);
+}
+
+/* The size a live pool block p was allocated with (a bug check if p is not one). */
+SIZE_T
+undis__rt_pool_size(PVOID p)
+{
+    if (p == NULL || ((ULONG_PTR)p & 15) != 0 || header_of(p)->f.magic != POOL_MAGIC_LIVE) {
+        undis__rt_bugcheck(BAD_POOL_CALLER, 7, "freeing an address that is not a pool block");
+    }
+    return header_of(p)->f.size;
+}
+
 static void
 check_pool_irql(BOOLEAN paged)
 {

@@ -77,6 +77,15 @@ void undis__rt_leaks_reclaim(uint64_t mark);
 /* "memory", "timer object", ... */
 const char *undis__rt_kind_name(undis__rt_kind kind);
 
+/* ---- pool (rt_memory.c) ----------------------------------------------------- */
+
+/* A tracked pool block of size bytes aligned to align (a power of two, at
+ * least 16), contents filled; NULL when memory runs out. Freed by
+ * ExFreePoolWithTag(p, tag). */
+PVOID undis__rt_pool_alloc(SIZE_T size, ULONG tag, SIZE_T align, const void *site);
+/* The size p was allocated with; bug check BAD_POOL_CALLER if p is not a live block. */
+SIZE_T undis__rt_pool_size(PVOID p);
+
 /* ---- DPCs (rt_dpc.c) ---------------------------------------------------------- */
 
 /* Calls fn for every KDPC queued on any processor (the queue lock held: fn

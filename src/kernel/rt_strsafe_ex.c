@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * rt_strsafe_ex.c: the Ex forms of the narrow Printf (RtlStringCchPrintfExA,
- * RtlStringCchVPrintfExA): the plain form, then the end pointer, the
- * remaining count and the fill/failure behaviour that dwFlags asks for.
+ * RtlStringCchVPrintfExA, and the byte-counted RtlStringCb(V)PrintfExA): the
+ * plain form, then the end pointer, the remaining count and the fill/failure
+ * behaviour that dwFlags asks for.
  */
 #include "kernel/rt_internal.h"
 
@@ -81,6 +82,38 @@ RtlStringCchPrintfExA(NTSTRSAFE_PSTR pszDest,
     va_start(ap, pszFormat);
     status = RtlStringCchVPrintfExA(pszDest, cchDest, ppszDestEnd, pcchRemaining, dwFlags,
                                     pszFormat, ap);
+    va_end(ap);
+    return status;
+}
+
+NTSTATUS
+RtlStringCbVPrintfExA(NTSTRSAFE_PSTR pszDest,
+                      size_t cbDest,
+                      NTSTRSAFE_PSTR *ppszDestEnd,
+                      size_t *pcbRemaining,
+                      ULONG dwFlags,
+                      NTSTRSAFE_PCSTR pszFormat,
+                      va_list argList)
+{
+    /* A char is one byte: the byte count is the character count. */
+    return RtlStringCchVPrintfExA(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags, pszFormat,
+                                  argList);
+}
+
+NTSTATUS
+RtlStringCbPrintfExA(NTSTRSAFE_PSTR pszDest,
+                     size_t cbDest,
+                     NTSTRSAFE_PSTR *ppszDestEnd,
+                     size_t *pcbRemaining,
+                     ULONG dwFlags,
+                     NTSTRSAFE_PCSTR pszFormat,
+                     ...)
+{
+    NTSTATUS status;
+    va_list ap;
+    va_start(ap, pszFormat);
+    status =
+        RtlStringCbVPrintfExA(pszDest, cbDest, ppszDestEnd, pcbRemaining, dwFlags, pszFormat, ap);
     va_end(ap);
     return status;
 }

@@ -106,6 +106,10 @@ int compat_gcc_check(const char *path,
 const char *compat_tree_find(const compat_tree *tree, const char *name);
 /* The tree's file that is path but for letter case, or NULL. */
 const char *compat_tree_find_in(const compat_tree *tree, const char *path);
+/* The tree's file ending in ext (".mof") whose name before ext begins name's
+ * base name, case-insensitively (netkvm.mof for netkvmmof.h), or NULL: the
+ * source a generator (mofcomp, mc, ctrpp) makes that header from. */
+const char *compat_tree_find_source(const compat_tree *tree, const char *name, const char *ext);
 /* 1 when a header-like file of the tree defines name. */
 int compat_tree_defines(const compat_tree *tree, const char *name);
 /* 1 when that definition sits inside #if/#ifdef testing _WIN32, _WIN64 or

@@ -204,6 +204,19 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
         add_cause(ctx, COMPAT_GENERATED, name, "mc", where, msg);
         return;
     }
+    /* mofcomp's header of WMI classes, mc's or ctrpp's of a manifest (compat-d):
+     * what they declare is not read from the source, so the names after
+     * them are the header's, not undis's */
+    if (compat_tree_find_source(ctx->tree, name, ".mof") != NULL) {
+        ctx->lost_unknown = 1;
+        add_cause(ctx, COMPAT_GENERATED, name, "mofcomp", where, msg);
+        return;
+    }
+    if (compat_tree_find_source(ctx->tree, name, ".man") != NULL) {
+        ctx->lost_unknown = 1;
+        add_cause(ctx, COMPAT_GENERATED, name, "mc or ctrpp, from a manifest", where, msg);
+        return;
+    }
     snprintf(generator, sizeof(generator), "%s.in", name);
     if (compat_tree_find(ctx->tree, generator) != NULL) {
         add_cause(ctx, COMPAT_GENERATED, name, "configure", where, msg);

@@ -118,6 +118,25 @@ compat_tree_find(const compat_tree *tree, const char *name)
     return NULL;
 }
 
+const char *
+compat_tree_find_source(const compat_tree *tree, const char *name, const char *ext)
+{
+    const char *base = strrchr(name, '/');
+    const char *back = strrchr(name, '\\');
+    size_t n = strlen(ext);
+    base = back > base ? back : base;
+    base = base ? base + 1 : name;
+    for (size_t k = 0; tree != NULL && k < tree->lower.n; k++) {
+        const char *file = tree->lower.v[k];
+        size_t stem = strlen(file);
+        if (stem >= n + 3 && strcasecmp(file + stem - n, ext) == 0 &&
+            strncasecmp(base, file, stem - n) == 0) {
+            return tree->paths.v[k];
+        }
+    }
+    return NULL;
+}
+
 /* The tree's file that is path but for letter case, or NULL. */
 const char *
 compat_tree_find_in(const compat_tree *tree, const char *path)
