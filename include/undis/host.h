@@ -384,6 +384,37 @@ int undis_host_filter_count(const undis_host *host);
  * end. With a miniport and filters, the names come in load order. */
 const char *undis_host_driver_name_at(const undis_host *host, int index);
 
+/** The role the driver loaded index-th (0 first) registered: "filter",
+ * "miniport" or "protocol"; "" past the end or for a driver that has not
+ * registered. Any thread. */
+const char *undis_host_driver_role_at(const undis_host *host, int index);
+
+/* What one driver of the stack did (running totals since its load; each
+ * counted at the hand-offs of host_stack.c, a chain at a time). */
+typedef struct undis_host_driver_stats {
+    ULONG64 sent;        /* NBLs it passed down (NdisFSendNetBufferLists; a protocol's sends) */
+    ULONG64 completed;   /* sends it completed up (NdisF/NdisMSendNetBufferListsComplete) */
+    ULONG64 indicated;   /* NBLs it indicated up (NdisF/NdisMIndicateReceiveNetBufferLists) */
+    ULONG64 returned;    /* receives it returned down (NdisFReturnNetBufferLists, a */
+                         /* protocol's NdisReturnNetBufferLists) */
+    ULONG64 oids;        /* OID requests that reached it (FilterOidRequest, MiniportOidRequest) */
+    ULONG64 direct_oids; /* direct OID requests that reached it (FilterDirectOidRequest, */
+                         /* MiniportDirectOidRequest) */
+    ULONG64 pauses;      /* FilterPause / MiniportPause calls */
+    ULONG64 restarts;    /* FilterRestart / MiniportRestart calls */
+    ULONG64 restart_requests; /* NdisFRestartFilter calls that started a pause and restart */
+} undis_host_driver_stats;
+
+/**
+ * A snapshot of the counts of the driver loaded index-th (0 first, as
+ * undis_host_driver_name_at). Pre: out not NULL. Post: NDIS_STATUS_SUCCESS
+ * and *out. Failure: NDIS_STATUS_INVALID_PARAMETER (host or out NULL, index
+ * past the drivers loaded; after undis_host_unload no driver is loaded:
+ * take the snapshot before), *out zeroed when out is not NULL. Any thread.
+ */
+NDIS_STATUS
+undis_host_get_driver_stats(undis_host *host, int index, undis_host_driver_stats *out);
+
 /** The module's state. Any thread. */
 undis_host_state undis_host_get_state(undis_host *host);
 

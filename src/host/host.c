@@ -457,6 +457,39 @@ undis_host_driver_name(const undis_host *host)
     return host != NULL ? host->drivers[0].friendly : ""; /* kept after unload */
 }
 
+const char *
+undis_host_driver_role_at(const undis_host *host, int index)
+{
+    static const char *const roles[] = { "", "filter", "miniport", "protocol" };
+    if (host == NULL || index < 0 || index >= host->ndrivers) {
+        return "";
+    }
+    return roles[host->drivers[index].role];
+}
+
+NDIS_STATUS
+undis_host_get_driver_stats(undis_host *host, int index, undis_host_driver_stats *out)
+{
+    struct host_counts *c;
+    if (out != NULL) {
+        memset(out, 0, sizeof(*out));
+    }
+    if (host == NULL || out == NULL || index < 0 || index >= host->ndrivers) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    c = &host->drivers[index].counts;
+    out->sent = undis__atomic_load_u64(&c->sent);
+    out->completed = undis__atomic_load_u64(&c->completed);
+    out->indicated = undis__atomic_load_u64(&c->indicated);
+    out->returned = undis__atomic_load_u64(&c->returned);
+    out->oids = undis__atomic_load_u64(&c->oids);
+    out->direct_oids = undis__atomic_load_u64(&c->direct_oids);
+    out->pauses = undis__atomic_load_u64(&c->pauses);
+    out->restarts = undis__atomic_load_u64(&c->restarts);
+    out->restart_requests = undis__atomic_load_u64(&c->restart_requests);
+    return NDIS_STATUS_SUCCESS;
+}
+
 undis_host_state
 undis_host_get_state(undis_host *host)
 {

@@ -73,6 +73,12 @@ typedef enum host_role {
     HOST_ROLE_PROTOCOL
 } host_role;
 
+/* What one driver did (undis_host_driver_stats), counted atomically. */
+struct host_counts {
+    volatile uint64_t sent, completed, indicated, returned, oids, direct_oids;
+    volatile uint64_t pauses, restarts, restart_requests;
+};
+
 /* One driver loaded into the host (undis_host_load). */
 struct host_driver {
     DRIVER_OBJECT driver_object;
@@ -88,6 +94,7 @@ struct host_driver {
     NDIS_HANDLE driver_context;
     NDIS_FILTER_DRIVER_CHARACTERISTICS chars;            /* filter: zero past Size */
     NDIS_MINIPORT_DRIVER_CHARACTERISTICS miniport_chars; /* miniport: zero past Size */
+    struct host_counts counts;
 };
 
 /* One pending OID request a module (filter or miniport) was given. */
@@ -242,6 +249,8 @@ undis__host_module_at(struct undis_host *host, int pos)
 {
     return pos >= 1 && pos <= host->nmodules ? &host->modules[pos - 1] : NULL;
 }
+/* The counts of the driver at pos, or NULL for undis's own edges. */
+struct host_counts *undis__host_counts_at(struct undis_host *host, int pos);
 /* The name of the driver at pos ("undis's protocol", a friendly name, ...). */
 const char *undis__host_name_at(struct undis_host *host, int pos);
 /* Data hand-offs from position from (a driver's NdisF/NdisM call, or an edge). */

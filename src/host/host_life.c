@@ -98,6 +98,7 @@ undis__host_module_restart(struct undis_host *host, struct host_module *m)
     p.LowerIfNetLuid.Value = 0x0006000000000001ull + (below - HOST_IFINDEX);
     p.Flags = HOST_RESTART_FLAGS;
     m->restart_done = 0;
+    undis__host_count(&m->driver->counts.restarts, 1);
     undis__host_set_state(&m->state, UNDIS_HOST_RESTARTING);
     status = m->chars->RestartHandler(m->context, &p);
     if (status == NDIS_STATUS_PENDING) {
@@ -259,6 +260,7 @@ undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG t
     p.Header.Size = (USHORT)sizeof(p);
     p.PauseReason = NDIS_PAUSE_FILTER_RESTART_STACK;
     m->pause_done = 0;
+    undis__host_count(&m->driver->counts.pauses, 1);
     undis__host_set_state(&m->state, UNDIS_HOST_PAUSING);
     status = m->chars->PauseHandler(m->context, &p);
     if (status == NDIS_STATUS_PENDING && !undis__host_wait(&m->pause_done, timeout_ms)) {
