@@ -79,6 +79,8 @@ typedef struct undis_host_stats {
     ULONG64 miniport_oids;                 /* requests that reached the miniport */
     ULONG64 status_indications;            /* reached the protocol */
     ULONG64 findings;                      /* host rules reported */
+    ULONG64 filter_restarts;               /* pauses and restarts of the stack that */
+                                           /* NdisFRestartFilter asked for, completed */
 } undis_host_stats;
 
 /**
@@ -150,6 +152,28 @@ NDIS_STATUS undis_host_pause(undis_host *host, ULONG timeout_ms);
  * Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST when not PAUSED, else the
  * restart's status (state PAUSED). PASSIVE_LEVEL. */
 NDIS_STATUS undis_host_restart(undis_host *host);
+
+/**
+ * NdisFRestartFilter, as the host serves it: a filter module (attached, not
+ * detaching) asks for a pause and restart of its stack; the call returns
+ * NDIS_STATUS_SUCCESS at once (any IRQL <= DISPATCH_LEVEL, from any of its
+ * handlers) and the host's restart worker (a thread of the host's) pauses
+ * the stack top-down, calls FilterSetModuleOptions of each module that asked
+ * and restarts it bottom-up, under the lock the life calls hold (it waits
+ * for one running). A stack that is paused when the worker comes is left
+ * paused: its next restart calls FilterSetModuleOptions. Requests made
+ * while one waits are served by the same pause and restart. The call fails
+ * with NDIS_STATUS_FAILURE for a module detached or attaching, or while
+ * undis_host_detach runs, and NDIS_STATUS_RESOURCES when the worker thread
+ * cannot be made. undis_host_stats.filter_restarts counts the cycles done.
+ *
+ * undis_host_wait_filter_restarts waits up to timeout_ms until no request
+ * is waiting or being served. Post: NDIS_STATUS_SUCCESS. Failure:
+ * NDIS_STATUS_FAILURE (time out), NDIS_STATUS_INVALID_PARAMETER (host
+ * NULL). PASSIVE_LEVEL, not from a driver's handler (the worker may be
+ * waiting for that handler's caller).
+ */
+NDIS_STATUS undis_host_wait_filter_restarts(undis_host *host, ULONG timeout_ms);
 
 /** Pauses (when running), detaches the filters top-down (FilterDetach) and
  * halts the miniport driver (MiniportHaltEx); state DETACHED. Nothing when

@@ -132,6 +132,7 @@ undis_host_create(undis_host **out)
         free(host);
         return NDIS_STATUS_RESOURCES;
     }
+    undis__host_restart_init(host);
     memcpy(host->mac, g_default_mac, sizeof(host->mac));
     host->mtu = 1500;
     host->link_up = 1;
@@ -146,6 +147,7 @@ undis_host_destroy(undis_host *host)
         return;
     }
     undis_host_unload(host);
+    undis__host_restart_fini(host);
     undis__host_frames_fini(host);
     undis__host_protocol_free(host);
     undis__host_kserv_destroy(host);
@@ -522,6 +524,7 @@ undis_host_get_stats(undis_host *host, undis_host_stats *out)
     out->miniport_oids = undis__atomic_load_u64(&h->miniport_oids);
     out->status_indications = undis__atomic_load_u64(&h->status_indications);
     out->findings = undis__atomic_load_u64(&h->findings);
+    out->filter_restarts = undis__atomic_load_u64(&h->filter_restarts);
 }
 
 void

@@ -119,6 +119,7 @@ struct host_module {
     volatile int pause_done;
     NDIS_STATUS restart_status;
     struct host_oid_slot oid;
+    volatile int restart_requested; /* NdisFRestartFilter: FilterSetModuleOptions is due */
 };
 
 /* A driver's miniport adapter at the bottom (host_miniport.c). */
@@ -163,6 +164,14 @@ struct undis_host {
     const struct host_top_ops *top; /* NULL: undis's protocol */
     void *top_context;
     volatile int state; /* the stack's undis_host_state */
+    /* the life lock (host_life.c) and the restart worker (host_restart.c) */
+    undis__mutex life_lock;        /* held by attach, pause, restart, detach, the worker */
+    volatile int detaching;        /* undis_host_detach runs: NdisFRestartFilter fails */
+    undis__mutex restart_lock;     /* guards the four below; never held across a call out */
+    undis__cond restart_cond;      /* a request came, or one was served */
+    undis__thread *restart_worker; /* made at the first request */
+    int restart_pending, restart_stop, restart_served;
+    volatile uint64_t filter_restarts; /* pauses and restarts the worker completed */
     NDIS_HANDLE nbl_pool;
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
@@ -431,6 +440,19 @@ NDIS_STATUS undis__host_module_restart(struct undis_host *host, struct host_modu
 NDIS_STATUS
 undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG timeout_ms);
 void undis__host_module_detach(struct undis_host *host, struct host_module *m);
+
+/* The stack's pause (top-down) and restart (bottom-up), with the life lock
+ * held (undis_host_pause and undis_host_restart take it). */
+NDIS_STATUS undis__host_stack_pause(struct undis_host *host, ULONG timeout_ms);
+NDIS_STATUS undis__host_stack_restart(struct undis_host *host);
+
+/* ---- host_restart.c (NdisFRestartFilter) ---- */
+/* The locks (undis_host_create); stop and join the worker (destroy). */
+void undis__host_restart_init(struct undis_host *host);
+void undis__host_restart_fini(struct undis_host *host);
+/* The stack is paused and about to restart: FilterSetModuleOptions of each
+ * module that asked for the restart (the life lock held). */
+void undis__host_module_options(struct undis_host *host);
 
 /* ---- host_miniport.c ---- */
 /* Initialize the driver's adapter (MiniportInitializeEx); PAUSED after. */

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * host_unsupported.c: the filter calls the host does not give behaviour yet
- * (docs/host.md, "not done yet"): a filter-initiated restart, PnP events,
- * direct OID requests and cancellation. Each reports
+ * (docs/host.md, "not done yet"): PnP events, direct OID requests and
+ * cancellation. Each reports
  * NOT_SUPPORTED_IN_USER_MODE once per process (base/report.h) naming
  * itself, then fails the way its documentation allows:
- * - NdisFRestartFilter: NDIS_STATUS_FAILURE (NDIS could not start the
- *   restart; the filter module stays as it is).
  * - NdisFNetPnPEvent, NdisFDirectOidRequest: NDIS_STATUS_NOT_SUPPORTED, the
  *   status an underlying driver gives an event or request it does not take.
  * - NdisFCancelOidRequest, NdisFCancelDirectOidRequest: a cancel is only a
@@ -20,14 +18,6 @@
 #include "host/host_internal.h"
 
 #include "base/report.h"
-
-NDIS_STATUS
-NdisFRestartFilter(NDIS_HANDLE NdisFilterHandle)
-{
-    UNREFERENCED_PARAMETER(NdisFilterHandle);
-    undis__report_unsupported("NdisFRestartFilter");
-    return NDIS_STATUS_FAILURE;
-}
 
 VOID
 NdisFCancelOidRequest(NDIS_HANDLE NdisFilterHandle, PVOID RequestId)

@@ -314,6 +314,10 @@ host_life(undis_host *host, struct driver_run *run)
     rc = run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_ATTACH);
     rc = rc != 0 ? rc : traffic(host, run);
     rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_TRAFFIC);
+    if (undis_host_wait_filter_restarts(host, 2000) != NDIS_STATUS_SUCCESS) {
+        fprintf(stderr, "undis: a restart a filter asked for (NdisFRestartFilter) did not end\n");
+        rc = rc != 0 ? rc : 1;
+    }
     if (undis_host_get_state(host) == UNDIS_HOST_RUNNING &&
         undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: the pause did not complete\n", run->path);
