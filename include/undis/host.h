@@ -81,6 +81,7 @@ typedef struct undis_host_stats {
     ULONG64 findings;                      /* host rules reported */
     ULONG64 filter_restarts;               /* pauses and restarts of the stack that */
                                            /* NdisFRestartFilter asked for, completed */
+    ULONG64 direct_oids, direct_oids_completed; /* undis_host_direct_oid: issued / completed */
 } undis_host_stats;
 
 /**
@@ -334,6 +335,33 @@ NDIS_STATUS undis_host_oid(undis_host *host,
                            PVOID buffer,
                            ULONG length,
                            ULONG *bytes);
+
+/**
+ * undis's protocol issues a direct OID request (NDIS 6.1: the fast path
+ * NdisDirectOidRequest takes), as undis_host_oid issues an ordinary one, but
+ * through the direct handlers: each filter's FilterDirectOidRequest
+ * (bypassing a filter without one: characteristics before revision 2 have
+ * none), then the miniport driver's MiniportDirectOidRequest or undis's
+ * miniport (which answers as undis_host_oid says). A module completes it
+ * once, by its handler's status or, after NDIS_STATUS_PENDING, by
+ * NdisFDirectOidRequestComplete / NdisMDirectOidRequestComplete (waited for
+ * 1 s); a second completion is HOST_OID_COMPLETED_TWICE.
+ * Pre: type NdisRequestQueryInformation, NdisRequestSetInformation or
+ * NdisRequestQueryStatistics. Post: the request's status; *bytes (may be
+ * NULL) the bytes written or read. Failure: NDIS_STATUS_INVALID_PARAMETER
+ * (host NULL, another type), NDIS_STATUS_INVALID_DEVICE_REQUEST when no
+ * module is attached or the host's driver is a protocol,
+ * NDIS_STATUS_NOT_SUPPORTED when the request reaches a miniport driver that
+ * registered no MiniportDirectOidRequest, NDIS_STATUS_FAILURE when a pending
+ * request did not complete in time. Ownership: buffer is the caller's, used
+ * during the call only. PASSIVE_LEVEL, one request at a time per host.
+ */
+NDIS_STATUS undis_host_direct_oid(undis_host *host,
+                                  NDIS_REQUEST_TYPE type,
+                                  NDIS_OID oid,
+                                  PVOID buffer,
+                                  ULONG length,
+                                  ULONG *bytes);
 
 /** undis's miniport indicates NDIS_STATUS_LINK_STATE (connected or not) up
  * the stack; the link state its OIDs report changes too. Nothing with a

@@ -525,6 +525,8 @@ undis_host_get_stats(undis_host *host, undis_host_stats *out)
     out->status_indications = undis__atomic_load_u64(&h->status_indications);
     out->findings = undis__atomic_load_u64(&h->findings);
     out->filter_restarts = undis__atomic_load_u64(&h->filter_restarts);
+    out->direct_oids = undis__atomic_load_u64(&h->direct_oids);
+    out->direct_oids_completed = undis__atomic_load_u64(&h->direct_oids_completed);
 }
 
 void

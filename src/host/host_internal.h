@@ -120,6 +120,7 @@ struct host_module {
     NDIS_STATUS restart_status;
     struct host_oid_slot oid;
     volatile int restart_requested; /* NdisFRestartFilter: FilterSetModuleOptions is due */
+    struct host_oid_slot direct;    /* the direct OID request it was given (host_direct_oid.c) */
 };
 
 /* A driver's miniport adapter at the bottom (host_miniport.c). */
@@ -137,6 +138,7 @@ struct host_adapter {
     BOOLEAN registration_set; /* NdisMSetMiniportAttributes: registration */
     BOOLEAN general_set;      /* NdisMSetMiniportAttributes: general */
     struct host_oid_slot oid;
+    struct host_oid_slot direct; /* the direct OID request it was given */
 };
 
 /*
@@ -190,6 +192,8 @@ struct undis_host {
     volatile int oid_done;
     NDIS_STATUS oid_status;
     PNDIS_OID_REQUEST oid_request;
+    volatile int direct_done; /* undis's protocol's direct request (host_direct_oid.c) */
+    NDIS_STATUS direct_status;
     undis_host_status_fn *status_fn;
     void *status_context;
     /* undis's miniport */
@@ -210,6 +214,7 @@ struct undis_host {
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
     volatile uint64_t oids, oids_completed, miniport_oids, status_indications, findings;
+    volatile uint64_t direct_oids, direct_oids_completed;
     /* the protocol role: the driver's protocol at the top (host_protocol.c) */
     struct host_protocol *protocol;
     /* kernel services (host_kserv.c): settings, leaks at unload */
@@ -428,6 +433,14 @@ void undis__host_kserv_unload(struct undis_host *host);
 void undis__host_kserv_destroy(struct undis_host *host);
 
 /* ---- host_oid.c ---- */
+/* An NDIS_OID_REQUEST of undis's protocol (revision 1, the default port). */
+void undis__host_oid_init(
+    NDIS_OID_REQUEST *r, NDIS_REQUEST_TYPE type, NDIS_OID oid, PVOID buffer, ULONG length);
+/* ---- host_direct_oid.c ---- */
+/* A direct OID request from position from goes down (FilterDirectOidRequest,
+ * MiniportDirectOidRequest or undis's miniport). */
+NDIS_STATUS
+undis__host_direct_oid_from(struct undis_host *host, int from, PNDIS_OID_REQUEST request);
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 /* undis's protocol counts a status indication that reached it. */
 void undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
