@@ -396,7 +396,149 @@ TEST(protocol_registration_fails_when_its_settings_cannot_be_bound)
     CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
 }
 
+DRIVER_INITIALIZE DriverEntry; /* examples/drivers/passthru_filter.c */
+
+/* A protocol stands alone in its host: one loaded after a filter fails its
+ * registration (DriverEntry fails with it), and a driver loaded after a
+ * protocol is refused; each host goes on with what it had. */
+TEST(protocol_stands_alone_in_its_host)
+{
+    undis_host *filter_host = NULL;
+    undis_host *protocol_host = NULL;
+    unsigned long long base = undis_alloc_outstanding();
+    reset();
+    CHECK_EQ_INT((int)undis_host_create(&filter_host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(filter_host, DriverEntry, "passthru"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(filter_host, mini_entry, "mini"),
+                 (int)(NTSTATUS)NDIS_STATUS_FAILURE);
+    CHECK(!undis_host_is_protocol(filter_host));
+    CHECK_EQ_INT(undis_host_filter_count(filter_host), 1);
+    CHECK_EQ_INT((int)undis_host_attach(filter_host), (int)NDIS_STATUS_SUCCESS);
+    undis_host_destroy(filter_host);
+
+    CHECK_EQ_INT((int)undis_host_create(&protocol_host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(protocol_host, mini_entry, "mini"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(protocol_host, DriverEntry, "passthru"),
+                 (int)STATUS_INVALID_PARAMETER);
+    CHECK(undis_host_is_protocol(protocol_host));
+    CHECK_EQ_INT(undis_host_filter_count(protocol_host), 0);
+    CHECK_EQ_INT((int)undis_host_attach(protocol_host), (int)NDIS_STATUS_SUCCESS);
+    undis_host_destroy(protocol_host);
+    undis_report_set_hook(NULL, NULL);
+    CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+}
+
+/* The table of settings bindings full (32 protocols' hosts): a filter's
+ * registration cannot bind its handles and fails with
+ * NDIS_STATUS_RESOURCES, leaving nothing registered; with room again it
+ * loads. */
+TEST(filter_registration_fails_when_its_settings_cannot_be_bound)
+{
+    undis_host *hosts[33];
+    unsigned long long base = undis_alloc_outstanding();
+    reset();
+    g.deregister = FALSE; /* one g for 32 drivers: each host deregisters its own */
+    for (int i = 0; i < 33; i++) {
+        hosts[i] = NULL;
+        CHECK_EQ_INT((int)undis_host_create(&hosts[i]), (int)NDIS_STATUS_SUCCESS);
+        CHECK_EQ_INT((int)undis_host_set_config_text(hosts[i], "MTU = 9000\n"),
+                     (int)NDIS_STATUS_SUCCESS);
+        if (i < 32) {
+            CHECK_EQ_INT((int)undis_host_load(hosts[i], mini_entry, "mini"), (int)STATUS_SUCCESS);
+        }
+    }
+    CHECK(!NT_SUCCESS(undis_host_load(hosts[32], DriverEntry, "passthru")));
+    CHECK_EQ_INT(undis_host_filter_count(hosts[32]), 0);
+    CHECK_EQ_INT((int)undis_host_attach(hosts[32]), (int)NDIS_STATUS_INVALID_DEVICE_REQUEST);
+    undis_host_destroy(hosts[7]); /* two slots free again: a filter needs two */
+    CHECK_EQ_INT((int)undis_host_load(hosts[32], DriverEntry, "passthru"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT(undis_host_filter_count(hosts[32]), 1);
+    CHECK_EQ_INT((int)undis_host_attach(hosts[32]), (int)NDIS_STATUS_SUCCESS);
+    for (int i = 0; i < 33; i++) {
+        if (i != 7) {
+            undis_host_destroy(hosts[i]);
+        }
+    }
+    undis_report_set_hook(NULL, NULL);
+    CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+}
+
+static PDEVICE_OBJECT g_device;
+static NDIS_HANDLE g_device_handle;
+
+static NTSTATUS
+device_dispatch(PDEVICE_OBJECT device, PIRP irp)
+{
+    (void)device;
+    irp->IoStatus.Status = STATUS_SUCCESS;
+    irp->IoStatus.Information = 0;
+    IoCompleteRequest(irp, IO_NO_INCREMENT);
+    return STATUS_SUCCESS;
+}
+
+static VOID
+device_unload(PDRIVER_OBJECT driver)
+{
+    (void)driver;
+    NdisDeregisterDeviceEx(g_device_handle);
+    NdisDeregisterProtocolDriver(g.protocol);
+}
+
+/* A protocol registers its control device with NdisRegisterDeviceEx and
+ * its NdisProtocolHandle (as NDIS lets any driver type do). */
+static NTSTATUS
+device_entry(PDRIVER_OBJECT driver, PUNICODE_STRING path)
+{
+    static PDRIVER_DISPATCH table[IRP_MJ_MAXIMUM_FUNCTION + 1];
+    NDIS_STRING name = NDIS_STRING_CONST("\\Device\\MiniProto");
+    NDIS_STRING link = NDIS_STRING_CONST("\\DosDevices\\MiniProto");
+    NDIS_DEVICE_OBJECT_ATTRIBUTES a;
+    NDIS_STATUS status;
+    (void)path;
+    driver->DriverUnload = device_unload;
+    status = mini_register();
+    if (status != NDIS_STATUS_SUCCESS) {
+        return (NTSTATUS)status;
+    }
+    table[IRP_MJ_CREATE] = device_dispatch;
+    table[IRP_MJ_CLEANUP] = device_dispatch;
+    table[IRP_MJ_CLOSE] = device_dispatch;
+    memset(&a, 0, sizeof(a));
+    a.Header.Type = NDIS_OBJECT_TYPE_DEVICE_OBJECT_ATTRIBUTES;
+    a.Header.Revision = NDIS_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    a.Header.Size = NDIS_SIZEOF_DEVICE_OBJECT_ATTRIBUTES_REVISION_1;
+    a.DeviceName = &name;
+    a.SymbolicName = &link;
+    a.MajorFunctions = table;
+    status = NdisRegisterDeviceEx(g.protocol, &a, &g_device, &g_device_handle);
+    if (status != NDIS_STATUS_SUCCESS) {
+        NdisDeregisterProtocolDriver(g.protocol);
+    }
+    return (NTSTATUS)status;
+}
+
+TEST(protocol_registers_a_device_with_its_protocol_handle)
+{
+    undis_host *host = NULL;
+    undis_host_file *file = NULL;
+    unsigned long long base = undis_alloc_outstanding();
+    reset();
+    CHECK_EQ_INT((int)undis_host_create(&host), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(host, device_entry, "miniproto"), (int)STATUS_SUCCESS);
+    CHECK(g_device != NULL);
+    CHECK(g_device->DriverObject != NULL);
+    CHECK_EQ_INT((int)undis_host_device_open(host, "\\\\.\\MiniProto", &file), (int)STATUS_SUCCESS);
+    undis_host_device_close(file);
+    undis_host_destroy(host);
+    CHECK_EQ_INT(g.reports, 0);
+    undis_report_set_hook(NULL, NULL);
+    CHECK_EQ_INT((int)undis_alloc_outstanding(), (int)base);
+}
+
 TEST_MAIN_BEGIN
+TEST_CASE(protocol_stands_alone_in_its_host)
+TEST_CASE(filter_registration_fails_when_its_settings_cannot_be_bound)
+TEST_CASE(protocol_registers_a_device_with_its_protocol_handle)
 TEST_CASE(protocol_driver_entry_failing_after_registering_is_deregistered)
 TEST_CASE(protocol_never_deregistered_is_deregistered_at_unload)
 TEST_CASE(protocol_registration_outside_driver_entry_fails)

@@ -112,11 +112,17 @@ undis_host_leaks_at_unload(const undis_host *host)
     return host != NULL ? host->leaks_at_unload : 0;
 }
 
+/* Hosts with drivers loaded now, in the process. The kernel runtime's list
+ * of what drivers hold is the process's: what was made since a host's
+ * mark is that host's only while no other host runs drivers. */
+static volatile uint64_t g_loaded_hosts;
+
 void
 undis__host_kserv_load(struct undis_host *host)
 {
     host->leak_mark = undis__rt_leak_mark();
     host->leaks_at_unload = 0;
+    (void)undis__atomic_add_u64(&g_loaded_hosts, 1);
 }
 
 struct leak_ctx {
@@ -159,6 +165,11 @@ undis__host_kserv_unload(struct undis_host *host)
     struct leak_ctx c;
     c.host = host;
     c.count = 0;
+    if (undis__atomic_add_u64(&g_loaded_hosts, UINT64_MAX) != 0) { /* minus one */
+        /* another host's drivers may own what was made since the mark */
+        host->leaks_at_unload = 0;
+        return;
+    }
     (void)undis__rt_leaks(host->leak_mark, report_leak, &c);
     if (c.count > LEAKS_REPORTED_MAX) {
         undis__host_report(host, UNDIS_RULE_HOST_LEAK_AT_UNLOAD, "DriverUnload", NULL,
