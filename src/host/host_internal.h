@@ -24,7 +24,9 @@
  * role: NdisM*), host_frames.c (the batch pool: chained sends and receives
  * of many frames in one call), host_nbls.c (the caller's own NBLs and the
  * edges' taps), host_protocol*.c (the protocol role, at the top through
- * struct host_top_ops), host_device.c / host_irp.c / host_file.c (control
+ * struct host_top_ops), host_restart.c (NdisFRestartFilter: the restart
+ * worker), host_direct_oid.c (direct OID requests), host_device.c /
+ * host_irp.c / host_file.c (control
  * devices).
  */
 #ifndef UNDIS_HOST_INTERNAL_H
