@@ -26,8 +26,7 @@
  * edges' taps), host_protocol*.c (the protocol role, at the top through
  * struct host_top_ops), host_restart.c (NdisFRestartFilter: the restart
  * worker), host_direct_oid.c (direct OID requests), host_device.c /
- * host_irp.c / host_file.c (control
- * devices).
+ * host_irp.c / host_file.c (control devices).
  */
 #ifndef UNDIS_HOST_INTERNAL_H
 #define UNDIS_HOST_INTERNAL_H
