@@ -35,7 +35,10 @@
  * _indicate_link may be called from several threads at once while the
  * module runs, at PASSIVE_LEVEL or DISPATCH_LEVEL (raise the IRQL of the
  * calling thread with KeRaiseIrql: the host sets the NDIS_*_FLAGS_
- * DISPATCH_LEVEL flags from the caller's IRQL).
+ * DISPATCH_LEVEL flags from the caller's IRQL). The stack's attach, pause,
+ * restart and detach hold the host's life lock; a thread of the host's
+ * serves a filter's NdisFRestartFilter under it (see
+ * undis_host_wait_filter_restarts).
  */
 #ifndef UNDIS_HOST_H
 #define UNDIS_HOST_H
