@@ -346,6 +346,73 @@ TEST(stack_two_filters_over_the_loopback_miniport)
 }
 
 /* One miniport driver, two adapters in two hosts (two stacks). */
+/* What each driver of a stack did, in load order (undis_host_get_driver_stats). */
+TEST(stack_counts_each_driver)
+{
+    undis_host *host = create();
+    undis_host_driver_stats up, mp, low;
+    CHECK_EQ_INT((int)undis_host_load(host, DriverEntry, "upper"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(host, LoopbackDriverEntry, "loopback"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_load(host, SecondPassthruEntry, "lower"), (int)STATUS_SUCCESS);
+    CHECK_STR_EQ(undis_host_driver_role_at(host, 0), "filter");
+    CHECK_STR_EQ(undis_host_driver_role_at(host, 1), "miniport");
+    CHECK_STR_EQ(undis_host_driver_role_at(host, 2), "filter");
+    CHECK_STR_EQ(undis_host_driver_role_at(host, 3), "");
+    CHECK_EQ_INT((int)undis_host_attach(host), (int)NDIS_STATUS_SUCCESS);
+    for (int i = 0; i < 30; i++) {
+        CHECK_EQ_INT((int)undis_host_send(host, g_frame, FRAME_LEN), (int)NDIS_STATUS_SUCCESS);
+    }
+    CHECK_EQ_INT((int)undis_host_pause(host, 1000), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 0, &up), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 1, &mp), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 2, &low), (int)NDIS_STATUS_SUCCESS);
+    /* each filter passed 30 down and completed 30 up; the loopback completed
+     * the 30 and indicated them back up, each filter passed those up and
+     * returned them down */
+    CHECK_EQ_INT((int)up.sent, 30);
+    CHECK_EQ_INT((int)low.sent, 30);
+    CHECK_EQ_INT((int)up.completed, 30);
+    CHECK_EQ_INT((int)low.completed, 30);
+    CHECK_EQ_INT((int)mp.sent, 0);
+    CHECK_EQ_INT((int)mp.completed, 30);
+    CHECK_EQ_INT((int)mp.indicated, 30);
+    CHECK_EQ_INT((int)low.indicated, 30);
+    CHECK_EQ_INT((int)up.returned, 30);
+    CHECK_EQ_INT((int)mp.returned, 0);
+    CHECK_EQ_INT((int)up.pauses, 1);
+    CHECK_EQ_INT((int)up.restarts, 1);
+    CHECK_EQ_INT((int)mp.pauses, 1);
+    CHECK_EQ_INT((int)mp.restarts, 1);
+    finish(host);
+}
+
+TEST(driver_stats_bad_input)
+{
+    undis_host *host = create();
+    undis_host_driver_stats st;
+    st.sent = 99;
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 0, &st),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)st.sent, 0); /* zeroed */
+    CHECK_EQ_INT((int)undis_host_load(host, DriverEntry, "upper"), (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, -1, &st),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 1, &st),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 0, NULL),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(NULL, 0, &st),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    CHECK_STR_EQ(undis_host_driver_role_at(NULL, 0), "");
+    CHECK_STR_EQ(undis_host_driver_role_at(host, -1), "");
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 0, &st), (int)NDIS_STATUS_SUCCESS);
+    CHECK_EQ_INT((int)st.sent, 0);
+    undis_host_unload(host); /* the drivers are forgotten */
+    CHECK_EQ_INT((int)undis_host_get_driver_stats(host, 0, &st),
+                 (int)NDIS_STATUS_INVALID_PARAMETER);
+    finish(host);
+}
+
 TEST(miniport_driver_with_two_adapters)
 {
     undis_host *a = start_loopback();
@@ -449,6 +516,8 @@ TEST_CASE(miniport_holds_thousands_of_sends)
 TEST_CASE(miniport_rx_whole_driver_receives_from_its_dpc)
 TEST_CASE(stack_two_filters_over_undis_miniport)
 TEST_CASE(stack_two_filters_over_the_loopback_miniport)
+TEST_CASE(stack_counts_each_driver)
+TEST_CASE(driver_stats_bad_input)
 TEST_CASE(miniport_driver_with_two_adapters)
 TEST_CASE(miniport_initialize_failure_and_a_second_miniport)
 TEST_CASE(miniport_initialize_survives_allocation_failures)

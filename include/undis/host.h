@@ -35,7 +35,10 @@
  * _indicate_link may be called from several threads at once while the
  * module runs, at PASSIVE_LEVEL or DISPATCH_LEVEL (raise the IRQL of the
  * calling thread with KeRaiseIrql: the host sets the NDIS_*_FLAGS_
- * DISPATCH_LEVEL flags from the caller's IRQL).
+ * DISPATCH_LEVEL flags from the caller's IRQL). The stack's attach, pause,
+ * restart and detach hold the host's life lock; a thread of the host's
+ * serves a filter's NdisFRestartFilter under it (see
+ * undis_host_wait_filter_restarts).
  */
 #ifndef UNDIS_HOST_H
 #define UNDIS_HOST_H
@@ -79,6 +82,9 @@ typedef struct undis_host_stats {
     ULONG64 miniport_oids;                 /* requests that reached the miniport */
     ULONG64 status_indications;            /* reached the protocol */
     ULONG64 findings;                      /* host rules reported */
+    ULONG64 filter_restarts;               /* pauses and restarts of the stack that */
+                                           /* NdisFRestartFilter asked for, completed */
+    ULONG64 direct_oids, direct_oids_completed; /* undis_host_direct_oid: issued / completed */
 } undis_host_stats;
 
 /**
@@ -150,6 +156,28 @@ NDIS_STATUS undis_host_pause(undis_host *host, ULONG timeout_ms);
  * Failure: NDIS_STATUS_INVALID_DEVICE_REQUEST when not PAUSED, else the
  * restart's status (state PAUSED). PASSIVE_LEVEL. */
 NDIS_STATUS undis_host_restart(undis_host *host);
+
+/**
+ * NdisFRestartFilter, as the host serves it: a filter module (attached, not
+ * detaching) asks for a pause and restart of its stack; the call returns
+ * NDIS_STATUS_SUCCESS at once (any IRQL <= DISPATCH_LEVEL, from any of its
+ * handlers) and the host's restart worker (a thread of the host's) pauses
+ * the stack top-down, calls FilterSetModuleOptions of each module that asked
+ * and restarts it bottom-up, under the lock the life calls hold (it waits
+ * for one running). A stack that is paused when the worker comes is left
+ * paused: its next restart calls FilterSetModuleOptions. Requests made
+ * while one waits are served by the same pause and restart. The call fails
+ * with NDIS_STATUS_FAILURE for a module detached or attaching, or while
+ * undis_host_detach runs, and NDIS_STATUS_RESOURCES when the worker thread
+ * cannot be made. undis_host_stats.filter_restarts counts the cycles done.
+ *
+ * undis_host_wait_filter_restarts waits up to timeout_ms until no request
+ * is waiting or being served. Post: NDIS_STATUS_SUCCESS. Failure:
+ * NDIS_STATUS_FAILURE (time out), NDIS_STATUS_INVALID_PARAMETER (host
+ * NULL). PASSIVE_LEVEL, not from a driver's handler (the worker may be
+ * waiting for that handler's caller).
+ */
+NDIS_STATUS undis_host_wait_filter_restarts(undis_host *host, ULONG timeout_ms);
 
 /** Pauses (when running), detaches the filters top-down (FilterDetach) and
  * halts the miniport driver (MiniportHaltEx); state DETACHED. Nothing when
@@ -311,6 +339,33 @@ NDIS_STATUS undis_host_oid(undis_host *host,
                            ULONG length,
                            ULONG *bytes);
 
+/**
+ * undis's protocol issues a direct OID request (NDIS 6.1: the fast path
+ * NdisDirectOidRequest takes), as undis_host_oid issues an ordinary one, but
+ * through the direct handlers: each filter's FilterDirectOidRequest
+ * (bypassing a filter without one: characteristics before revision 2 have
+ * none), then the miniport driver's MiniportDirectOidRequest or undis's
+ * miniport (which answers as undis_host_oid says). A module completes it
+ * once, by its handler's status or, after NDIS_STATUS_PENDING, by
+ * NdisFDirectOidRequestComplete / NdisMDirectOidRequestComplete (waited for
+ * 1 s); a second completion is HOST_OID_COMPLETED_TWICE.
+ * Pre: type NdisRequestQueryInformation, NdisRequestSetInformation or
+ * NdisRequestQueryStatistics. Post: the request's status; *bytes (may be
+ * NULL) the bytes written or read. Failure: NDIS_STATUS_INVALID_PARAMETER
+ * (host NULL, another type), NDIS_STATUS_INVALID_DEVICE_REQUEST when no
+ * module is attached or the host's driver is a protocol,
+ * NDIS_STATUS_NOT_SUPPORTED when the request reaches a miniport driver that
+ * registered no MiniportDirectOidRequest, NDIS_STATUS_FAILURE when a pending
+ * request did not complete in time. Ownership: buffer is the caller's, used
+ * during the call only. PASSIVE_LEVEL, one request at a time per host.
+ */
+NDIS_STATUS undis_host_direct_oid(undis_host *host,
+                                  NDIS_REQUEST_TYPE type,
+                                  NDIS_OID oid,
+                                  PVOID buffer,
+                                  ULONG length,
+                                  ULONG *bytes);
+
 /** undis's miniport indicates NDIS_STATUS_LINK_STATE (connected or not) up
  * the stack; the link state its OIDs report changes too. Nothing with a
  * miniport driver at the bottom (it indicates its own). Any thread, IRQL <=
@@ -383,6 +438,37 @@ int undis_host_filter_count(const undis_host *host);
 /** The friendly name of the driver loaded index-th (0 first), "" past the
  * end. With a miniport and filters, the names come in load order. */
 const char *undis_host_driver_name_at(const undis_host *host, int index);
+
+/** The role the driver loaded index-th (0 first) registered: "filter",
+ * "miniport" or "protocol"; "" past the end or for a driver that has not
+ * registered. Any thread. */
+const char *undis_host_driver_role_at(const undis_host *host, int index);
+
+/* What one driver of the stack did (running totals since its load; each
+ * counted at the hand-offs of host_stack.c, a chain at a time). */
+typedef struct undis_host_driver_stats {
+    ULONG64 sent;        /* NBLs it passed down (NdisFSendNetBufferLists; a protocol's sends) */
+    ULONG64 completed;   /* sends it completed up (NdisF/NdisMSendNetBufferListsComplete) */
+    ULONG64 indicated;   /* NBLs it indicated up (NdisF/NdisMIndicateReceiveNetBufferLists) */
+    ULONG64 returned;    /* receives it returned down (NdisFReturnNetBufferLists, a */
+                         /* protocol's NdisReturnNetBufferLists) */
+    ULONG64 oids;        /* OID requests that reached it (FilterOidRequest, MiniportOidRequest) */
+    ULONG64 direct_oids; /* direct OID requests that reached it (FilterDirectOidRequest, */
+                         /* MiniportDirectOidRequest) */
+    ULONG64 pauses;      /* FilterPause / MiniportPause calls */
+    ULONG64 restarts;    /* FilterRestart / MiniportRestart calls */
+    ULONG64 restart_requests; /* NdisFRestartFilter calls that started a pause and restart */
+} undis_host_driver_stats;
+
+/**
+ * A snapshot of the counts of the driver loaded index-th (0 first, as
+ * undis_host_driver_name_at). Pre: out not NULL. Post: NDIS_STATUS_SUCCESS
+ * and *out. Failure: NDIS_STATUS_INVALID_PARAMETER (host or out NULL, index
+ * past the drivers loaded; after undis_host_unload no driver is loaded:
+ * take the snapshot before), *out zeroed when out is not NULL. Any thread.
+ */
+NDIS_STATUS
+undis_host_get_driver_stats(undis_host *host, int index, undis_host_driver_stats *out);
 
 /** The module's state. Any thread. */
 undis_host_state undis_host_get_state(undis_host *host);

@@ -132,6 +132,7 @@ undis_host_create(undis_host **out)
         free(host);
         return NDIS_STATUS_RESOURCES;
     }
+    undis__host_restart_init(host);
     memcpy(host->mac, g_default_mac, sizeof(host->mac));
     host->mtu = 1500;
     host->link_up = 1;
@@ -146,6 +147,7 @@ undis_host_destroy(undis_host *host)
         return;
     }
     undis_host_unload(host);
+    undis__host_restart_fini(host);
     undis__host_frames_fini(host);
     undis__host_protocol_free(host);
     undis__host_kserv_destroy(host);
@@ -457,6 +459,39 @@ undis_host_driver_name(const undis_host *host)
     return host != NULL ? host->drivers[0].friendly : ""; /* kept after unload */
 }
 
+const char *
+undis_host_driver_role_at(const undis_host *host, int index)
+{
+    static const char *const roles[] = { "", "filter", "miniport", "protocol" };
+    if (host == NULL || index < 0 || index >= host->ndrivers) {
+        return "";
+    }
+    return roles[host->drivers[index].role];
+}
+
+NDIS_STATUS
+undis_host_get_driver_stats(undis_host *host, int index, undis_host_driver_stats *out)
+{
+    struct host_counts *c;
+    if (out != NULL) {
+        memset(out, 0, sizeof(*out));
+    }
+    if (host == NULL || out == NULL || index < 0 || index >= host->ndrivers) {
+        return NDIS_STATUS_INVALID_PARAMETER;
+    }
+    c = &host->drivers[index].counts;
+    out->sent = undis__atomic_load_u64(&c->sent);
+    out->completed = undis__atomic_load_u64(&c->completed);
+    out->indicated = undis__atomic_load_u64(&c->indicated);
+    out->returned = undis__atomic_load_u64(&c->returned);
+    out->oids = undis__atomic_load_u64(&c->oids);
+    out->direct_oids = undis__atomic_load_u64(&c->direct_oids);
+    out->pauses = undis__atomic_load_u64(&c->pauses);
+    out->restarts = undis__atomic_load_u64(&c->restarts);
+    out->restart_requests = undis__atomic_load_u64(&c->restart_requests);
+    return NDIS_STATUS_SUCCESS;
+}
+
 undis_host_state
 undis_host_get_state(undis_host *host)
 {
@@ -489,6 +524,9 @@ undis_host_get_stats(undis_host *host, undis_host_stats *out)
     out->miniport_oids = undis__atomic_load_u64(&h->miniport_oids);
     out->status_indications = undis__atomic_load_u64(&h->status_indications);
     out->findings = undis__atomic_load_u64(&h->findings);
+    out->filter_restarts = undis__atomic_load_u64(&h->filter_restarts);
+    out->direct_oids = undis__atomic_load_u64(&h->direct_oids);
+    out->direct_oids_completed = undis__atomic_load_u64(&h->direct_oids_completed);
 }
 
 void

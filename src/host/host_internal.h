@@ -24,8 +24,9 @@
  * role: NdisM*), host_frames.c (the batch pool: chained sends and receives
  * of many frames in one call), host_nbls.c (the caller's own NBLs and the
  * edges' taps), host_protocol*.c (the protocol role, at the top through
- * struct host_top_ops), host_device.c / host_irp.c / host_file.c (control
- * devices).
+ * struct host_top_ops), host_restart.c (NdisFRestartFilter: the restart
+ * worker), host_direct_oid.c (direct OID requests), host_device.c /
+ * host_irp.c / host_file.c (control devices).
  */
 #ifndef UNDIS_HOST_INTERNAL_H
 #define UNDIS_HOST_INTERNAL_H
@@ -73,6 +74,12 @@ typedef enum host_role {
     HOST_ROLE_PROTOCOL
 } host_role;
 
+/* What one driver did (undis_host_driver_stats), counted atomically. */
+struct host_counts {
+    volatile uint64_t sent, completed, indicated, returned, oids, direct_oids;
+    volatile uint64_t pauses, restarts, restart_requests;
+};
+
 /* One driver loaded into the host (undis_host_load). */
 struct host_driver {
     DRIVER_OBJECT driver_object;
@@ -88,6 +95,7 @@ struct host_driver {
     NDIS_HANDLE driver_context;
     NDIS_FILTER_DRIVER_CHARACTERISTICS chars;            /* filter: zero past Size */
     NDIS_MINIPORT_DRIVER_CHARACTERISTICS miniport_chars; /* miniport: zero past Size */
+    struct host_counts counts;
 };
 
 /* One pending OID request a module (filter or miniport) was given. */
@@ -113,6 +121,8 @@ struct host_module {
     volatile int pause_done;
     NDIS_STATUS restart_status;
     struct host_oid_slot oid;
+    volatile int restart_requested; /* NdisFRestartFilter: FilterSetModuleOptions is due */
+    struct host_oid_slot direct;    /* the direct OID request it was given (host_direct_oid.c) */
 };
 
 /* A driver's miniport adapter at the bottom (host_miniport.c). */
@@ -130,6 +140,7 @@ struct host_adapter {
     BOOLEAN registration_set; /* NdisMSetMiniportAttributes: registration */
     BOOLEAN general_set;      /* NdisMSetMiniportAttributes: general */
     struct host_oid_slot oid;
+    struct host_oid_slot direct; /* the direct OID request it was given */
 };
 
 /*
@@ -160,6 +171,14 @@ struct undis_host {
     /* data calls of undis's protocol (top) and miniport (bottom) under way:
      * a pause waits for them (undis__host_edge_enter) */
     volatile int top_busy, bottom_busy;
+    /* the life lock (host_life.c) and the restart worker (host_restart.c) */
+    undis__mutex life_lock;        /* held by attach, pause, restart, detach, the worker */
+    volatile int detaching;        /* undis_host_detach runs: NdisFRestartFilter fails */
+    undis__mutex restart_lock;     /* guards the four below; never held across a call out */
+    undis__cond restart_cond;      /* a request came, or one was served */
+    undis__thread *restart_worker; /* made at the first request */
+    int restart_pending, restart_stop, restart_served;
+    volatile uint64_t filter_restarts; /* pauses and restarts the worker completed */
     NDIS_HANDLE nbl_pool;
     /* the ledger (host_ledger.c) */
     undis__spinlock ledger_lock;
@@ -178,6 +197,8 @@ struct undis_host {
     volatile int oid_done;
     NDIS_STATUS oid_status;
     PNDIS_OID_REQUEST oid_request;
+    volatile int direct_done; /* undis's protocol's direct request (host_direct_oid.c) */
+    NDIS_STATUS direct_status;
     undis_host_status_fn *status_fn;
     void *status_context;
     /* undis's miniport */
@@ -198,6 +219,7 @@ struct undis_host {
     volatile uint64_t send_nbls, send_bytes, send_completed, wire_out_nbls, wire_out_bytes;
     volatile uint64_t recv_nbls, recv_bytes, recv_returned, up_nbls, up_bytes;
     volatile uint64_t oids, oids_completed, miniport_oids, status_indications, findings;
+    volatile uint64_t direct_oids, direct_oids_completed;
     /* the protocol role: the driver's protocol at the top (host_protocol.c) */
     struct host_protocol *protocol;
     /* kernel services (host_kserv.c): settings, leaks at unload */
@@ -251,6 +273,8 @@ undis__host_module_at(struct undis_host *host, int pos)
  * the data calls into it under way are over (so that what it holds can be
  * listed). */
 void undis__host_module_paused(struct host_module *m);
+/* The counts of the driver at pos, or NULL for undis's own edges. */
+struct host_counts *undis__host_counts_at(struct undis_host *host, int pos);
 /* The name of the driver at pos ("undis's protocol", a friendly name, ...). */
 const char *undis__host_name_at(struct undis_host *host, int pos);
 /* Data hand-offs from position from (a driver's NdisF/NdisM call, or an edge). */
@@ -428,6 +452,14 @@ void undis__host_kserv_unload(struct undis_host *host);
 void undis__host_kserv_destroy(struct undis_host *host);
 
 /* ---- host_oid.c ---- */
+/* An NDIS_OID_REQUEST of undis's protocol (revision 1, the default port). */
+void undis__host_oid_init(
+    NDIS_OID_REQUEST *r, NDIS_REQUEST_TYPE type, NDIS_OID oid, PVOID buffer, ULONG length);
+/* ---- host_direct_oid.c ---- */
+/* A direct OID request from position from goes down (FilterDirectOidRequest,
+ * MiniportDirectOidRequest or undis's miniport). */
+NDIS_STATUS
+undis__host_direct_oid_from(struct undis_host *host, int from, PNDIS_OID_REQUEST request);
 NDIS_STATUS undis__host_miniport_oid(struct undis_host *host, PNDIS_OID_REQUEST request);
 /* undis's protocol counts a status indication that reached it. */
 void undis__host_own_protocol_status(struct undis_host *host, PNDIS_STATUS_INDICATION s);
@@ -447,6 +479,19 @@ NDIS_STATUS undis__host_module_restart(struct undis_host *host, struct host_modu
 NDIS_STATUS
 undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG timeout_ms);
 void undis__host_module_detach(struct undis_host *host, struct host_module *m);
+
+/* The stack's pause (top-down) and restart (bottom-up), with the life lock
+ * held (undis_host_pause and undis_host_restart take it). */
+NDIS_STATUS undis__host_stack_pause(struct undis_host *host, ULONG timeout_ms);
+NDIS_STATUS undis__host_stack_restart(struct undis_host *host);
+
+/* ---- host_restart.c (NdisFRestartFilter) ---- */
+/* The locks (undis_host_create); stop and join the worker (destroy). */
+void undis__host_restart_init(struct undis_host *host);
+void undis__host_restart_fini(struct undis_host *host);
+/* The stack is paused and about to restart: FilterSetModuleOptions of each
+ * module that asked for the restart (the life lock held). */
+void undis__host_module_options(struct undis_host *host);
 
 /* ---- host_miniport.c ---- */
 /* Initialize the driver's adapter (MiniportInitializeEx); PAUSED after. */

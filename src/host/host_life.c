@@ -131,6 +131,7 @@ undis__host_module_restart(struct undis_host *host, struct host_module *m)
     p.LowerIfNetLuid.Value = 0x0006000000000001ull + (below - HOST_IFINDEX);
     p.Flags = HOST_RESTART_FLAGS;
     m->restart_done = 0;
+    undis__host_count(&m->driver->counts.restarts, 1);
     undis__host_set_state(&m->state, UNDIS_HOST_RESTARTING);
     status = m->chars->RestartHandler(m->context, &p);
     if (status == NDIS_STATUS_PENDING) {
@@ -205,10 +206,11 @@ undis__host_modules_attach(struct undis_host *host)
 }
 
 /* Restart bottom-up: the miniport, then the lowest filter first. */
-static NDIS_STATUS
-restart_stack(struct undis_host *host)
+NDIS_STATUS
+undis__host_stack_restart(struct undis_host *host)
 {
     NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+    undis__host_module_options(host); /* those NdisFRestartFilter asked for */
     undis__host_set_state(&host->state, UNDIS_HOST_RESTARTING);
     if (host->miniport_driver != NULL && host->adapter.state != UNDIS_HOST_RUNNING) {
         status = undis__host_adapter_restart(host);
@@ -223,14 +225,11 @@ restart_stack(struct undis_host *host)
     return status;
 }
 
-NDIS_STATUS
-undis_host_attach(undis_host *host)
+static NDIS_STATUS
+attach_stack(struct undis_host *host)
 {
     NDIS_STATUS status;
-    if (host != NULL && undis__host_protocol_registered(host)) {
-        return undis__host_protocol_bind(host);
-    }
-    if (host == NULL || (host->ndrivers == 0 && host->miniport_driver == NULL) ||
+    if ((host->ndrivers == 0 && host->miniport_driver == NULL) ||
         host->state != UNDIS_HOST_DETACHED) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
@@ -252,19 +251,43 @@ undis_host_attach(undis_host *host)
         return status;
     }
     undis__host_set_state(&host->state, UNDIS_HOST_PAUSED);
-    return restart_stack(host);
+    return undis__host_stack_restart(host);
+}
+
+/* The life calls of a stack hold the life lock: the restart worker
+ * (host_restart.c, NdisFRestartFilter) pauses and restarts under it too. */
+NDIS_STATUS
+undis_host_attach(undis_host *host)
+{
+    NDIS_STATUS status;
+    if (host != NULL && undis__host_protocol_registered(host)) {
+        return undis__host_protocol_bind(host);
+    }
+    if (host == NULL) {
+        return NDIS_STATUS_INVALID_DEVICE_REQUEST;
+    }
+    undis__mutex_lock(&host->life_lock);
+    status = attach_stack(host);
+    undis__mutex_unlock(&host->life_lock);
+    return status;
 }
 
 NDIS_STATUS
 undis_host_restart(undis_host *host)
 {
+    NDIS_STATUS status = NDIS_STATUS_INVALID_DEVICE_REQUEST;
     if (host != NULL && undis__host_protocol_registered(host)) {
         return undis__host_protocol_restart(host);
     }
-    if (host == NULL || host->state != UNDIS_HOST_PAUSED) {
-        return NDIS_STATUS_INVALID_DEVICE_REQUEST;
+    if (host == NULL) {
+        return status;
     }
-    return restart_stack(host);
+    undis__mutex_lock(&host->life_lock);
+    if (host->state == UNDIS_HOST_PAUSED) {
+        status = undis__host_stack_restart(host);
+    }
+    undis__mutex_unlock(&host->life_lock);
+    return status;
 }
 
 VOID
@@ -293,6 +316,7 @@ undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG t
     p.Header.Size = (USHORT)sizeof(p);
     p.PauseReason = NDIS_PAUSE_FILTER_RESTART_STACK;
     m->pause_done = 0;
+    undis__host_count(&m->driver->counts.pauses, 1);
     undis__host_set_state(&m->state, UNDIS_HOST_PAUSING);
     before = undis__host_pausing_swap(&m->state);
     status = m->chars->PauseHandler(m->context, &p);
@@ -316,10 +340,23 @@ undis__host_module_pause(struct undis_host *host, struct host_module *m, ULONG t
 NDIS_STATUS
 undis_host_pause(undis_host *host, ULONG timeout_ms)
 {
+    NDIS_STATUS status;
     if (host != NULL && undis__host_protocol_registered(host)) {
         return undis__host_protocol_pause(host, timeout_ms);
     }
-    if (host == NULL || host->state != UNDIS_HOST_RUNNING) {
+    if (host == NULL) {
+        return NDIS_STATUS_INVALID_DEVICE_REQUEST;
+    }
+    undis__mutex_lock(&host->life_lock);
+    status = undis__host_stack_pause(host, timeout_ms);
+    undis__mutex_unlock(&host->life_lock);
+    return status;
+}
+
+NDIS_STATUS
+undis__host_stack_pause(struct undis_host *host, ULONG timeout_ms)
+{
+    if (host->state != UNDIS_HOST_RUNNING) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
     undis__host_set_state(&host->state, UNDIS_HOST_PAUSING);
@@ -360,16 +397,22 @@ undis_host_detach(undis_host *host)
         undis__host_protocol_unbind(host);
         return;
     }
-    if (host == NULL || host->state == UNDIS_HOST_DETACHED) {
+    if (host == NULL) {
         return;
     }
-    if (host->state == UNDIS_HOST_RUNNING) {
-        (void)undis_host_pause(host, HOST_WAIT_MS);
+    undis__mutex_lock(&host->life_lock);
+    if (host->state != UNDIS_HOST_DETACHED) {
+        undis__atomic_store_release_int(&host->detaching, 1); /* NdisFRestartFilter fails */
+        if (host->state == UNDIS_HOST_RUNNING) {
+            (void)undis__host_stack_pause(host, HOST_WAIT_MS);
+        }
+        for (int pos = 1; pos <= host->nmodules; pos++) {
+            undis__host_module_detach(host, &host->modules[pos - 1]);
+        }
+        undis__host_adapter_halt(host);
+        undis__host_ledger_clear(host);
+        undis__host_set_state(&host->state, UNDIS_HOST_DETACHED);
+        undis__atomic_store_release_int(&host->detaching, 0);
     }
-    for (int pos = 1; pos <= host->nmodules; pos++) {
-        undis__host_module_detach(host, &host->modules[pos - 1]);
-    }
-    undis__host_adapter_halt(host);
-    undis__host_ledger_clear(host);
-    undis__host_set_state(&host->state, UNDIS_HOST_DETACHED);
+    undis__mutex_unlock(&host->life_lock);
 }

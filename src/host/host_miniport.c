@@ -323,6 +323,7 @@ undis__host_adapter_restart(struct undis_host *host)
     p.Header.Size = (USHORT)sizeof(p);
     a->restart_done = 0;
     undis__host_set_state(&a->state, UNDIS_HOST_RESTARTING);
+    undis__host_count(&a->driver->counts.restarts, 1);
     status = a->chars->RestartHandler(a->context, &p);
     if (status == NDIS_STATUS_PENDING) {
         if (!undis__host_wait(&a->restart_done, HOST_MINIPORT_WAIT_MS)) {
@@ -385,6 +386,7 @@ undis__host_adapter_pause(struct undis_host *host, ULONG timeout_ms)
     a->pause_done = 0;
     undis__host_set_state(&a->state, UNDIS_HOST_PAUSING);
     before = undis__host_pausing_swap(&a->state);
+    undis__host_count(&a->driver->counts.pauses, 1);
     status = a->chars->PauseHandler(a->context, &p);
     (void)undis__host_pausing_swap(before);
     if (status == NDIS_STATUS_PENDING && !undis__host_wait(&a->pause_done, timeout_ms)) {

@@ -136,8 +136,9 @@ NdisFOidRequestComplete(NDIS_HANDLE NdisFilterHandle,
     undis__host_oid_complete(m->handle.host, m->pos, &m->oid, OidRequest, Status, __func__);
 }
 
-static void
-init_request(NDIS_OID_REQUEST *r, NDIS_REQUEST_TYPE type, NDIS_OID oid, PVOID buffer, ULONG length)
+void
+undis__host_oid_init(
+    NDIS_OID_REQUEST *r, NDIS_REQUEST_TYPE type, NDIS_OID oid, PVOID buffer, ULONG length)
 {
     memset(r, 0, sizeof(*r));
     r->Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
@@ -165,7 +166,7 @@ undis_host_oid(undis_host *host,
     if (state == UNDIS_HOST_DETACHED || state == UNDIS_HOST_ATTACHING) {
         return NDIS_STATUS_INVALID_DEVICE_REQUEST;
     }
-    init_request(&r, type, oid, buffer, length);
+    undis__host_oid_init(&r, type, oid, buffer, length);
     undis__host_count(&host->oids, 1);
     host->oid_done = 0;
     host->oid_request = &r;

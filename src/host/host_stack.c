@@ -25,6 +25,7 @@
  */
 #include "host/host_internal.h"
 
+#include <stddef.h>
 #include <stdio.h>
 
 const char *
@@ -77,6 +78,29 @@ undis__host_module_paused(struct host_module *m)
     undis__host_set_state(&m->state, UNDIS_HOST_PAUSED);
     while (undis__atomic_load_seq_cst_int(&m->busy) != 0) {
         undis__sleep_ns(10000u);
+    }
+}
+
+struct host_counts *
+undis__host_counts_at(struct undis_host *host, int pos)
+{
+    struct host_module *m = undis__host_module_at(host, pos);
+    if (m != NULL) {
+        return &m->driver->counts;
+    }
+    if (pos == UNDIS_HOST_TOP) {
+        return host->top != NULL && host->ndrivers > 0 ? &host->drivers[0].counts : NULL;
+    }
+    return host->miniport_driver != NULL ? &host->miniport_driver->counts : NULL;
+}
+
+/* Counts n NBLs of a hand-off by the driver at pos (nothing for undis's edges). */
+static void
+count_at(struct undis_host *host, int pos, size_t field, uint64_t n)
+{
+    struct host_counts *c = undis__host_counts_at(host, pos);
+    if (c != NULL && n != 0) {
+        undis__host_count((volatile uint64_t *)(void *)((char *)c + field), n);
     }
 }
 
@@ -208,7 +232,12 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
 {
     int to = send_target(host, from);
     struct host_module *m;
+    uint64_t sent = 0;
     if (to == undis__host_bottom(host)) {
+        for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
+            sent++;
+        }
+        count_at(host, from, offsetof(struct host_counts, sent), sent);
         send_to_bottom(host, from, nbls, flags);
         return;
     }
@@ -219,6 +248,7 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
     }
     for (PNET_BUFFER_LIST n = nbls; n != NULL; n = NET_BUFFER_LIST_NEXT_NBL(n)) {
         BOOLEAN full = FALSE;
+        sent++;
         if (from == UNDIS_HOST_TOP && host->top == NULL) { /* a new NBL of undis's protocol */
             full = !undis__host_ledger_add(host, n, HOST_NBL_SEND, to, from);
         } else {
@@ -228,6 +258,7 @@ undis__host_send_from(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
             untracked(host, n);
         }
     }
+    count_at(host, from, offsetof(struct host_counts, sent), sent);
     m->chars->SendNetBufferListsHandler(m->context, nbls, NDIS_DEFAULT_PORT_NUMBER, flags);
     module_leave(m);
 }
@@ -279,7 +310,7 @@ deliver_return(struct undis_host *host, int target, PNET_BUFFER_LIST chain, ULON
 /* A run of NBLs owned by origin, taken out of the ledger, goes to target
  * (recorded as its holder there unless target owns them), appended to the
  * batch b (delivered first when it is for another target). */
-static void
+static uint64_t
 run_to(struct undis_host *host,
        struct host_batch *b,
        PNET_BUFFER_LIST run,
@@ -289,6 +320,7 @@ run_to(struct undis_host *host,
        ULONG flags)
 {
     PNET_BUFFER_LIST last = run;
+    uint64_t n = 1;
     if (target != origin && !undis__host_ledger_add_chain(host, run, kind, target, origin)) {
         untracked(host, run);
     }
@@ -302,10 +334,12 @@ run_to(struct undis_host *host,
     }
     while (NET_BUFFER_LIST_NEXT_NBL(last) != NULL) {
         last = NET_BUFFER_LIST_NEXT_NBL(last);
+        n++;
     }
     b->target = target;
     *b->tail = run;
     b->tail = &NET_BUFFER_LIST_NEXT_NBL(last);
+    return n;
 }
 
 static int return_target(struct undis_host *host, int holder, int origin);
@@ -348,6 +382,7 @@ undis__host_complete_from(
     struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
     struct host_batch b;
+    uint64_t done = 0;
     batch_init(&b);
     while (nbls != NULL) {
         PNET_BUFFER_LIST next;
@@ -356,8 +391,8 @@ undis__host_complete_from(
         PNET_BUFFER_LIST run =
             undis__host_ledger_take_run(host, &nbls, HOST_NBL_SEND, holder, &origin);
         if (run != NULL) { /* the usual case: a run of sends, one lock */
-            run_to(host, &b, run, complete_target(host, holder, origin), origin, HOST_NBL_SEND,
-                   flags);
+            done += run_to(host, &b, run, complete_target(host, holder, origin), origin,
+                           HOST_NBL_SEND, flags);
             continue;
         }
         next = NET_BUFFER_LIST_NEXT_NBL(nbls);
@@ -365,11 +400,13 @@ undis__host_complete_from(
         if (kind == HOST_NBL_SEND && h == holder) {
             NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
             complete_one(host, holder, nbls, origin, &b, flags);
+            done++;
         } else {
             misreturned(host, holder, nbls, kind, h, origin, function, TRUE);
         }
         nbls = next;
     }
+    count_at(host, holder, offsetof(struct host_counts, completed), done);
     if (b.head != NULL) {
         deliver_complete(host, b.target, b.head, flags);
     }
@@ -479,6 +516,7 @@ undis__host_return_from(
     struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
     struct host_batch b;
+    uint64_t done = 0;
     batch_init(&b);
     while (nbls != NULL) {
         PNET_BUFFER_LIST next;
@@ -487,8 +525,8 @@ undis__host_return_from(
         PNET_BUFFER_LIST run =
             undis__host_ledger_take_run(host, &nbls, HOST_NBL_RECEIVE, holder, &origin);
         if (run != NULL) { /* the usual case: a run of returns, one lock */
-            run_to(host, &b, run, return_target(host, holder, origin), origin, HOST_NBL_RECEIVE,
-                   flags);
+            done += run_to(host, &b, run, return_target(host, holder, origin), origin,
+                           HOST_NBL_RECEIVE, flags);
             continue;
         }
         next = NET_BUFFER_LIST_NEXT_NBL(nbls);
@@ -496,11 +534,13 @@ undis__host_return_from(
         if (kind == HOST_NBL_RECEIVE && h == holder) {
             NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
             return_one(host, holder, nbls, origin, &b, flags);
+            done++;
         } else {
             misreturned(host, holder, nbls, kind, h, origin, function, FALSE);
         }
         nbls = next;
     }
+    count_at(host, holder, offsetof(struct host_counts, returned), done);
     if (b.head != NULL) {
         deliver_return(host, b.target, b.head, flags);
     }
@@ -717,6 +757,7 @@ undis__host_indicate_from(
     struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG count, ULONG flags)
 {
     int to = receive_target(host, from);
+    count_at(host, from, offsetof(struct host_counts, indicated), count);
     if ((flags & NDIS_RECEIVE_FLAGS_RESOURCES) != 0) {
         indicate_resources(host, from, to, nbls, flags);
     } else if (to == UNDIS_HOST_TOP) {
@@ -739,6 +780,7 @@ undis__host_oid_from(struct undis_host *host, int from, PNDIS_OID_REQUEST reques
     while (to < bottom && host->modules[to - 1].chars->OidRequestHandler == NULL) {
         to++;
     }
+    count_at(host, to, offsetof(struct host_counts, oids), 1);
     if (to == bottom) {
         return host->miniport_driver != NULL ? undis__host_adapter_oid(host, from, request)
                                              : undis__host_miniport_oid(host, request);

@@ -1,33 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * host_unsupported.c: the filter calls the host does not give behaviour yet
- * (docs/host.md, "not done yet"): a filter-initiated restart, PnP events,
- * direct OID requests and cancellation. Each reports
+ * (docs/host.md, "not done yet"): PnP events and cancellation (direct OID
+ * requests are host_direct_oid.c's). Each reports
  * NOT_SUPPORTED_IN_USER_MODE once per process (base/report.h) naming
  * itself, then fails the way its documentation allows:
- * - NdisFRestartFilter: NDIS_STATUS_FAILURE (NDIS could not start the
- *   restart; the filter module stays as it is).
- * - NdisFNetPnPEvent, NdisFDirectOidRequest: NDIS_STATUS_NOT_SUPPORTED, the
+ * - NdisFNetPnPEvent: NDIS_STATUS_NOT_SUPPORTED, the
  *   status an underlying driver gives an event or request it does not take.
  * - NdisFCancelOidRequest, NdisFCancelDirectOidRequest: a cancel is only a
  *   hint; a request the host does not pend has nothing to cancel.
  *   (NdisFCancelSendNetBufferLists is the host's: host_miniport.c.)
- * - NdisFDirectOidRequestComplete: no direct request was ever forwarded up
- *   by the host, so there is nothing to complete.
  * - NdisFDevicePnPEventNotify: the notification is advisory; dropping it
  *   changes nothing in the host's stack.
  */
 #include "host/host_internal.h"
 
 #include "base/report.h"
-
-NDIS_STATUS
-NdisFRestartFilter(NDIS_HANDLE NdisFilterHandle)
-{
-    UNREFERENCED_PARAMETER(NdisFilterHandle);
-    undis__report_unsupported("NdisFRestartFilter");
-    return NDIS_STATUS_FAILURE;
-}
 
 VOID
 NdisFCancelOidRequest(NDIS_HANDLE NdisFilterHandle, PVOID RequestId)
@@ -52,26 +40,6 @@ NdisFDevicePnPEventNotify(NDIS_HANDLE NdisFilterHandle, PNET_DEVICE_PNP_EVENT Ne
     UNREFERENCED_PARAMETER(NdisFilterHandle);
     UNREFERENCED_PARAMETER(NetDevicePnPEvent);
     undis__report_unsupported("NdisFDevicePnPEventNotify");
-}
-
-NDIS_STATUS
-NdisFDirectOidRequest(NDIS_HANDLE NdisFilterHandle, PNDIS_OID_REQUEST OidRequest)
-{
-    UNREFERENCED_PARAMETER(NdisFilterHandle);
-    UNREFERENCED_PARAMETER(OidRequest);
-    undis__report_unsupported("NdisFDirectOidRequest");
-    return NDIS_STATUS_NOT_SUPPORTED;
-}
-
-VOID
-NdisFDirectOidRequestComplete(NDIS_HANDLE NdisFilterHandle,
-                              PNDIS_OID_REQUEST OidRequest,
-                              NDIS_STATUS Status)
-{
-    UNREFERENCED_PARAMETER(NdisFilterHandle);
-    UNREFERENCED_PARAMETER(OidRequest);
-    UNREFERENCED_PARAMETER(Status);
-    undis__report_unsupported("NdisFDirectOidRequestComplete");
 }
 
 VOID

@@ -4,8 +4,8 @@
  * host routes them (NdisOidRequest is the host's: host_protocol_data.c;
  * NdisMOidRequestComplete and NdisMIndicateStatusEx too: host_miniport.c).
  * NdisDirectOidRequest returns NDIS_STATUS_NOT_SUPPORTED (documented: the
- * request is not supported); the VOID calls (NdisCancelOidRequest,
- * NdisMDirectOidRequestComplete) have no request or listener to reach: a
+ * request is not supported); NdisCancelOidRequest has no request to
+ * reach (NdisMDirectOidRequestComplete is the host's: host_direct_oid.c): a
  * request the driver sent was already failed
  * synchronously, so no completion is awaited. Report and do nothing.
  * Each function reports NOT_SUPPORTED_IN_USER_MODE once per process
@@ -32,15 +32,4 @@ NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
     UNREFERENCED_PARAMETER(NdisBindingHandle);
     UNREFERENCED_PARAMETER(RequestId);
     undis__report_unsupported("NdisCancelOidRequest");
-}
-
-VOID
-NdisMDirectOidRequestComplete(NDIS_HANDLE MiniportAdapterHandle,
-                              PNDIS_OID_REQUEST OidRequest,
-                              NDIS_STATUS Status)
-{
-    UNREFERENCED_PARAMETER(MiniportAdapterHandle);
-    UNREFERENCED_PARAMETER(OidRequest);
-    UNREFERENCED_PARAMETER(Status);
-    undis__report_unsupported("NdisMDirectOidRequestComplete");
 }

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver.c: `undis run --driver PATH[:filter|:miniport|:protocol] --in FILE`.
- * Loads a filter, miniport or protocol driver built as a shared object (its
- * DriverEntry found with dlsym; the NDIS functions it calls resolve to this
- * executable, which exports them), hosts it (<undis/host.h>; the role is
- * what DriverEntry registers, checked against the one named), issues the
+ * run_driver.c: `undis run --driver PATH[:filter|:miniport|:protocol]...
+ * --in FILE`. Loads filter, miniport or protocol drivers built as shared
+ * objects (each dlopen'ed on its own, its DriverEntry found with dlsym; the
+ * NDIS functions it calls resolve to this executable, which exports them)
+ * into one host, in command-line order (<undis/host.h>: filters stack in
+ * load order, the first on top; a miniport is the bottom wherever it comes;
+ * a protocol stands alone; each role is what DriverEntry registers, checked
+ * against the one named), issues the
  * OIDs a protocol issues at bind (packet filter, current address,
  * statistics), runs every frame of the capture down its send path (a
  * filter's; a protocol sends on its own) and up its receive path (receives
@@ -15,8 +18,9 @@
  * control device after the attach, after the traffic or after the pause
  * (run_ioctl.c). Exit status: 0 clean, 1 findings, unbalanced
  * counts, a leak or an event that failed, 2 bad input (no such file, no
- * DriverEntry, a failed load, a role DriverEntry did not register, a bad
- * --events token, an unwritable --out).
+ * DriverEntry, a failed load, a role DriverEntry did not register, a
+ * protocol with other drivers, two miniports, one shared object twice, a
+ * bad --events token, an unwritable --out).
  */
 #include "undis_tool.h"
 
@@ -34,9 +38,20 @@
 
 #define DRIVER_MAX_FINDINGS_SHOWN 20
 
-struct driver_run {
-    const char *path;
+/* One --driver option. */
+struct driver_spec {
+    const char *arg;  /* as given */
+    char path[4096];  /* without the role */
     const char *role; /* "filter", "miniport", "protocol" or NULL: what DriverEntry registers */
+    char name[64];    /* the load name: "driver" alone, else the file's name without .so */
+    void *so;
+    undis_host_driver_entry_fn *entry;
+};
+
+struct driver_run {
+    struct driver_spec specs[DRIVER_STACK_MAX];
+    int nspecs;
+    const char *path; /* the first --driver as given */
     const char *in;
     const char *out;
     int quiet;
@@ -45,7 +60,9 @@ struct driver_run {
     unsigned long refused_sends, refused_receives;
     struct driver_events events;
     struct driver_out outf;
-    struct run_ioctls ioctls; /* --ioctl, --device (run_ioctl.c) */
+    struct run_ioctls ioctls;                   /* --ioctl, --device (run_ioctl.c) */
+    struct driver_line lines[DRIVER_STACK_MAX]; /* what each did (the report) */
+    int nlines;
 };
 
 static undis_report_action
@@ -60,13 +77,73 @@ finding(const undis_report *r, void *context)
     return UNDIS_REPORT_CONTINUE; /* the host recovers; a fatal rule still aborts */
 }
 
+/* PATH[:ROLE] into spec; 2 for a role that is not NDIS's. */
 static int
-parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
+parse_spec(struct driver_spec *spec, const char *arg)
+{
+    char *role;
+    spec->arg = arg;
+    snprintf(spec->path, sizeof(spec->path), "%s", arg);
+    role = strrchr(spec->path, ':');
+    if (role != NULL && strchr(role, '/') == NULL) {
+        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0 &&
+            strcmp(role + 1, "miniport") != 0) {
+            fprintf(stderr,
+                    "undis run --driver: role '%s' is not an NDIS role (one of 'filter', "
+                    "'miniport' and 'protocol')\n",
+                    role + 1);
+            return 2;
+        }
+        spec->role = strcmp(role + 1, "filter") == 0     ? "filter"
+                     : strcmp(role + 1, "protocol") == 0 ? "protocol"
+                                                         : "miniport";
+        *role = '\0';
+    }
+    return 0;
+}
+
+/* The stack's shape: a protocol alone, at most one miniport. */
+static int
+check_stack(struct driver_run *run)
+{
+    int miniports = 0;
+    for (int i = 0; i < run->nspecs; i++) {
+        const struct driver_spec *s = &run->specs[i];
+        if (s->role != NULL && strcmp(s->role, "protocol") == 0 && run->nspecs > 1) {
+            fprintf(stderr,
+                    "undis run --driver: %s is a protocol, which stands alone in its host: it "
+                    "cannot be stacked with the %d other driver(s) given\n",
+                    s->arg, run->nspecs - 1);
+            return 2;
+        }
+        miniports += s->role != NULL && strcmp(s->role, "miniport") == 0;
+    }
+    if (miniports > 1) {
+        fprintf(stderr,
+                "undis run --driver: %d miniports given; a stack has one miniport, its "
+                "bottom\n",
+                miniports);
+        return 2;
+    }
+    return 0;
+}
+
+static int
+parse(int argc, char **argv, struct driver_run *run)
 {
     memset(run, 0, sizeof(*run));
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--driver") == 0 && i + 1 < argc) {
-            run->path = argv[++i];
+            if (run->nspecs == DRIVER_STACK_MAX) {
+                fprintf(stderr,
+                        "undis run --driver: at most %d --driver options (8 filters and a "
+                        "miniport)\n",
+                        DRIVER_STACK_MAX);
+                return 2;
+            }
+            if (parse_spec(&run->specs[run->nspecs++], argv[++i]) != 0) {
+                return 2;
+            }
         } else if (strcmp(argv[i], "--in") == 0 && i + 1 < argc) {
             run->in = argv[++i];
         } else if (strcmp(argv[i], "--ioctl") == 0 && i + 1 < argc) {
@@ -90,32 +167,16 @@ parse(int argc, char **argv, struct driver_run *run, char *path, size_t size)
             return 2;
         }
     }
-    if (run->path == NULL || run->in == NULL) {
-        fprintf(
-            stderr,
-            "usage: undis run --driver PATH[:filter|:miniport|:protocol] --in FILE [--events SPEC] "
-            "[--out FILE] [-q]\n"
-            "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
-            "[--device NAME]\n");
+    if (run->nspecs == 0 || run->in == NULL) {
+        fprintf(stderr,
+                "usage: undis run --driver PATH[:filter|:miniport|:protocol]... --in FILE "
+                "[--events SPEC] [--out FILE] [-q]\n"
+                "         [--ioctl [after-attach:|after-traffic:|after-pause:]CODE[:HEX]]... "
+                "[--device NAME]\n");
         return 2;
     }
-    snprintf(path, size, "%s", run->path);
-    char *role = strrchr(path, ':');
-    if (role != NULL && strchr(role, '/') == NULL) {
-        if (strcmp(role + 1, "filter") != 0 && strcmp(role + 1, "protocol") != 0 &&
-            strcmp(role + 1, "miniport") != 0) {
-            fprintf(stderr,
-                    "undis run --driver: role '%s' is not an NDIS role (one of 'filter', "
-                    "'miniport' and 'protocol')\n",
-                    role + 1);
-            return 2;
-        }
-        run->role = strcmp(role + 1, "filter") == 0     ? "filter"
-                    : strcmp(role + 1, "protocol") == 0 ? "protocol"
-                                                        : "miniport";
-        *role = '\0';
-    }
-    return 0;
+    run->path = run->specs[0].arg;
+    return check_stack(run);
 }
 
 static void
@@ -186,30 +247,60 @@ traffic(undis_host *host, struct driver_run *run)
     return got < 0 ? 2 : 0;
 }
 
-/* The role DriverEntry registered. */
-static const char *
-registered_role(undis_host *host)
+/* Loads every driver in command-line order, each role checked against the
+ * one named. 0, or 2 after a message. */
+static int
+load_all(undis_host *host, struct driver_run *run)
 {
-    return undis_host_is_protocol(host)         ? "protocol"
-           : undis_host_filter_count(host) == 0 ? "miniport"
-                                                : "filter";
+    for (int i = 0; i < run->nspecs; i++) {
+        struct driver_spec *s = &run->specs[i];
+        NTSTATUS status;
+        const char *role;
+        if (i > 0 && undis_host_is_protocol(host)) {
+            fprintf(stderr,
+                    "undis: %s registered a protocol, which stands alone in its host: %s "
+                    "cannot be stacked with it\n",
+                    run->specs[0].path, s->path);
+            return 2;
+        }
+        status = undis_host_load(host, s->entry, s->name);
+        if (!NT_SUCCESS(status)) {
+            fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", s->path,
+                    (unsigned long)(ULONG)status);
+            return 2;
+        }
+        role = undis_host_driver_role_at(host, i);
+        if (s->role != NULL && strcmp(s->role, role) != 0) {
+            fprintf(stderr, "undis: %s: the driver registered as a %s, not as a %s\n", s->path,
+                    role, s->role);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+/* What each driver did, taken before the unload (which forgets them). */
+static void
+snapshot(undis_host *host, struct driver_run *run)
+{
+    for (int i = 0; i < run->nspecs; i++) {
+        struct driver_line *l = &run->lines[i];
+        l->arg = run->specs[i].arg;
+        snprintf(l->name, sizeof(l->name), "%s", undis_host_driver_name_at(host, i));
+        snprintf(l->role, sizeof(l->role), "%s", undis_host_driver_role_at(host, i));
+        (void)undis_host_get_driver_stats(host, i, &l->stats);
+    }
+    run->nlines = run->nspecs;
 }
 
 static int
-host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run *run)
+host_life(undis_host *host, struct driver_run *run)
 {
-    NTSTATUS status = undis_host_load(host, entry, "driver");
-    int rc;
-    if (!NT_SUCCESS(status)) {
-        fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", run->path,
-                (unsigned long)(ULONG)status);
-        return 2;
-    }
-    if (run->role != NULL && strcmp(run->role, registered_role(host)) != 0) {
-        fprintf(stderr, "undis: %s: the driver registered as a %s, not as a %s\n", run->path,
-                registered_role(host), run->role);
+    NDIS_STATUS status;
+    int rc = load_all(host, run);
+    if (rc != 0) {
         undis_host_unload(host);
-        return 2;
+        return rc;
     }
     status = undis_host_attach(host);
     if (status != NDIS_STATUS_SUCCESS) {
@@ -223,6 +314,10 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     rc = run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_ATTACH);
     rc = rc != 0 ? rc : traffic(host, run);
     rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_TRAFFIC);
+    if (undis_host_wait_filter_restarts(host, 2000) != NDIS_STATUS_SUCCESS) {
+        fprintf(stderr, "undis: a restart a filter asked for (NdisFRestartFilter) did not end\n");
+        rc = rc != 0 ? rc : 1;
+    }
     if (undis_host_get_state(host) == UNDIS_HOST_RUNNING &&
         undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: the pause did not complete\n", run->path);
@@ -230,13 +325,14 @@ host_life(undis_host *host, undis_host_driver_entry_fn *entry, struct driver_run
     } else {
         rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_PAUSE);
     }
+    snapshot(host, run);
     undis_host_unload(host);
     return rc;
 }
 
-/* Hosts the driver whose DriverEntry is entry and prints its report. */
+/* Hosts the drivers and prints the report. */
 static int
-host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
+host_and_report(struct driver_run *run)
 {
     struct driver_summary sum;
     undis_host *host = NULL;
@@ -252,7 +348,7 @@ host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
         undis_host_set_wire(host, driver_out_wire, &run->outf);
     }
     undis_report_set_hook(finding, run);
-    rc = host_life(host, entry, run);
+    rc = host_life(host, run);
     undis_host_get_stats(host, &sum.stats);
     undis_host_get_protocol_stats(host, &sum.protocol);
     snprintf(sum.name, sizeof(sum.name), "%s", undis_host_driver_name(host));
@@ -266,6 +362,8 @@ host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
         return rc;
     }
     sum.path = run->path;
+    sum.lines = run->lines;
+    sum.nlines = run->nlines;
     sum.in = run->in;
     sum.out = run->out;
     sum.frames = run->frames;
@@ -279,15 +377,73 @@ host_and_report(undis_host_driver_entry_fn *entry, struct driver_run *run)
     return run->events.failed ? 1 : rc;
 }
 
+/* The load name: "driver" for a driver alone (as before stacks), else the
+ * file's name without its directory and extension. */
+static void
+load_name(struct driver_spec *s, int alone)
+{
+    const char *base = strrchr(s->path, '/');
+    size_t n;
+    char *dot;
+    base = alone ? "driver" : base != NULL ? base + 1 : s->path;
+    n = strlen(base) < sizeof(s->name) - 1 ? strlen(base) : sizeof(s->name) - 1;
+    memcpy(s->name, base, n);
+    s->name[n] = '\0';
+    dot = strchr(s->name, '.');
+    if (dot != NULL && dot != s->name) {
+        *dot = '\0';
+    }
+}
+
+/* dlopen and dlsym each driver; 0, or 2 after a message. */
+static int
+open_all(struct driver_run *run)
+{
+    for (int i = 0; i < run->nspecs; i++) {
+        struct driver_spec *s = &run->specs[i];
+        s->so = dlopen(s->path, RTLD_NOW | RTLD_LOCAL);
+        if (s->so == NULL) {
+            fprintf(stderr, "undis: cannot load %s: %s\n", s->path, dlerror());
+            return 2;
+        }
+        for (int j = 0; j < i; j++) {
+            if (run->specs[j].so == s->so) {
+                fprintf(stderr,
+                        "undis: %s is loaded already (--driver %s): one shared object holds "
+                        "one driver's globals; stack a second copy of it instead\n",
+                        s->path, run->specs[j].arg);
+                dlclose(s->so);
+                s->so = NULL;
+                return 2;
+            }
+        }
+        *(void **)(&s->entry) = dlsym(s->so, "DriverEntry");
+        if (s->entry == NULL) {
+            fprintf(stderr, "undis: %s has no DriverEntry\n", s->path);
+            return 2;
+        }
+        load_name(s, run->nspecs == 1);
+    }
+    return 0;
+}
+
+static void
+close_all(struct driver_run *run)
+{
+    for (int i = run->nspecs - 1; i >= 0; i--) {
+        if (run->specs[i].so != NULL) {
+            dlclose(run->specs[i].so);
+            run->specs[i].so = NULL;
+        }
+    }
+}
+
 int
 undis_tool_run_driver(int argc, char **argv)
 {
     static struct driver_run run;
-    char path[4096];
     char err[600];
-    void *so;
-    undis_host_driver_entry_fn *entry;
-    int rc = parse(argc, argv, &run, path, sizeof(path));
+    int rc = parse(argc, argv, &run);
     if (rc != 0) {
         return rc;
     }
@@ -295,20 +451,13 @@ undis_tool_run_driver(int argc, char **argv)
         fprintf(stderr, "undis run --driver: %s\n", err);
         return 2;
     }
-    so = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (so == NULL) {
-        fprintf(stderr, "undis: cannot load %s: %s\n", path, dlerror());
+    rc = open_all(&run);
+    if (rc != 0) {
         (void)driver_out_close(&run.outf, 0, err, sizeof(err));
-        return 2;
+        close_all(&run);
+        return rc;
     }
-    *(void **)(&entry) = dlsym(so, "DriverEntry");
-    if (entry == NULL) {
-        fprintf(stderr, "undis: %s has no DriverEntry\n", path);
-        (void)driver_out_close(&run.outf, 0, err, sizeof(err));
-        dlclose(so);
-        return 2;
-    }
-    rc = host_and_report(entry, &run);
-    dlclose(so);
+    rc = host_and_report(&run);
+    close_all(&run);
     return rc;
 }

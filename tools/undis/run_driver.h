@@ -74,12 +74,25 @@ void driver_out_wire(void *context, const UCHAR *frame, ULONG length);
  * 0, or -1 with err set. */
 int driver_out_close(struct driver_out *o, int keep, char *err, size_t n);
 
-/* What one driver's run did, for its report. */
+/* At most this many --driver options: 8 filters and a miniport. */
+#define DRIVER_STACK_MAX 9
+
+/* What one driver of the stack did, for its section of the report. */
+struct driver_line {
+    const char *arg; /* its --driver option */
+    char name[64];   /* the friendly name it registered */
+    char role[12];   /* "filter", "miniport", "protocol" */
+    undis_host_driver_stats stats;
+};
+
+/* What one run did, for its report. */
 struct driver_summary {
     undis_host_stats stats;             /* taken before the host goes */
     undis_host_protocol_stats protocol; /* binds 0: not a protocol */
     char name[64];                      /* the friendly name the driver registered */
-    const char *path;
+    const char *path;                   /* the first --driver */
+    const struct driver_line *lines;    /* each driver, in load order */
+    int nlines;
     const char *in;
     const char *out;
     unsigned long frames;

@@ -1,12 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * run_driver_report.c: the report of `undis run --driver`, per hosted
- * driver: NBLs and bytes each way, completions and returns balanced against
+ * run_driver_report.c: the report of `undis run --driver`: a line per
+ * driver of the stack (where it sits, the NBLs it passed, completed,
+ * indicated and returned, its OIDs, pauses and restarts), then the stack's
+ * totals: NBLs and bytes each way, completions and returns balanced against
  * what went out, OIDs, status indications, the events and what they did,
  * the protocol role's counts, frames written, host rule findings and the allocations left after
  * unload.
  */
 #include "run_driver.h"
+
+#include <string.h>
 
 static int
 balanced(const undis_host_stats *s)
@@ -55,13 +59,57 @@ print_protocol(const undis_host_protocol_stats *p, FILE *out)
             (unsigned long long)p->oids);
 }
 
+/* Where the driver sits: the top (a protocol), the bottom (a miniport) or
+ * its position among the filters (1: the top-most). */
+static void
+print_driver(const struct driver_line *l, int index, int *filters, FILE *out)
+{
+    const undis_host_driver_stats *d = &l->stats;
+    char where[32];
+    if (strcmp(l->role, "filter") == 0) {
+        snprintf(where, sizeof(where), "filter %d", ++*filters);
+    } else {
+        snprintf(where, sizeof(where), "%s",
+                 strcmp(l->role, "miniport") == 0   ? "the bottom"
+                 : strcmp(l->role, "protocol") == 0 ? "the top"
+                                                    : "unregistered");
+    }
+    fprintf(out,
+            "  driver %d: %s (%s), %s: sent %llu, completed %llu; indicated %llu, returned "
+            "%llu; %llu OID(s), %llu direct; %llu pause(s), %llu restart(s), %llu restart "
+            "request(s)\n",
+            index + 1, l->arg, l->name, where, (unsigned long long)d->sent,
+            (unsigned long long)d->completed, (unsigned long long)d->indicated,
+            (unsigned long long)d->returned, (unsigned long long)d->oids,
+            (unsigned long long)d->direct_oids, (unsigned long long)d->pauses,
+            (unsigned long long)d->restarts, (unsigned long long)d->restart_requests);
+}
+
+static void
+print_header(const struct driver_summary *r, FILE *out)
+{
+    int filters = 0;
+    if (r->nlines <= 1) {
+        fprintf(out, "undis run --driver %s (%s): %lu frames of %s\n", r->path, r->name, r->frames,
+                r->in);
+    } else {
+        fprintf(out, "undis run");
+        for (int i = 0; i < r->nlines; i++) {
+            fprintf(out, " --driver %s", r->lines[i].arg);
+        }
+        fprintf(out, " (a stack of %d drivers): %lu frames of %s\n", r->nlines, r->frames, r->in);
+    }
+    for (int i = 0; i < r->nlines; i++) {
+        print_driver(&r->lines[i], i, &filters, out);
+    }
+}
+
 int
 driver_report_print(const struct driver_summary *r, FILE *out)
 {
     const undis_host_stats *s = &r->stats;
     int ok = balanced(s);
-    fprintf(out, "undis run --driver %s (%s): %lu frames of %s\n", r->path, r->name, r->frames,
-            r->in);
+    print_header(r, out);
     print_paths(r, out);
     fprintf(out,
             "  OIDs:    %llu issued, %llu completed, %llu reached the miniport; "

@@ -86,6 +86,11 @@ parse(int argc, char **argv, const char **file, const char **driver, int *quiet)
         if (strcmp(argv[i], "--replay") == 0 && i + 1 < argc) {
             *file = argv[++i];
         } else if (strcmp(argv[i], "--driver") == 0 && i + 1 < argc) {
+            if (*driver != NULL) {
+                fprintf(stderr, "undis run --replay takes one --driver (a stack of several is "
+                                "`undis run --driver ... --in FILE`)\n");
+                return 2;
+            }
             *driver = argv[++i];
         } else if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0) {
             *quiet = 1;

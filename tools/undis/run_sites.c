@@ -252,6 +252,12 @@ parse(
             continue;
         }
         if (strcmp(argv[i], "--driver") == 0 && i + 1 < argc) {
+            if (*driver != NULL) {
+                fprintf(stderr,
+                        "undis run --fail-each-site takes one --driver (a stack of several is "
+                        "`undis run --driver ... --in FILE`)\n");
+                return 2;
+            }
             *driver = argv[++i];
         } else if (strcmp(argv[i], "--scenario") == 0 && i + 1 < argc) {
             *scenario = argv[++i];
