@@ -107,7 +107,10 @@ undis__host_pausing_swap(volatile int *state)
  * What its pause handler itself sends or indicates, and what a filter
  * originates, is new data in the Pausing state. */
 static BOOLEAN
-passes_while_pausing(struct undis_host *host, volatile int *state_of, int pos, PNET_BUFFER_LIST nbls)
+passes_while_pausing(struct undis_host *host,
+                     volatile int *state_of,
+                     int pos,
+                     PNET_BUFFER_LIST nbls)
 {
     if (g_pausing == state_of) {
         return FALSE;
