@@ -32,7 +32,8 @@ enum {
     PASSTHRU_BREAK_DISPATCH_FLAG = 7,       /* DISPATCH_LEVEL flag at PASSIVE_LEVEL */
     PASSTHRU_BREAK_OID_TWICE = 8,           /* an OID request completed twice */
     PASSTHRU_BREAK_WRONG_CALL = 9,          /* a receive completed as a send */
-    PASSTHRU_BREAK_HOLD_SEND = 10           /* a send held: the pause never completes */
+    PASSTHRU_BREAK_HOLD_SEND = 10,          /* a send held: the pause never completes */
+    PASSTHRU_BREAK_CRASH_ON_SEND = 11       /* a send dereferences a NULL pointer */
 };
 #    ifndef PASSTHRU_BREAK_DEFAULT
 #        define PASSTHRU_BREAK_DEFAULT PASSTHRU_BREAK_NONE
@@ -293,6 +294,12 @@ PassthruSend(NDIS_HANDLE FilterModuleContext,
     if (BREAKS(PASSTHRU_BREAK_FORGET_SEND)) {
         return; /* kept, and never counted as out */
     }
+#ifdef PASSTHRU_BREAKS
+    if (BREAKS(PASSTHRU_BREAK_CRASH_ON_SEND)) {
+        volatile LONG *Nowhere = (volatile LONG *)(ULONG_PTR)(PassthruBreak / 1000u);
+        *Nowhere = 1; /* the address 0 (11 / 1000): a crash in FilterSendNetBufferLists */
+    }
+#endif
     if (!PassthruAdmit(Filter, &Filter->SendsOut, (LONG)Count,
                        NDIS_TEST_SEND_AT_DISPATCH_LEVEL(SendFlags))) {
         PNET_BUFFER_LIST Nbl;

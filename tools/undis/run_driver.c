@@ -25,6 +25,7 @@
 #include "undis_tool.h"
 
 #include "capfile.h"
+#include "driver_so.h"
 #include "run_driver.h"
 #include "run_ioctl.h"
 
@@ -263,6 +264,7 @@ load_all(undis_host *host, struct driver_run *run)
                     run->specs[0].path, s->path);
             return 2;
         }
+        driver_so_phase("DriverEntry (load)");
         status = undis_host_load(host, s->entry, s->name);
         if (!NT_SUCCESS(status)) {
             fprintf(stderr, "undis: %s: DriverEntry failed (0x%08lx)\n", s->path,
@@ -302,6 +304,8 @@ host_life(undis_host *host, struct driver_run *run)
         undis_host_unload(host);
         return rc;
     }
+    driver_so_phase("attach: FilterAttach, MiniportInitializeEx or ProtocolBindAdapterEx, "
+                    "then the restart handlers");
     status = undis_host_attach(host);
     if (status != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: attach failed (0x%08lx)\n", run->path,
@@ -309,23 +313,34 @@ host_life(undis_host *host, struct driver_run *run)
         undis_host_unload(host);
         return 2;
     }
+    driver_so_phase("OID request handlers (the OIDs at bind)");
     bind_oids(host, run->quiet);
+    driver_so_phase("status handlers (the link indicated up)");
     undis_host_indicate_link(host, TRUE);
+    driver_so_phase("device dispatch routines (--ioctl after-attach)");
     rc = run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_ATTACH);
+    driver_so_phase("send, receive, completion and return handlers, or the --events (the "
+                    "capture's frames)");
     rc = rc != 0 ? rc : traffic(host, run);
+    driver_so_phase("device dispatch routines (--ioctl after-traffic)");
     rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_TRAFFIC);
+    driver_so_phase("pause and restart handlers (a restart a filter asked for)");
     if (undis_host_wait_filter_restarts(host, 2000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: a restart a filter asked for (NdisFRestartFilter) did not end\n");
         rc = rc != 0 ? rc : 1;
     }
+    driver_so_phase("pause handlers (the last pause)");
     if (undis_host_get_state(host) == UNDIS_HOST_RUNNING &&
         undis_host_pause(host, 1000) != NDIS_STATUS_SUCCESS) {
         fprintf(stderr, "undis: %s: the pause did not complete\n", run->path);
         rc = rc != 0 ? rc : 1;
     } else {
+        driver_so_phase("device dispatch routines (--ioctl after-pause)");
         rc = rc != 0 ? rc : run_ioctl_send(host, &run->ioctls, RUN_IOCTL_AFTER_PAUSE);
     }
     snapshot(host, run);
+    driver_so_phase("detach, halt and unload handlers (FilterDetach, MiniportHaltEx, "
+                    "ProtocolUnbindAdapterEx, DriverUnload)");
     undis_host_unload(host);
     return rc;
 }
@@ -452,6 +467,7 @@ undis_tool_run_driver(int argc, char **argv)
         return 2;
     }
     rc = open_all(&run);
+    driver_so_catch_crashes(); /* a crash names what the host was calling */
     if (rc != 0) {
         (void)driver_out_close(&run.outf, 0, err, sizeof(err));
         close_all(&run);
