@@ -74,6 +74,7 @@ undis__proto_of(NDIS_HANDLE handle, ULONG magic, const char *function)
 struct deferred {
     void (*fn)(void *);
     void *arg;
+    uint64_t delay_ns;
 };
 
 static void
@@ -81,12 +82,18 @@ deferred_main(void *p)
 {
     struct deferred d = *(struct deferred *)p;
     free(p);
-    undis__sleep_ns(PROTO_DEFER_NS);
+    undis__sleep_ns(d.delay_ns);
     d.fn(d.arg);
 }
 
 BOOLEAN
 undis__proto_defer(struct host_protocol *p, void (*fn)(void *), void *arg)
+{
+    return undis__proto_defer_after(p, fn, arg, PROTO_DEFER_NS);
+}
+
+BOOLEAN
+undis__proto_defer_after(struct host_protocol *p, void (*fn)(void *), void *arg, uint64_t ns)
 {
     struct deferred *d = (struct deferred *)malloc(sizeof(*d));
     undis__thread *t = NULL;
@@ -96,6 +103,7 @@ undis__proto_defer(struct host_protocol *p, void (*fn)(void *), void *arg)
     }
     d->fn = fn;
     d->arg = arg;
+    d->delay_ns = ns;
     undis__spin_lock(&p->worker_lock);
     if (p->worker_count < PROTO_WORKERS && undis__thread_spawn(&t, deferred_main, d)) {
         p->workers[p->worker_count++] = t;

@@ -25,6 +25,10 @@
 #define PROTO_LEDGER_SIZE         1024u       /* receives held at once, a power of two */
 #define PROTO_WORKERS             32u         /* pended completions under way at once */
 #define PROTO_WAIT_MS             2000u
+/* A pended OID request completes this much later: long enough that a
+ * driver re-issuing it at once (HOST_PROTOCOL_OID_REISSUED) does so while
+ * it is still pending, even on a loaded machine. */
+#define PROTO_OID_DEFER_NS        20000000u
 
 /* The adapter open as the binding sees it. */
 enum proto_open { PROTO_CLOSED = 0, PROTO_OPENING, PROTO_OPEN, PROTO_CLOSING };
@@ -84,6 +88,9 @@ struct host_protocol *undis__proto_of(NDIS_HANDLE handle, ULONG magic, const cha
  * completion); FALSE when no thread could be had (the caller completes at
  * once). */
 BOOLEAN undis__proto_defer(struct host_protocol *p, void (*fn)(void *), void *arg);
+/* The same, ns nanoseconds later. */
+BOOLEAN
+undis__proto_defer_after(struct host_protocol *p, void (*fn)(void *), void *arg, uint64_t ns);
 /* Join every deferred completion (PASSIVE_LEVEL, the life thread). */
 void undis__proto_join(struct host_protocol *p);
 

@@ -411,7 +411,7 @@ NdisOidRequest(NDIS_HANDLE NdisBindingHandle, PNDIS_OID_REQUEST OidRequest)
     undis__host_count(&p->host->oids, 1);
     if ((p->pending & UNDIS_HOST_PROTOCOL_PEND_OID) != 0) {
         memcpy(OidRequest->NdisReserved, &p, sizeof(p)); /* NDIS's own field of the request */
-        if (undis__proto_defer(p, oid_done, OidRequest)) {
+        if (undis__proto_defer_after(p, oid_done, OidRequest, PROTO_OID_DEFER_NS)) {
             undis__host_count(&p->oids_pended, 1);
             return NDIS_STATUS_PENDING;
         }
