@@ -164,15 +164,56 @@ VOID NdisRawWritePortUlong(_In_ ULONG_PTR Port, _In_ ULONG Data);
  * READ_REGISTER_* / WRITE_REGISTER_* do; a write is followed by a full
  * memory barrier, as on Windows. Any IRQL.
  */
-#define NdisReadRegisterUchar(Register, Data)  (*(Data) = *(volatile UCHAR *)(Register))
-#define NdisReadRegisterUshort(Register, Data) (*(Data) = *(volatile USHORT *)(Register))
-#define NdisReadRegisterUlong(Register, Data)  (*(Data) = *(volatile ULONG *)(Register))
+/* READ_REGISTER_* / WRITE_REGISTER_* as the WDK declares them, as inline
+ * functions (the pointer conversion happens at the call, so a register
+ * read through another type's pointer is not a type-punned dereference in
+ * the caller's expression). */
+UNDIS_INLINE UCHAR
+READ_REGISTER_UCHAR(volatile UCHAR *Register)
+{
+    return *Register;
+}
+UNDIS_INLINE USHORT
+READ_REGISTER_USHORT(volatile USHORT *Register)
+{
+    return *Register;
+}
+UNDIS_INLINE ULONG
+READ_REGISTER_ULONG(volatile ULONG *Register)
+{
+    return *Register;
+}
+UNDIS_INLINE VOID
+WRITE_REGISTER_UCHAR(volatile UCHAR *Register, UCHAR Value)
+{
+    *Register = Value;
+    KeMemoryBarrier();
+}
+UNDIS_INLINE VOID
+WRITE_REGISTER_USHORT(volatile USHORT *Register, USHORT Value)
+{
+    *Register = Value;
+    KeMemoryBarrier();
+}
+UNDIS_INLINE VOID
+WRITE_REGISTER_ULONG(volatile ULONG *Register, ULONG Value)
+{
+    *Register = Value;
+    KeMemoryBarrier();
+}
+
+#define NdisReadRegisterUchar(Register, Data) \
+    (*(Data) = READ_REGISTER_UCHAR((volatile UCHAR *)(Register)))
+#define NdisReadRegisterUshort(Register, Data) \
+    (*(Data) = READ_REGISTER_USHORT((volatile USHORT *)(Register)))
+#define NdisReadRegisterUlong(Register, Data) \
+    (*(Data) = READ_REGISTER_ULONG((volatile ULONG *)(Register)))
 #define NdisWriteRegisterUchar(Register, Data) \
-    ((void)(*(volatile UCHAR *)(Register) = (Data)), KeMemoryBarrier())
+    WRITE_REGISTER_UCHAR((volatile UCHAR *)(Register), (UCHAR)(Data))
 #define NdisWriteRegisterUshort(Register, Data) \
-    ((void)(*(volatile USHORT *)(Register) = (Data)), KeMemoryBarrier())
+    WRITE_REGISTER_USHORT((volatile USHORT *)(Register), (USHORT)(Data))
 #define NdisWriteRegisterUlong(Register, Data) \
-    ((void)(*(volatile ULONG *)(Register) = (Data)), KeMemoryBarrier())
+    WRITE_REGISTER_ULONG((volatile ULONG *)(Register), (ULONG)(Data))
 
 /* ---- configuration space ----------------------------------------------------- */
 
