@@ -379,6 +379,32 @@ priority_on_junk(void *arg)
     (void)KeSetPriorityThread((PKTHREAD)arg, 8);
 }
 
+TEST(query_priority_returns_the_recorded_one)
+{
+    seen s;
+    HANDLE handle;
+    PVOID object = NULL;
+    memset(&s, 0, sizeof(s));
+    handle = start(record_and_return, &s, &object);
+    CHECK_EQ_INT((int)KeWaitForSingleObject(object, Executive, KernelMode, FALSE, NULL),
+                 (int)STATUS_SUCCESS);
+    CHECK_EQ_INT((int)KeQueryPriorityThread((PKTHREAD)object), 12); /* set by the thread */
+    (void)KeSetPriorityThread((PKTHREAD)object, HIGH_PRIORITY);
+    CHECK_EQ_INT((int)KeQueryPriorityThread((PKTHREAD)object), HIGH_PRIORITY);
+    ObDereferenceObject(object);
+    CHECK_EQ_INT((int)ZwClose(handle), (int)STATUS_SUCCESS);
+    /* The calling thread: 8 until it sets one (this case runs in its own process). */
+    CHECK_EQ_INT((int)KeQueryPriorityThread(KeGetCurrentThread()), 8);
+    (void)KeSetPriorityThread(KeGetCurrentThread(), 5);
+    CHECK_EQ_INT((int)KeQueryPriorityThread(KeGetCurrentThread()), 5);
+}
+
+static void
+query_on_junk(void *arg)
+{
+    (void)KeQueryPriorityThread((PKTHREAD)arg);
+}
+
 TEST(priority_misuse_bugchecks)
 {
     KPRIORITY p = 32;
@@ -387,6 +413,7 @@ TEST(priority_misuse_bugchecks)
     p = -1;
     CHECK_EQ_U32(ks_catch_bugcheck(bad_priority, &p), DRIVER_VERIFIER_DETECTED_VIOLATION);
     CHECK_EQ_U32(ks_catch_bugcheck(priority_on_junk, &junk), DRIVER_VERIFIER_DETECTED_VIOLATION);
+    CHECK_EQ_U32(ks_catch_bugcheck(query_on_junk, &junk), DRIVER_VERIFIER_DETECTED_VIOLATION);
 }
 
 static void
@@ -612,6 +639,7 @@ TEST_CASE(allocation_failure_leaves_nothing)
 TEST_CASE(a_full_handle_table_fails_cleanly)
 TEST_CASE(null_routine_is_invalid)
 TEST_CASE(priority_is_kept_and_returned)
+TEST_CASE(query_priority_returns_the_recorded_one)
 TEST_CASE(priority_misuse_bugchecks)
 TEST_CASE(one_dereference_too_many_bugchecks)
 TEST_CASE(raised_irql_bugchecks)

@@ -364,6 +364,26 @@ TEST(many_threads_wait_on_each_other)
     }
 }
 
+/* A driver's own array of KWAIT_BLOCK (a complete type of the WDK's size). */
+TEST(a_driver_declared_wait_block_array)
+{
+    KWAIT_BLOCK blocks[THREAD_WAIT_OBJECTS + 1];
+    KEVENT e[THREAD_WAIT_OBJECTS + 1];
+    PVOID objects[THREAD_WAIT_OBJECTS + 1];
+    LARGE_INTEGER zero;
+    ULONG i;
+    CHECK_EQ_INT((int)sizeof(KWAIT_BLOCK), (int)(sizeof(void *) == 8 ? 48 : 24));
+    for (i = 0; i <= THREAD_WAIT_OBJECTS; i++) {
+        KeInitializeEvent(&e[i], NotificationEvent, FALSE);
+        objects[i] = &e[i];
+    }
+    zero.QuadPart = 0;
+    (void)KeSetEvent(&e[THREAD_WAIT_OBJECTS], IO_NO_INCREMENT, FALSE);
+    CHECK_EQ_INT((int)KeWaitForMultipleObjects(THREAD_WAIT_OBJECTS + 1, objects, WaitAny,
+                                               Executive, KernelMode, FALSE, &zero, blocks),
+                 (int)(STATUS_WAIT_0 + THREAD_WAIT_OBJECTS));
+}
+
 TEST_MAIN_BEGIN
 TEST_CASE(wait_any_answers_the_lowest_signalled_index)
 TEST_CASE(wait_all_takes_all_or_nothing)
@@ -376,4 +396,5 @@ TEST_CASE(too_many_objects_bugchecks)
 TEST_CASE(nonzero_timeout_above_apc_level_bugchecks)
 TEST_CASE(unknown_objects_and_wait_types_bugcheck)
 TEST_CASE(many_threads_wait_on_each_other)
+TEST_CASE(a_driver_declared_wait_block_array)
 TEST_MAIN_END

@@ -15,6 +15,7 @@
 #define UNDIS_NDIS_DEBUG_H
 
 #include "types.h"
+#include "status.h"
 
 UNDIS_EXTERN_C_BEGIN
 
@@ -224,6 +225,42 @@ DECLSPEC_NORETURN VOID NTAPI KeBugCheckEx(_In_ ULONG BugCheckCode,
 #ifndef _WIN32
 #    define __fastfail(Code) RtlFailFast(Code)
 #endif
+
+/* ---- the event log (ndis.h) --------------------------------------------------- */
+
+/* The most bytes of strings (terminators included, counted in the host's
+ * WCHAR) and dump data one entry may carry: the WDK's value, from the I/O error log packet's limits
+ * (ERROR_LOG_MAXIMUM_SIZE 240 on 64-bit Windows, 152 on 32-bit, less the
+ * 48-byte IO_ERROR_LOG_PACKET, plus its one ULONG of dump data, rounded
+ * down to 4). */
+#ifndef MAX_EVENT_LOG_DATA_SIZE
+#    if UNDIS_PTR64
+#        define MAX_EVENT_LOG_DATA_SIZE 196
+#    else
+#        define MAX_EVENT_LOG_DATA_SIZE 108
+#    endif
+#endif
+
+/*
+ * NdisWriteEventLogEntry: undis has no Win32 event log; the entry is printed
+ * as DbgPrint prints (the sink of undis_rt_set_dbgprint_sink, else stderr),
+ * one line: "NdisWriteEventLogEntry: event 0x<EventCode> (unique <value>)",
+ * then each string (NUL-terminated UTF-16, one after the other in
+ * StringsList) and the dump data's size. LogHandle (the driver object) is
+ * not used. Pre: StringsList holds NumStrings strings (NULL only with 0);
+ * Data holds DataSize bytes (NULL only with 0). Failure:
+ * NDIS_STATUS_INVALID_PARAMETER for a NULL list or data with a non-zero count
+ * (nothing printed), NDIS_STATUS_BUFFER_TOO_SHORT when the strings and data
+ * exceed MAX_EVENT_LOG_DATA_SIZE bytes (as Windows, nothing logged). Nothing
+ * is retained. IRQL <= DISPATCH_LEVEL.
+ */
+NDIS_STATUS NdisWriteEventLogEntry(_In_ PVOID LogHandle,
+                                   _In_ NDIS_STATUS EventCode,
+                                   _In_ ULONG UniqueEventValue,
+                                   _In_ USHORT NumStrings,
+                                   _In_opt_ PVOID StringsList,
+                                   _In_ ULONG DataSize,
+                                   _In_opt_ PVOID Data);
 
 UNDIS_EXTERN_C_END
 

@@ -31,7 +31,8 @@ ULONGLONG NTAPI KeQueryInterruptTimePrecise(_Out_ PULONG64 QpcTimeStamp);
 LARGE_INTEGER NTAPI KeQueryPerformanceCounter(_Out_opt_ PLARGE_INTEGER PerformanceFrequency);
 VOID NTAPI KeStallExecutionProcessor(_In_ ULONG MicroSeconds);
 
-#define NdisGetCurrentSystemTime(_pSystemTime) KeQuerySystemTime(_pSystemTime)
+/** KeQuerySystemTime: *pSystemTime = system time (100 ns since 1601-01-01 UTC). Any IRQL. */
+VOID NdisGetCurrentSystemTime(_Out_ PLARGE_INTEGER pSystemTime);
 /** Milliseconds since start. */
 VOID NdisGetSystemUpTimeEx(_Out_ PLARGE_INTEGER pSystemUpTime);
 #define NdisStallExecution(_MicroSecondsToStall) KeStallExecutionProcessor(_MicroSecondsToStall)

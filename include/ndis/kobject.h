@@ -258,7 +258,28 @@ typedef struct _CLIENT_ID {
 } CLIENT_ID, *PCLIENT_ID;
 
 typedef enum _WAIT_TYPE { WaitAll, WaitAny, WaitNotification, WaitDequeue, WaitDpc } WAIT_TYPE;
-typedef struct _KWAIT_BLOCK *PKWAIT_BLOCK, *PRKWAIT_BLOCK;
+/* The storage KeWaitForMultipleObjects may use for each object (a driver
+ * declares KWAIT_BLOCK blocks[Count] and passes them as WaitBlockArray):
+ * the field layout of the WDK's wdm.h, 48 bytes on 64-bit, 24 on 32-bit.
+ * The members are the kernel's; drivers never read them, and undis's wait
+ * does not use them either. */
+typedef struct _KWAIT_BLOCK {
+    LIST_ENTRY WaitListEntry;
+    UCHAR WaitType;
+    volatile UCHAR BlockState;
+    USHORT WaitKey;
+#if UNDIS_PTR64
+    LONG SpareLong;
+#endif
+    union {
+        struct _KTHREAD *Thread;
+        struct _KQUEUE *NotificationQueue;
+        struct _KDPC *Dpc;
+    };
+    PVOID Object;
+    PVOID SparePtr;
+} KWAIT_BLOCK, *PKWAIT_BLOCK, *PRKWAIT_BLOCK;
+UNDIS_C_ASSERT(sizeof(KWAIT_BLOCK) == (UNDIS_PTR64 ? 48 : 24));
 #define THREAD_WAIT_OBJECTS  3
 #define MAXIMUM_WAIT_OBJECTS 64
 
@@ -279,6 +300,11 @@ HANDLE NTAPI PsGetCurrentProcessId(VOID);
  * KeGetCurrentThread()) and returns the previous one (8 at first); the
  * platform thread's scheduling is unchanged. Priority 0..31. */
 KPRIORITY NTAPI KeSetPriorityThread(_Inout_ PKTHREAD Thread, _In_ KPRIORITY Priority);
+/* The priority KeSetPriorityThread last recorded for Thread (a live system
+ * thread, or the caller's own KeGetCurrentThread()), 8 if none; any other
+ * pointer is a bug check (DRIVER_VERIFIER_DETECTED_VIOLATION). Real.
+ * IRQL <= DISPATCH_LEVEL. */
+KPRIORITY NTAPI KeQueryPriorityThread(_In_ PKTHREAD Thread);
 /* Waits on several dispatcher objects (events, mutexes, timers, system
  * threads): WaitAll STATUS_SUCCESS, WaitAny STATUS_WAIT_0 + index, or
  * STATUS_TIMEOUT. Count <= THREAD_WAIT_OBJECTS, or <= MAXIMUM_WAIT_OBJECTS

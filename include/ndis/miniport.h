@@ -405,6 +405,13 @@ _IRQL_requires_max_(DISPATCH_LEVEL) VOID
                                   _In_ PNDIS_OID_REQUEST OidRequest,
                                   _In_ NDIS_STATUS Status);
 #endif
+#if NDIS_SUPPORT_NDIS630
+/* The end of an idle notification (MiniportIdleNotification). The driver
+ * host sends none, so a call names itself once through the report hook
+ * (NOT_SUPPORTED_IN_USER_MODE) and does nothing. IRQL <= DISPATCH_LEVEL. */
+_IRQL_requires_max_(DISPATCH_LEVEL) VOID
+    NdisMIdleNotificationComplete(_In_ NDIS_HANDLE MiniportAdapterHandle);
+#endif
 
 /* Intermediate drivers (NdisIM*). */
 _IRQL_requires_(PASSIVE_LEVEL) NDIS_STATUS

@@ -2,8 +2,10 @@
 /*
  * undis <ndis/rxqueue.h>: the rest of the VMQ receive-queue objects (free,
  * clear, allocation complete, operational state) and the RSS processor
- * sets (NDIS_RSS_PROCESSOR_INFO), as ntddndis.h declares them for NDIS
- * 6.20 and later. Layouts are the WDK's; size macros are through-field.
+ * sets (NDIS_RSS_PROCESSOR_INFO), the filter and queue information of the
+ * OID_RECEIVE_FILTER_* queries (NDIS_RECEIVE_FILTER_INFO(_ARRAY),
+ * NDIS_RECEIVE_QUEUE_INFO(_ARRAY), NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS),
+ * as ntddndis.h declares them for NDIS 6.20 and later. Layouts are the WDK's; size macros are through-field.
  */
 #ifndef UNDIS_NDIS_RXQUEUE_H
 #define UNDIS_NDIS_RXQUEUE_H
@@ -122,6 +124,95 @@ typedef struct _NDIS_RSS_PROCESSOR_INFO {
 #        define NDIS_SIZEOF_RSS_PROCESSOR_INFO_REVISION_2 \
             RTL_SIZEOF_THROUGH_FIELD(NDIS_RSS_PROCESSOR_INFO, RssProfile)
 #    endif
+
+/* ---- receive-filter and queue information (OID_RECEIVE_FILTER_*) ---------- */
+
+#    define NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1 1
+/* OID_RECEIVE_FILTER_GLOBAL_PARAMETERS: the filter and queue types enabled. */
+typedef struct _NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    ULONG EnabledFilterTypes;
+    ULONG EnabledQueueTypes;
+} NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS, *PNDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS;
+#    define NDIS_SIZEOF_RECEIVE_FILTER_GLOBAL_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS, EnabledQueueTypes)
+
+#    define NDIS_RECEIVE_FILTER_INFO_REVISION_1 1
+/* One element of an NDIS_RECEIVE_FILTER_INFO_ARRAY. */
+typedef struct _NDIS_RECEIVE_FILTER_INFO {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_FILTER_TYPE FilterType;
+    NDIS_RECEIVE_FILTER_ID FilterId;
+} NDIS_RECEIVE_FILTER_INFO, *PNDIS_RECEIVE_FILTER_INFO;
+#    define NDIS_SIZEOF_RECEIVE_FILTER_INFO_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_INFO, FilterId)
+
+#    define NDIS_RECEIVE_FILTER_INFO_ARRAY_REVISION_1 1
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_RECEIVE_FILTER_INFO_ARRAY_REVISION_2 2
+#    endif
+/* OID_RECEIVE_FILTER_ENUM_FILTERS: NumElements NDIS_RECEIVE_FILTER_INFO of
+ * ElementSize bytes each, the first FirstElementOffset bytes from the start. */
+typedef struct _NDIS_RECEIVE_FILTER_INFO_ARRAY {
+    NDIS_OBJECT_HEADER Header;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+    ULONG FirstElementOffset;
+    ULONG NumElements;
+    ULONG ElementSize;
+#    if NDIS_SUPPORT_NDIS630
+    ULONG Flags;
+    NDIS_NIC_SWITCH_VPORT_ID VPortId;
+#    endif
+} NDIS_RECEIVE_FILTER_INFO_ARRAY, *PNDIS_RECEIVE_FILTER_INFO_ARRAY;
+#    define NDIS_SIZEOF_RECEIVE_FILTER_INFO_ARRAY_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_INFO_ARRAY, ElementSize)
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_RECEIVE_FILTER_INFO_ARRAY_VPORT_ID_SPECIFIED 0x00000001
+#        define NDIS_SIZEOF_RECEIVE_FILTER_INFO_ARRAY_REVISION_2 \
+            RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_FILTER_INFO_ARRAY, VPortId)
+#    endif
+
+#    define NDIS_RECEIVE_QUEUE_INFO_REVISION_1 1
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_RECEIVE_QUEUE_INFO_REVISION_2 2
+#    endif
+/* One element of an NDIS_RECEIVE_QUEUE_INFO_ARRAY (OID_RECEIVE_FILTER_ENUM_QUEUES). */
+typedef struct _NDIS_RECEIVE_QUEUE_INFO {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_RECEIVE_QUEUE_TYPE QueueType;
+    NDIS_RECEIVE_QUEUE_ID QueueId;
+    NDIS_RECEIVE_QUEUE_GROUP_ID QueueGroupId;
+    NDIS_RECEIVE_QUEUE_OPERATIONAL_STATE QueueState;
+    GROUP_AFFINITY ProcessorAffinity;
+    ULONG NumSuggestedReceiveBuffers;
+    ULONG MSIXTableEntry;
+    ULONG LookaheadSize;
+    NDIS_VM_NAME VmName;
+    NDIS_QUEUE_NAME QueueName;
+#    if NDIS_SUPPORT_NDIS630
+    ULONG NumFilters;
+    ULONG InterruptCoalescingDomainId;
+#    endif
+} NDIS_RECEIVE_QUEUE_INFO, *PNDIS_RECEIVE_QUEUE_INFO;
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_INFO_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_INFO, QueueName)
+#    if NDIS_SUPPORT_NDIS630
+#        define NDIS_SIZEOF_RECEIVE_QUEUE_INFO_REVISION_2 \
+            RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_INFO, InterruptCoalescingDomainId)
+#    endif
+
+#    define NDIS_RECEIVE_QUEUE_INFO_ARRAY_REVISION_1 1
+typedef struct _NDIS_RECEIVE_QUEUE_INFO_ARRAY {
+    NDIS_OBJECT_HEADER Header;
+    ULONG FirstElementOffset;
+    ULONG NumElements;
+    ULONG ElementSize;
+} NDIS_RECEIVE_QUEUE_INFO_ARRAY, *PNDIS_RECEIVE_QUEUE_INFO_ARRAY;
+#    define NDIS_SIZEOF_RECEIVE_QUEUE_INFO_ARRAY_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_RECEIVE_QUEUE_INFO_ARRAY, ElementSize)
 
 #endif /* NDIS_SUPPORT_NDIS620 */
 

@@ -160,6 +160,67 @@ typedef struct _NDIS_SWITCH_NIC_OID_REQUEST {
         ((PNDIS_SWITCH_NIC_PARAMETERS)((PUCHAR)(_NicArray_) + (_NicArray_)->FirstElementOffset + \
                                        (_NicArray_)->ElementSize * (_Index_)))
 
+/* ---- switch and port properties (OID_SWITCH_PROPERTY_*, OID_SWITCH_PORT_PROPERTY_*) ---- */
+
+typedef GUID NDIS_SWITCH_OBJECT_INSTANCE_ID, *PNDIS_SWITCH_OBJECT_INSTANCE_ID;
+typedef GUID NDIS_SWITCH_OBJECT_ID, *PNDIS_SWITCH_OBJECT_ID;
+typedef USHORT NDIS_SWITCH_OBJECT_VERSION, *PNDIS_SWITCH_OBJECT_VERSION;
+typedef USHORT NDIS_SWITCH_OBJECT_SERIALIZATION_VERSION, *PNDIS_SWITCH_OBJECT_SERIALIZATION_VERSION;
+
+typedef enum _NDIS_SWITCH_PORT_PROPERTY_TYPE {
+    NdisSwitchPortPropertyTypeUndefined,
+    NdisSwitchPortPropertyTypeCustom,
+    NdisSwitchPortPropertyTypeSecurity,
+    NdisSwitchPortPropertyTypeVlan,
+    NdisSwitchPortPropertyTypeProfile,
+    NdisSwitchPortPropertyTypeMaximum
+} NDIS_SWITCH_PORT_PROPERTY_TYPE, *PNDIS_SWITCH_PORT_PROPERTY_TYPE;
+
+typedef enum _NDIS_SWITCH_PROPERTY_TYPE {
+    NdisSwitchPropertyTypeUndefined,
+    NdisSwitchPropertyTypeCustom,
+    NdisSwitchPropertyTypeMaximum
+} NDIS_SWITCH_PROPERTY_TYPE, *PNDIS_SWITCH_PROPERTY_TYPE;
+
+#    define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_REVISION_1 1
+/* A port's policy property: PropertyBufferLength bytes at PropertyBufferOffset
+ * from the start of this structure. */
+typedef struct _NDIS_SWITCH_PORT_PROPERTY_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_SWITCH_PORT_ID PortId;
+    NDIS_SWITCH_PORT_PROPERTY_TYPE PropertyType;
+    NDIS_SWITCH_OBJECT_ID PropertyId;
+    NDIS_SWITCH_OBJECT_VERSION PropertyVersion;
+    NDIS_SWITCH_OBJECT_SERIALIZATION_VERSION SerializationVersion;
+    NDIS_SWITCH_OBJECT_INSTANCE_ID PropertyInstanceId;
+    ULONG PropertyBufferLength;
+    ULONG PropertyBufferOffset;
+    ULONG Reserved;
+} NDIS_SWITCH_PORT_PROPERTY_PARAMETERS, *PNDIS_SWITCH_PORT_PROPERTY_PARAMETERS;
+#    define NDIS_SIZEOF_NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_SWITCH_PORT_PROPERTY_PARAMETERS, Reserved)
+#    define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_GET_PROPERTY(_Parameters_) \
+        ((PVOID)((PUCHAR)(_Parameters_) + (_Parameters_)->PropertyBufferOffset))
+
+#    define NDIS_SWITCH_PROPERTY_PARAMETERS_REVISION_1 1
+/* A switch's policy property, laid out as the port one without PortId. */
+typedef struct _NDIS_SWITCH_PROPERTY_PARAMETERS {
+    NDIS_OBJECT_HEADER Header;
+    ULONG Flags;
+    NDIS_SWITCH_PROPERTY_TYPE PropertyType;
+    NDIS_SWITCH_OBJECT_ID PropertyId;
+    NDIS_SWITCH_OBJECT_VERSION PropertyVersion;
+    NDIS_SWITCH_OBJECT_SERIALIZATION_VERSION SerializationVersion;
+    NDIS_SWITCH_OBJECT_INSTANCE_ID PropertyInstanceId;
+    ULONG PropertyBufferLength;
+    ULONG PropertyBufferOffset;
+} NDIS_SWITCH_PROPERTY_PARAMETERS, *PNDIS_SWITCH_PROPERTY_PARAMETERS;
+#    define NDIS_SIZEOF_NDIS_SWITCH_PROPERTY_PARAMETERS_REVISION_1 \
+        RTL_SIZEOF_THROUGH_FIELD(NDIS_SWITCH_PROPERTY_PARAMETERS, PropertyBufferOffset)
+#    define NDIS_SWITCH_PROPERTY_PARAMETERS_GET_PROPERTY(_Parameters_) \
+        ((PVOID)((PUCHAR)(_Parameters_) + (_Parameters_)->PropertyBufferOffset))
+
 UNDIS_EXTERN_C_END
 
 #endif /* NDIS_SUPPORT_NDIS630 */

@@ -35,6 +35,13 @@ KeQuerySystemTime(PLARGE_INTEGER CurrentTime)
     CurrentTime->QuadPart = (LONGLONG)undis__clock_system_100ns();
 }
 
+/* The ndis.h name of KeQuerySystemTime. */
+VOID
+NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime)
+{
+    KeQuerySystemTime(pSystemTime);
+}
+
 VOID NTAPI
 KeQuerySystemTimePrecise(PLARGE_INTEGER CurrentTime)
 {

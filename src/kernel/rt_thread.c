@@ -529,3 +529,30 @@ KeSetPriorityThread(PKTHREAD Thread, KPRIORITY Priority)
     t_priority_set = TRUE;
     return old;
 }
+
+/*
+ * Pre: Thread a live system thread object, or KeGetCurrentThread() of the
+ * caller (else DRIVER_VERIFIER_DETECTED_VIOLATION). Post: the priority
+ * KeSetPriorityThread last recorded for it, 8 if none. IRQL <= DISPATCH_LEVEL.
+ */
+KPRIORITY NTAPI
+KeQueryPriorityThread(PKTHREAD Thread)
+{
+    struct _KTHREAD *t;
+    KPRIORITY priority = DEFAULT_PRIORITY;
+    undis__mutex_lock(&g_objects.lock);
+    t = live_locked(Thread);
+    if (t != NULL) {
+        priority = t->priority;
+    }
+    undis__mutex_unlock(&g_objects.lock);
+    if (t != NULL) {
+        return priority;
+    }
+    if (Thread != KeGetCurrentThread()) {
+        undis__rt_bugcheck(DRIVER_VERIFIER_DETECTED_VIOLATION, (ULONG_PTR)Thread,
+                           "KeQueryPriorityThread on a pointer that is neither a system thread "
+                           "nor the calling thread");
+    }
+    return t_priority_set ? t_priority : DEFAULT_PRIORITY;
+}

@@ -40,7 +40,7 @@ if(_undis_compat_links)
     set(UNDIS_HAVE_COMPAT ON)
     message(STATUS "undis: libclang (${UNDIS_LIBCLANG_LIBRARY}) and libxml2 found: building `undis compat`")
     list(APPEND UNDIS_COMPAT_SOURCES compat_main.c compat_report.c compat_clang.c compat_gcc.c compat_tree.c compat_names.c
-        compat_vcxproj.c)
+        compat_vcxproj.c compat_repo.c)
 else()
     set(UNDIS_HAVE_COMPAT OFF)
     if(NOT (UNDIS_LIBCLANG_INCLUDE_DIR AND UNDIS_LIBCLANG_LIBRARY AND LibXml2_FOUND))

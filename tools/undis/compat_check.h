@@ -16,6 +16,7 @@ typedef enum compat_kind {
     COMPAT_MSVC,          /* a construct only MSVC (or Windows) accepts */
     COMPAT_GENERATED,     /* a header the build generates (.tmh, mc, midl) */
     COMPAT_FOLLOW_ON,     /* an error after an earlier cause in the same file */
+    COMPAT_DATA_MODEL,    /* a type of Windows' widths (LLP64) redefined on an LP64 host */
     COMPAT_UNCLASSIFIED,  /* none of the above: printed in full for review */
     COMPAT_KIND_COUNT
 } compat_kind;
@@ -110,6 +111,11 @@ const char *compat_tree_find_in(const compat_tree *tree, const char *path);
  * base name, case-insensitively (netkvm.mof for netkvmmof.h), or NULL: the
  * source a generator (mofcomp, mc, ctrpp) makes that header from. */
 const char *compat_tree_find_source(const compat_tree *tree, const char *name, const char *ext);
+/* The generator source (.mc, .mof, .man, X.h.in, by compat_tree_find_source's
+ * rules) of header elsewhere in the repository or solution of file: under
+ * the nearest folder up with a .sln or .git (bounded walk; compat_repo.c).
+ * *tool names the generator. NULL when none is found. */
+const char *compat_repo_find_generator(const char *file, const char *header, const char **tool);
 /* 1 when a header-like file of the tree defines name. */
 int compat_tree_defines(const compat_tree *tree, const char *name);
 /* 1 when that definition sits inside #if/#ifdef testing _WIN32, _WIN64 or

@@ -37,11 +37,12 @@ static const char *const kind_text[COMPAT_KIND_COUNT] = {
     "an MSVC-only construct",
     "missing generated header",
     "follow-on error",
+    "Windows data model (LLP64)",
     "unclassified",
 };
 static const char *const kind_key[COMPAT_KIND_COUNT] = {
     "undis_lacks", "undis_differs", "driver_defect", "msvc_only",
-    "generated",   "follow_on",     "unclassified",
+    "generated",   "follow_on",     "data_model",    "unclassified",
 };
 
 const char *
@@ -192,6 +193,7 @@ static void
 classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *msg)
 {
     const char *found = compat_tree_find(ctx->tree, name);
+    const char *tool = NULL;
     char generator[300];
     size_t base = strcspn(name, ".");
     ctx->lost_header = 1;
@@ -227,6 +229,11 @@ classify_missing_file(diag_ctx *ctx, const char *name, char *where, const char *
     } else if (found != NULL) {
         add_cause(ctx, COMPAT_DRIVER, name, "in the tree but not on the project's include path",
                   where, msg);
+    } else if (!compat_wdk_header(name) && ctx->file != NULL &&
+               compat_repo_find_generator(ctx->file, name, &tool) != NULL) {
+        /* made by another project of the repository or solution (compat-e) */
+        ctx->lost_unknown = 1;
+        add_cause(ctx, COMPAT_GENERATED, name, tool, where, msg);
     } else if (!compat_wdk_header(name)) {
         ctx->lost_unknown = 1; /* what it declares cannot be told from undis's lacks */
         add_cause(ctx, COMPAT_DRIVER, name, "a header of the project's, not in the tree given",
@@ -336,6 +343,57 @@ classify_missing_name(diag_ctx *ctx, const char *name, char *where, const char *
     }
 }
 
+/* type with Windows' widths spelled as this host's: long (not long long) as
+ * int, wchar_t as unsigned short. 0, or -1 when it does not fit. */
+static int
+windows_width(const char *type, char *out, size_t size)
+{
+    const char *longlong = strstr(type, "long long");
+    size_t used = 0;
+    for (const char *p = type; *p != '\0';) {
+        char w[64];
+        size_t n = strcspn(p, " ");
+        const char *word = w;
+        snprintf(w, sizeof(w), "%.*s", (int)n, p);
+        p += n + (p[n] == ' ');
+        if (strcmp(w, "long") == 0 && longlong == NULL) {
+            word = "int";
+        } else if (strcmp(w, "wchar_t") == 0) {
+            word = "unsigned short";
+        } else if (strcmp(w, "int") == 0 && strstr(type, "long int") != NULL && longlong == NULL) {
+            continue; /* "long int": the long became int */
+        }
+        used += (size_t)snprintf(out + used, size - used, "%s%s", used ? " " : "", word);
+        if (used >= size) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* 1 when msg is a typedef redefinition whose two types differ here and are the
+ * same type with Windows' widths (npcap's `typedef unsigned long ULONG`
+ * against undis's 32-bit ULONG on an LP64 host). */
+static int
+llp64_redefinition(const char *msg)
+{
+    static const char head[] = "typedef redefinition with different types (";
+    char *theirs, *ours;
+    char a[256], b[256];
+    int same;
+    if (strncmp(msg, head, sizeof(head) - 1) != 0) {
+        return 0;
+    }
+    theirs = compat_quoted(msg, 0);
+    ours = compat_quoted(msg, 1);
+    same = theirs != NULL && ours != NULL && strcmp(theirs, ours) != 0 &&
+           windows_width(theirs, a, sizeof(a)) == 0 && windows_width(ours, b, sizeof(b)) == 0 &&
+           strcmp(a, b) == 0;
+    free(theirs);
+    free(ours);
+    return same;
+}
+
 static void
 classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const char *file)
 {
@@ -372,6 +430,8 @@ classify(diag_ctx *ctx, CXDiagnostic diag, const char *msg, char *where, const c
         const char *bare = compat_tag_name(name);
         add_cause(ctx, compat_wdk_prefix(bare) != NULL ? COMPAT_UNDIS_LACKS : COMPAT_FOLLOW_ON,
                   bare, compat_guess_header(bare), where, msg);
+    } else if (llp64_redefinition(msg)) {
+        add_cause(ctx, COMPAT_DATA_MODEL, name, "", where, msg);
     } else if (compat_form(msg, "conflicting types for ", "") ||
                compat_form(msg, "redefinition of ", "") ||
                compat_form(msg, "typedef redefinition with different types", "") ||
