@@ -57,11 +57,11 @@ TEST(current_system_time_is_100ns_since_1601)
 TEST(event_log_entry_prints_code_strings_and_data_size)
 {
     /* Two strings, one after the other, each NUL-terminated. */
-    static WCHAR strings[] = {'n', 'i', 'c', '0', 0, 'l', 'i', 'n', 'k', 0};
-    UCHAR data[8] = {0};
+    static WCHAR strings[] = { 'n', 'i', 'c', '0', 0, 'l', 'i', 'n', 'k', 0 };
+    UCHAR data[8] = { 0 };
     capture();
-    CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_MEDIA_DISCONNECT, 42, 2,
-                                             strings, sizeof(data), data),
+    CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_MEDIA_DISCONNECT, 42, 2, strings,
+                                             sizeof(data), data),
                  (int)NDIS_STATUS_SUCCESS);
     CHECK_EQ_INT(g_out.lines, 1);
     CHECK_STR_EQ(g_out.text, "NdisWriteEventLogEntry: event 0x4001000c (unique 42) \"nic0\" "
@@ -69,7 +69,8 @@ TEST(event_log_entry_prints_code_strings_and_data_size)
     capture();
     CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_FAILURE, 7, 0, NULL, 0, NULL),
                  (int)NDIS_STATUS_SUCCESS);
-    CHECK_STR_EQ(g_out.text, "NdisWriteEventLogEntry: event 0xc0000001 (unique 7), 0 bytes of data\n");
+    CHECK_STR_EQ(g_out.text,
+                 "NdisWriteEventLogEntry: event 0xc0000001 (unique 7), 0 bytes of data\n");
     undis_rt_set_dbgprint_sink(NULL, NULL);
 }
 
@@ -77,7 +78,7 @@ TEST(event_log_entry_refuses_missing_buffers_and_oversize)
 {
     static UCHAR big[MAX_EVENT_LOG_DATA_SIZE + 1];
     WCHAR endless[MAX_EVENT_LOG_DATA_SIZE]; /* no terminator within the limit */
-    static WCHAR one[] = {'x', 0};
+    static WCHAR one[] = { 'x', 0 };
     size_t i;
     for (i = 0; i < sizeof(endless) / sizeof(endless[0]); i++) {
         endless[i] = 'a';
@@ -87,9 +88,9 @@ TEST(event_log_entry_refuses_missing_buffers_and_oversize)
                  (int)NDIS_STATUS_INVALID_PARAMETER);
     CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_FAILURE, 1, 0, NULL, 4, NULL),
                  (int)NDIS_STATUS_INVALID_PARAMETER);
-    CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_FAILURE, 1, 0, NULL, sizeof(big),
-                                             big),
-                 (int)NDIS_STATUS_BUFFER_TOO_SHORT);
+    CHECK_EQ_INT(
+        (int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_FAILURE, 1, 0, NULL, sizeof(big), big),
+        (int)NDIS_STATUS_BUFFER_TOO_SHORT);
     CHECK_EQ_INT((int)NdisWriteEventLogEntry(NULL, NDIS_STATUS_FAILURE, 1, 1, endless, 0, NULL),
                  (int)NDIS_STATUS_BUFFER_TOO_SHORT);
     /* Strings and data together: sizeof(one) + (limit - sizeof(one) + 1) bytes

@@ -379,8 +379,8 @@ TEST(a_driver_declared_wait_block_array)
     }
     zero.QuadPart = 0;
     (void)KeSetEvent(&e[THREAD_WAIT_OBJECTS], IO_NO_INCREMENT, FALSE);
-    CHECK_EQ_INT((int)KeWaitForMultipleObjects(THREAD_WAIT_OBJECTS + 1, objects, WaitAny,
-                                               Executive, KernelMode, FALSE, &zero, blocks),
+    CHECK_EQ_INT((int)KeWaitForMultipleObjects(THREAD_WAIT_OBJECTS + 1, objects, WaitAny, Executive,
+                                               KernelMode, FALSE, &zero, blocks),
                  (int)(STATUS_WAIT_0 + THREAD_WAIT_OBJECTS));
 }
 

@@ -5,7 +5,8 @@
  * sets (NDIS_RSS_PROCESSOR_INFO), the filter and queue information of the
  * OID_RECEIVE_FILTER_* queries (NDIS_RECEIVE_FILTER_INFO(_ARRAY),
  * NDIS_RECEIVE_QUEUE_INFO(_ARRAY), NDIS_RECEIVE_FILTER_GLOBAL_PARAMETERS),
- * as ntddndis.h declares them for NDIS 6.20 and later. Layouts are the WDK's; size macros are through-field.
+ * as ntddndis.h declares them for NDIS 6.20 and later. Layouts are the WDK's; size macros are
+ * through-field.
  */
 #ifndef UNDIS_NDIS_RXQUEUE_H
 #define UNDIS_NDIS_RXQUEUE_H

@@ -174,13 +174,15 @@ typedef enum _NDIS_SWITCH_PORT_PROPERTY_TYPE {
     NdisSwitchPortPropertyTypeVlan,
     NdisSwitchPortPropertyTypeProfile,
     NdisSwitchPortPropertyTypeMaximum
-} NDIS_SWITCH_PORT_PROPERTY_TYPE, *PNDIS_SWITCH_PORT_PROPERTY_TYPE;
+} NDIS_SWITCH_PORT_PROPERTY_TYPE,
+    *PNDIS_SWITCH_PORT_PROPERTY_TYPE;
 
 typedef enum _NDIS_SWITCH_PROPERTY_TYPE {
     NdisSwitchPropertyTypeUndefined,
     NdisSwitchPropertyTypeCustom,
     NdisSwitchPropertyTypeMaximum
-} NDIS_SWITCH_PROPERTY_TYPE, *PNDIS_SWITCH_PROPERTY_TYPE;
+} NDIS_SWITCH_PROPERTY_TYPE,
+    *PNDIS_SWITCH_PROPERTY_TYPE;
 
 #    define NDIS_SWITCH_PORT_PROPERTY_PARAMETERS_REVISION_1 1
 /* A port's policy property: PropertyBufferLength bytes at PropertyBufferOffset

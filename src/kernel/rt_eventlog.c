@@ -79,7 +79,8 @@ NdisWriteEventLogEntry(PVOID LogHandle,
     if (StringsList != NULL) {
         used = append_strings(line, used, sizeof(line), (const WCHAR *)StringsList, NumStrings);
     }
-    (void)snprintf(line + used, sizeof(line) - used, ", %lu bytes of data", (unsigned long)DataSize);
+    (void)snprintf(line + used, sizeof(line) - used, ", %lu bytes of data",
+                   (unsigned long)DataSize);
     (void)DbgPrint("%s\n", line);
     return NDIS_STATUS_SUCCESS;
 }
