@@ -377,39 +377,23 @@ static void misreturned(struct undis_host *host,
                         const char *function,
                         BOOLEAN as_send);
 
+/* The completions (send) and returns (receive) of holder: each NBL goes
+ * to its owner or the nearest module between that passed it (body shared
+ * by both directions below). */
+static void give_back_from(struct undis_host *host,
+                           int holder,
+                           PNET_BUFFER_LIST nbls,
+                           ULONG flags,
+                           const char *function,
+                           host_nbl_kind kind);
+static void give_back_to(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags, host_nbl_kind kind);
+
 void
 undis__host_complete_from(
     struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
-    struct host_batch b;
-    uint64_t done = 0;
-    batch_init(&b);
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next;
-        int h = -1, origin = -1;
-        host_nbl_kind kind;
-        PNET_BUFFER_LIST run =
-            undis__host_ledger_take_run(host, &nbls, HOST_NBL_SEND, holder, &origin);
-        if (run != NULL) { /* the usual case: a run of sends, one lock */
-            done += run_to(host, &b, run, complete_target(host, holder, origin), origin,
-                           HOST_NBL_SEND, flags);
-            continue;
-        }
-        next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        kind = undis__host_ledger_take(host, nbls, &h, &origin);
-        if (kind == HOST_NBL_SEND && h == holder) {
-            NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-            complete_one(host, holder, nbls, origin, &b, flags);
-            done++;
-        } else {
-            misreturned(host, holder, nbls, kind, h, origin, function, TRUE);
-        }
-        nbls = next;
-    }
-    count_at(host, holder, offsetof(struct host_counts, completed), done);
-    if (b.head != NULL) {
-        deliver_complete(host, b.target, b.head, flags);
-    }
+    give_back_from(host, holder, nbls, flags, function, HOST_NBL_SEND);
 }
 
 /* Sends that reached undis's miniport (or a module that bounces them)
@@ -418,25 +402,7 @@ undis__host_complete_from(
 void
 undis__host_complete_to(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags)
 {
-    struct host_module *m = undis__host_module_at(host, from);
-    struct host_batch b;
-    if (m == NULL || gets_completions(m)) {
-        deliver_complete(host, from, nbls, flags);
-        return;
-    }
-    batch_init(&b);
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        int origin = -1;
-        NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-        if (undis__host_ledger_take(host, nbls, NULL, &origin) == HOST_NBL_SEND) {
-            complete_one(host, from, nbls, origin, &b, flags);
-        }
-        nbls = next;
-    }
-    if (b.head != NULL) {
-        deliver_complete(host, b.target, b.head, flags);
-    }
+    give_back_to(host, from, nbls, flags, HOST_NBL_SEND);
 }
 
 /* ---- receives ----------------------------------------------------------------- */
@@ -515,35 +481,7 @@ void
 undis__host_return_from(
     struct undis_host *host, int holder, PNET_BUFFER_LIST nbls, ULONG flags, const char *function)
 {
-    struct host_batch b;
-    uint64_t done = 0;
-    batch_init(&b);
-    while (nbls != NULL) {
-        PNET_BUFFER_LIST next;
-        int h = -1, origin = -1;
-        host_nbl_kind kind;
-        PNET_BUFFER_LIST run =
-            undis__host_ledger_take_run(host, &nbls, HOST_NBL_RECEIVE, holder, &origin);
-        if (run != NULL) { /* the usual case: a run of returns, one lock */
-            done += run_to(host, &b, run, return_target(host, holder, origin), origin,
-                           HOST_NBL_RECEIVE, flags);
-            continue;
-        }
-        next = NET_BUFFER_LIST_NEXT_NBL(nbls);
-        kind = undis__host_ledger_take(host, nbls, &h, &origin);
-        if (kind == HOST_NBL_RECEIVE && h == holder) {
-            NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-            return_one(host, holder, nbls, origin, &b, flags);
-            done++;
-        } else {
-            misreturned(host, holder, nbls, kind, h, origin, function, FALSE);
-        }
-        nbls = next;
-    }
-    count_at(host, holder, offsetof(struct host_counts, returned), done);
-    if (b.head != NULL) {
-        deliver_return(host, b.target, b.head, flags);
-    }
+    give_back_from(host, holder, nbls, flags, function, HOST_NBL_RECEIVE);
 }
 
 /* undis's protocol (or a module that bounces them) gives receives indicated
@@ -552,10 +490,88 @@ undis__host_return_from(
 void
 undis__host_return_to(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags)
 {
+    give_back_to(host, from, nbls, flags, HOST_NBL_RECEIVE);
+}
+
+/* ---- both directions of giving back ----------------------------------------- */
+
+static void
+deliver_back(
+    struct undis_host *host, int target, PNET_BUFFER_LIST chain, ULONG flags, host_nbl_kind kind)
+{
+    if (kind == HOST_NBL_SEND) {
+        deliver_complete(host, target, chain, flags);
+    } else {
+        deliver_return(host, target, chain, flags);
+    }
+}
+
+static void
+back_one(struct undis_host *host,
+         int holder,
+         PNET_BUFFER_LIST nbl,
+         int origin,
+         struct host_batch *b,
+         ULONG flags,
+         host_nbl_kind kind)
+{
+    if (kind == HOST_NBL_SEND) {
+        complete_one(host, holder, nbl, origin, b, flags);
+    } else {
+        return_one(host, holder, nbl, origin, b, flags);
+    }
+}
+
+static void
+give_back_from(struct undis_host *host,
+               int holder,
+               PNET_BUFFER_LIST nbls,
+               ULONG flags,
+               const char *function,
+               host_nbl_kind kind)
+{
+    struct host_batch b;
+    uint64_t done = 0;
+    batch_init(&b);
+    while (nbls != NULL) {
+        PNET_BUFFER_LIST next;
+        int h = -1, origin = -1;
+        host_nbl_kind had;
+        PNET_BUFFER_LIST run = undis__host_ledger_take_run(host, &nbls, kind, holder, &origin);
+        if (run != NULL) { /* the usual case: a run, one lock */
+            int target = kind == HOST_NBL_SEND ? complete_target(host, holder, origin)
+                                               : return_target(host, holder, origin);
+            done += run_to(host, &b, run, target, origin, kind, flags);
+            continue;
+        }
+        next = NET_BUFFER_LIST_NEXT_NBL(nbls);
+        had = undis__host_ledger_take(host, nbls, &h, &origin);
+        if (had == kind && h == holder) {
+            NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
+            back_one(host, holder, nbls, origin, &b, flags, kind);
+            done++;
+        } else {
+            misreturned(host, holder, nbls, had, h, origin, function, kind == HOST_NBL_SEND);
+        }
+        nbls = next;
+    }
+    count_at(host, holder,
+             kind == HOST_NBL_SEND ? offsetof(struct host_counts, completed)
+                                   : offsetof(struct host_counts, returned),
+             done);
+    if (b.head != NULL) {
+        deliver_back(host, b.target, b.head, flags, kind);
+    }
+}
+
+static void
+give_back_to(
+    struct undis_host *host, int from, PNET_BUFFER_LIST nbls, ULONG flags, host_nbl_kind kind)
+{
     struct host_module *m = undis__host_module_at(host, from);
     struct host_batch b;
-    if (m == NULL || gets_returns(m)) {
-        deliver_return(host, from, nbls, flags);
+    if (m == NULL || (kind == HOST_NBL_SEND ? gets_completions(m) : gets_returns(m))) {
+        deliver_back(host, from, nbls, flags, kind);
         return;
     }
     batch_init(&b);
@@ -563,13 +579,13 @@ undis__host_return_to(struct undis_host *host, int from, PNET_BUFFER_LIST nbls, 
         PNET_BUFFER_LIST next = NET_BUFFER_LIST_NEXT_NBL(nbls);
         int origin = -1;
         NET_BUFFER_LIST_NEXT_NBL(nbls) = NULL;
-        if (undis__host_ledger_take(host, nbls, NULL, &origin) == HOST_NBL_RECEIVE) {
-            return_one(host, from, nbls, origin, &b, flags);
+        if (undis__host_ledger_take(host, nbls, NULL, &origin) == kind) {
+            back_one(host, from, nbls, origin, &b, flags, kind);
         }
         nbls = next;
     }
     if (b.head != NULL) {
-        deliver_return(host, b.target, b.head, flags);
+        deliver_back(host, b.target, b.head, flags, kind);
     }
 }
 
